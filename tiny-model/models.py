@@ -1,0 +1,267 @@
+"""Networks of the Videoshop tiny model (SVD-shaped interfaces, tiny sizes).
+
+AutoEncoder   : deterministic conv autoencoder (the "VAE" of the bundle; mean = mode).
+                encode: [N,3,H,W] in [-1,1] -> [N,C,H/f,W/f] (NOT multiplied by the scaling factor)
+                decode: [N,C,h,w] (already divided by the scaling factor) -> [N,3,H,W] in [-1,1]
+ImageEmbedder : small CNN, [N,3,S,S] (CLIP mean/std normalised) -> [N,1,D]
+UNet          : spatio-temporal UNet with SVD's call signature
+                sample [B,T,2C,h,w], timestep [1] (= c_noise), encoder_hidden_states [B,1,D],
+                added_time_ids [B,3] -> [B,T,C,h,w] (raw network output F).
+                Conditioning: AdaGN/FiLM from (c_noise, image embedding, time ids); temporal
+                1-D convs in every residual block; spatio-temporal self-attention at the bottleneck.
+All shapes (batch, frames, spatial) are dynamic in the ONNX export.
+"""
+import math
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+def gn(ch):
+    return nn.GroupNorm(min(8, ch), ch)
+
+
+class AEResBlock(nn.Module):
+    def __init__(self, ch):
+        super().__init__()
+        self.c1 = nn.Conv2d(ch, ch, 3, padding=1)
+        self.c2 = nn.Conv2d(ch, ch, 3, padding=1)
+
+    def forward(self, x):
+        return x + self.c2(F.silu(self.c1(F.silu(x))))
+
+
+class Encoder(nn.Module):
+    """Patchifying conv (kernel 2f, stride f) then residual blocks at latent resolution."""
+
+    def __init__(self, C=4, ch=64, downscale=2, nblocks=2):
+        super().__init__()
+        f = downscale
+        layers = [nn.Conv2d(3, ch, 2 * f, stride=f, padding=f // 2)]
+        layers += [AEResBlock(ch) for _ in range(nblocks)]
+        layers += [nn.SiLU(), nn.Conv2d(ch, C, 3, padding=1)]
+        self.net = nn.Sequential(*layers)
+
+    def forward(self, sample):
+        return self.net(sample)
+
+
+class Decoder(nn.Module):
+    """Residual blocks at latent resolution, then conv to 3*f*f channels and pixel shuffle."""
+
+    def __init__(self, C=4, ch=64, downscale=2, nblocks=3):
+        super().__init__()
+        f = downscale
+        layers = [nn.Conv2d(C, ch, 3, padding=1)]
+        layers += [AEResBlock(ch) for _ in range(nblocks)]
+        layers += [nn.SiLU(), nn.Conv2d(ch, 3 * f * f, 3, padding=1), nn.PixelShuffle(f)]
+        self.net = nn.Sequential(*layers)
+
+    def forward(self, latent):
+        return self.net(latent)
+
+
+class AutoEncoder(nn.Module):
+    def __init__(self, C=4, ch=64, downscale=2):
+        super().__init__()
+        self.encoder = Encoder(C, ch, downscale)
+        self.decoder = Decoder(C, ch, downscale)
+
+    def forward(self, x):
+        return self.decoder(self.encoder(x))
+
+
+class ImageEmbedder(nn.Module):
+    def __init__(self, D=64, ch=48):
+        super().__init__()
+        self.net = nn.Sequential(
+            nn.Conv2d(3, ch, 3, padding=1), nn.SiLU(),
+            nn.Conv2d(ch, ch, 4, stride=2, padding=1), nn.SiLU(),
+            nn.Conv2d(ch, 2 * ch, 4, stride=2, padding=1), nn.SiLU(),
+            nn.Conv2d(2 * ch, 2 * ch, 3, padding=1), nn.SiLU())
+        self.proj = nn.Linear(4 * ch, D)
+
+    def forward(self, pixel_values):
+        h = self.net(pixel_values)
+        feat = torch.cat([h.mean(dim=(2, 3)), h.amax(dim=(2, 3))], dim=1)
+        return self.proj(feat).unsqueeze(1)
+
+
+def sinusoid(x, dim, max_period=10000.0):
+    """x [...] -> [..., dim]"""
+    half = dim // 2
+    freqs = torch.exp(-math.log(max_period) * torch.arange(half, dtype=torch.float32, device=x.device) / half)
+    a = x.unsqueeze(-1).float() * freqs
+    return torch.cat([torch.cos(a), torch.sin(a)], dim=-1)
+
+
+class ResBlock(nn.Module):
+    """Spatial res block with FiLM from emb, followed by a temporal conv (residual)."""
+
+    def __init__(self, cin, cout, edim):
+        super().__init__()
+        self.n1 = gn(cin)
+        self.c1 = nn.Conv2d(cin, cout, 3, padding=1)
+        self.film = nn.Linear(edim, 2 * cout)
+        self.n2 = gn(cout)
+        self.c2 = nn.Conv2d(cout, cout, 3, padding=1)
+        self.skip = nn.Conv2d(cin, cout, 1) if cin != cout else nn.Identity()
+        self.tn = gn(cout)
+        self.tconv = nn.Conv3d(cout, cout, (3, 1, 1), padding=(1, 0, 0))
+        nn.init.zeros_(self.c2.weight); nn.init.zeros_(self.c2.bias)
+        nn.init.zeros_(self.tconv.weight); nn.init.zeros_(self.tconv.bias)
+
+    def forward(self, x, emb, B):
+        # x [B*T, C, h, w], emb [B*T, E]
+        h = self.c1(F.silu(self.n1(x)))
+        s, b = self.film(emb).unsqueeze(-1).unsqueeze(-1).chunk(2, dim=1)
+        h = self.n2(h) * (1 + s) + b
+        h = self.c2(F.silu(h))
+        x = self.skip(x) + h
+        # temporal mixing
+        BT, C, H, W = x.shape
+        t = F.silu(self.tn(x)).reshape(B, BT // B, C, H, W).permute(0, 2, 1, 3, 4).contiguous()
+        t = self.tconv(t).permute(0, 2, 1, 3, 4).contiguous().reshape(BT, C, H, W)
+        return x + t
+
+
+class STAttention(nn.Module):
+    """Self-attention over all frames and positions of one video (used at the bottleneck)."""
+
+    def __init__(self, ch, heads=4):
+        super().__init__()
+        self.norm = gn(ch)
+        self.qkv = nn.Linear(ch, 3 * ch)
+        self.out = nn.Linear(ch, ch)
+        self.heads = heads
+        nn.init.zeros_(self.out.weight); nn.init.zeros_(self.out.bias)
+
+    def forward(self, x, B):
+        BT, C, H, W = x.shape
+        T = BT // B
+        h = self.norm(x).reshape(B, T, C, H * W).permute(0, 1, 3, 2).reshape(B, T * H * W, C)
+        q, k, v = self.qkv(h).chunk(3, dim=-1)
+        nh, dh = self.heads, C // self.heads
+
+        def split(z):
+            return z.reshape(B, T * H * W, nh, dh).permute(0, 2, 1, 3)
+        q, k, v = split(q), split(k), split(v)
+        a = torch.softmax(torch.matmul(q, k.transpose(-1, -2)) / math.sqrt(dh), dim=-1)
+        o = torch.matmul(a, v).permute(0, 2, 1, 3).reshape(B, T * H * W, C)
+        o = self.out(o).reshape(B, T, H * W, C).permute(0, 1, 3, 2).reshape(BT, C, H, W)
+        return x + o
+
+
+class UNet(nn.Module):
+    def __init__(self, C=4, D=64, chs=(32, 64, 128), edim=128, blocks=(1, 2, 2)):
+        super().__init__()
+        self.C = C
+        self.t_mlp = nn.Sequential(nn.Linear(64, edim), nn.SiLU(), nn.Linear(edim, edim))
+        self.e_proj = nn.Sequential(nn.Linear(D, edim), nn.SiLU(), nn.Linear(edim, edim))
+        self.id_mlp = nn.Sequential(nn.Linear(3 * 32, edim), nn.SiLU(), nn.Linear(edim, edim))
+        self.inp = nn.Conv2d(2 * C, chs[0], 3, padding=1)
+        self.down = nn.ModuleList()
+        self.downsample = nn.ModuleList()
+        skips = []
+        c = chs[0]
+        for i, (co, nb) in enumerate(zip(chs, blocks)):
+            lvl = nn.ModuleList()
+            for _ in range(nb):
+                lvl.append(ResBlock(c, co, edim)); c = co
+                skips.append(c)
+            self.down.append(lvl)
+            if i < len(chs) - 1:
+                self.downsample.append(nn.Conv2d(c, c, 3, stride=2, padding=1))
+        self.mid1 = ResBlock(c, c, edim)
+        self.attn = STAttention(c)
+        self.mid2 = ResBlock(c, c, edim)
+        self.up = nn.ModuleList()
+        self.upconv = nn.ModuleList()
+        for i in reversed(range(len(chs))):
+            lvl = nn.ModuleList()
+            for _ in range(blocks[i]):
+                lvl.append(ResBlock(c + skips.pop(), chs[i], edim)); c = chs[i]
+            self.up.append(lvl)
+            if i > 0:
+                self.upconv.append(nn.Conv2d(c, chs[i - 1], 3, padding=1)); c = chs[i - 1]
+        self.out_norm = gn(c)
+        self.out = nn.Conv2d(c, C, 3, padding=1)
+        nn.init.zeros_(self.out.weight); nn.init.zeros_(self.out.bias)
+
+    def forward(self, sample, timestep, encoder_hidden_states, added_time_ids):
+        B, T, C2, H, W = sample.shape
+        x = sample.reshape(B * T, C2, H, W)
+        emb = self.t_mlp(sinusoid(timestep.reshape(1), 64))                  # [1,E]
+        emb = emb + self.e_proj(encoder_hidden_states[:, 0, :])             # [B,E]
+        ids = sinusoid(added_time_ids, 32).reshape(B, 3 * 32)
+        emb = emb + self.id_mlp(ids)
+        E = emb.shape[1]
+        emb = emb.unsqueeze(1).expand(B, T, E).reshape(B * T, E)
+        h = self.inp(x)
+        hs = []
+        for i, lvl in enumerate(self.down):
+            for blk in lvl:
+                h = blk(h, emb, B); hs.append(h)
+            if i < len(self.downsample):
+                h = self.downsample[i](h)
+        h = self.mid1(h, emb, B)
+        h = self.attn(h, B)
+        h = self.mid2(h, emb, B)
+        for i, lvl in enumerate(self.up):
+            for blk in lvl:
+                h = blk(torch.cat([h, hs.pop()], dim=1), emb, B)
+            if i < len(self.upconv):
+                h = F.interpolate(h, scale_factor=2.0, mode="nearest")
+                h = self.upconv[i](h)
+        out = self.out(F.silu(self.out_norm(h)))
+        return out.reshape(B, T, self.C, H, W)
+
+
+DEFAULT_CONFIG = {
+    "C": 4, "downscale": 2, "ae_ch": 64, "D": 64, "embed_ch": 48, "embed_size": 32,
+    "unet_chs": [32, 64, 96], "unet_blocks": [1, 1, 1], "edim": 128,
+    "frames": 8, "height": 32, "width": 32,
+}
+
+
+def build(cfg):
+    ae = AutoEncoder(cfg["C"], cfg["ae_ch"], cfg["downscale"])
+    emb = ImageEmbedder(cfg["D"], cfg["embed_ch"])
+    unet = UNet(cfg["C"], cfg["D"], tuple(cfg["unet_chs"]), cfg["edim"], tuple(cfg["unet_blocks"]))
+    return ae, emb, unet
+
+
+def nparams(m):
+    return sum(p.numel() for p in m.parameters())
+
+
+class TemporalDecoder(nn.Module):
+    """SVD-shaped decoder: also takes num_frames (int64 scalar) and mixes each chunk of
+    num_frames frames a little (stand-in for SVD's temporal decoder; used by the
+    svd-shaped random test bundle only)."""
+
+    def __init__(self, dec):
+        super().__init__()
+        self.dec = dec
+        self.alpha = nn.Parameter(torch.tensor(0.1))
+
+    def forward(self, latent, num_frames):
+        out = self.dec(latent)
+        N, C, H, W = out.shape
+        z = out.reshape(-1, num_frames, C, H, W)
+        z = z + self.alpha * (z.mean(dim=1, keepdim=True) - z)
+        return z.reshape(N, C, H, W)
+
+
+def load_run(run_dir, use_ema=True):
+    """Load the trained AE, embedder and UNet from train.py's checkpoints."""
+    import os
+    st = torch.load(os.path.join(run_dir, "unet.pt"), map_location="cpu")
+    cfg = st["cfg"]
+    ae, emb, unet = build(cfg)
+    ae.load_state_dict(torch.load(os.path.join(run_dir, "ae.pt"), map_location="cpu")["ae"])
+    unet.load_state_dict(st["ema_unet"] if use_ema else st["unet"])
+    emb.load_state_dict(st["ema_emb"] if use_ema else st["emb"])
+    for m in (ae, emb, unet):
+        m.eval()
+    return ae, emb, unet, cfg, st["scaling_factor"], st

@@ -1,0 +1,265 @@
+"""Train the Videoshop tiny model (one seeded script).
+
+Stage 1 (ae):   deterministic conv autoencoder on single frames of the training clips.
+Stage 2 (unet): image embedder + spatio-temporal UNet, jointly, with SVD's recipe:
+  * EDM preconditioning, v-prediction, sigma_data = 1 (c_in, c_skip, c_out, c_noise = 0.25 ln s)
+  * log-normal sigma sampling ln s ~ N(P_mean, P_std^2); loss = ||F - F_target||^2 which equals
+    the EDM-weighted denoiser loss lambda(s) ||D - x0||^2 with lambda = (s^2+1)/s^2
+  * the clean latents x0 are prepared exactly as pipeline.py feeds them: AE mean of every frame,
+    times the scaling factor, normalised channel-wise per video (mean 0, std 1 over all frames
+    and pixels of the clip)
+  * conditioning latents: AE mean of (frame0 + a * N(0,1)) in pixel space [-1,1], raw (no scaling,
+    no normalisation), repeated over the frames; a ~ the noise augmentation strength, drawn per
+    clip and fed as added_time_ids[2]; image embedding of the clean frame 0
+  * conditioning dropout for classifier-free guidance: with probability p_uncond both the
+    embedding and the conditioning latents are zeroed (the pipeline's negative branch)
+The source clips come from videogen.py with training seeds 0 .. n_clips-1 (evaluation seeds are
+>= 1e9). Checkpoints are written to --out every --ckpt-every steps; rerunning the same command
+resumes from the last checkpoint (--resume is on by default).
+
+  /usr/bin/python3 train.py --stage ae   --ae-steps 2500  --threads 1
+  /usr/bin/python3 train.py --stage unet --unet-minutes 75 --threads 1
+"""
+import argparse, json, math, os, sys, time
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import models, videogen
+
+CLIP_MEAN = [0.48145466, 0.4578275, 0.40821073]
+CLIP_STD = [0.26862954, 0.26130258, 0.27577711]
+
+
+def log(msg, f=None):
+    line = time.strftime("%H:%M:%S ") + msg
+    print(line, flush=True)
+
+
+def get_data(args):
+    path = os.path.join(args.out, f"clips_{args.n_clips}_{args.frames}x{args.size}.npy")
+    if os.path.exists(path):
+        return np.load(path)
+    log(f"generating {args.n_clips} training clips (seeds 0..{args.n_clips - 1})")
+    d = videogen.make_batch(range(args.n_clips), args.frames, args.size, args.size)
+    np.save(path, d)
+    return d
+
+
+def to_pm1(u8):  # uint8 [...,H,W,3] -> float [-1,1] [...,3,H,W]
+    x = torch.from_numpy(u8).float() / 127.5 - 1.0
+    return x.movedim(-1, -3).contiguous()
+
+
+def embed_input(img_pm1, size):
+    """[N,3,H,W] in [-1,1] -> CLIP-normalised [N,3,size,size] (what the Java side feeds)."""
+    p = (img_pm1 + 1) / 2
+    if p.shape[-1] != size:
+        p = F.interpolate(p, size=(size, size), mode="bilinear", align_corners=False)
+    m = torch.tensor(CLIP_MEAN).view(1, 3, 1, 1)
+    s = torch.tensor(CLIP_STD).view(1, 3, 1, 1)
+    return (p - m) / s
+
+
+def normalize_per_video(z):
+    """z [B,T,C,h,w] -> channel-wise normalised over frames and pixels of each video."""
+    mean = z.mean(dim=(1, 3, 4), keepdim=True)
+    std = z.std(dim=(1, 3, 4), keepdim=True)
+    return (z - mean) / (std + 1e-6)
+
+
+def train_ae(args, cfg):
+    torch.manual_seed(args.seed)
+    data = get_data(args)
+    frames = data.reshape(-1, args.size, args.size, 3)
+    ae = models.AutoEncoder(cfg["C"], cfg["ae_ch"], cfg["downscale"]).to(args.device)
+    opt = torch.optim.Adam(ae.parameters(), lr=args.ae_lr)
+    ck = os.path.join(args.out, "ae.pt")
+    step = 0
+    if args.resume and os.path.exists(ck):
+        st = torch.load(ck)
+        ae.load_state_dict(st["ae"]); opt.load_state_dict(st["opt"]); step = st["step"]
+        log(f"resumed AE at step {step}")
+    rng = np.random.default_rng(args.seed + step)
+    t0 = time.time(); run = 0.0
+    while step < args.ae_steps:
+        lr = args.ae_lr * (0.5 * (1 + math.cos(math.pi * step / args.ae_steps)) * 0.95 + 0.05)
+        for g in opt.param_groups:
+            g["lr"] = lr
+        idx = rng.integers(0, len(frames), args.ae_batch)
+        x = to_pm1(frames[idx]).to(args.device)
+        rec = ae(x)
+        loss = F.mse_loss(rec, x) + 0.1 * (rec - x).abs().mean()
+        opt.zero_grad(); loss.backward(); opt.step()
+        step += 1
+        run = 0.98 * run + 0.02 * F.mse_loss(rec, x).item() if step > 1 else F.mse_loss(rec, x).item()
+        if step % 50 == 0:
+            psnr = 10 * math.log10(4.0 / max(run, 1e-12))  # range [-1,1] -> peak 2
+            log(f"ae step {step} loss {loss.item():.5f} psnr~{psnr:.2f} dB lr {lr:.2e} {time.time() - t0:.0f}s")
+        if step % args.ckpt_every == 0 or step == args.ae_steps:
+            torch.save({"ae": ae.state_dict(), "opt": opt.state_dict(), "step": step, "cfg": cfg}, ck + ".tmp")
+            os.replace(ck + ".tmp", ck)
+    # scaling factor: 1 / std of the AE latents over a sample of training frames
+    ae.eval()
+    with torch.no_grad():
+        idx = np.random.default_rng(1).integers(0, len(frames), 2048)
+        z = torch.cat([ae.encoder(to_pm1(frames[idx[i:i + 256]]).to(args.device)) for i in range(0, 2048, 256)])
+        sf = float(1.0 / z.std())
+    st = torch.load(ck)
+    st["scaling_factor"] = sf
+    torch.save(st, ck)
+    log(f"AE done; scaling factor {sf:.5f}")
+
+
+def edm(sigma):
+    c_in = 1 / torch.sqrt(sigma ** 2 + 1)
+    c_skip = 1 / (sigma ** 2 + 1)
+    c_out = -sigma / torch.sqrt(sigma ** 2 + 1)
+    c_noise = 0.25 * torch.log(sigma)
+    return c_in, c_skip, c_out, c_noise
+
+
+def encode_dataset(ae, data, args, sf):
+    path = os.path.join(args.out, f"latents_{args.n_clips}.pt")
+    if os.path.exists(path):
+        return torch.load(path)
+    log("encoding training clips with the frozen AE")
+    out = []
+    with torch.no_grad():
+        for i in range(0, len(data), 64):
+            x = to_pm1(data[i:i + 64]).to(args.device)
+            B, T = x.shape[:2]
+            z = ae.encoder(x.reshape(B * T, *x.shape[2:])).cpu()
+            out.append((z.reshape(B, T, *z.shape[1:]) * sf).half())
+    lat = torch.cat(out)
+    torch.save(lat, path)
+    return lat
+
+
+def train_unet(args, cfg):
+    torch.manual_seed(args.seed + 1)
+    data = get_data(args)
+    st = torch.load(os.path.join(args.out, "ae.pt"))
+    sf = st["scaling_factor"]
+    ae = models.AutoEncoder(cfg["C"], cfg["ae_ch"], cfg["downscale"]).to(args.device)
+    ae.load_state_dict(st["ae"]); ae.eval()
+    for p in ae.parameters():
+        p.requires_grad_(False)
+    lat = encode_dataset(ae, data, args, sf)          # [N,T,C,h,w] scaled, fp16
+    emb = models.ImageEmbedder(cfg["D"], cfg["embed_ch"]).to(args.device)
+    unet = models.UNet(cfg["C"], cfg["D"], tuple(cfg["unet_chs"]), cfg["edim"], tuple(cfg["unet_blocks"])).to(args.device)
+    params = list(emb.parameters()) + list(unet.parameters())
+    opt = torch.optim.Adam(params, lr=args.unet_lr)
+    ema_u = {k: v.detach().clone() for k, v in unet.state_dict().items()}
+    ema_e = {k: v.detach().clone() for k, v in emb.state_dict().items()}
+    ck = os.path.join(args.out, "unet.pt")
+    step, elapsed = 0, 0.0
+    losses = []
+    if args.resume and os.path.exists(ck):
+        s = torch.load(ck)
+        unet.load_state_dict(s["unet"]); emb.load_state_dict(s["emb"]); opt.load_state_dict(s["opt"])
+        ema_u, ema_e = s["ema_unet"], s["ema_emb"]; step, elapsed = s["step"], s["elapsed"]
+        losses = s.get("losses", [])
+        log(f"resumed UNet at step {step} ({elapsed:.0f}s trained)")
+    rng = np.random.default_rng(args.seed + 7919 * (step + 1))
+    torch.manual_seed(args.seed + step)
+    budget = args.unet_minutes * 60
+    t_start = time.time() - elapsed
+    run = None
+    fps_id, mb_id = cfg["fps"] - 1, cfg["motion_bucket_id"]
+
+    def save():
+        s = {"unet": unet.state_dict(), "emb": emb.state_dict(), "opt": opt.state_dict(),
+             "ema_unet": ema_u, "ema_emb": ema_e, "step": step, "elapsed": time.time() - t_start,
+             "cfg": cfg, "scaling_factor": sf, "losses": losses}
+        torch.save(s, ck + ".tmp"); os.replace(ck + ".tmp", ck)
+
+    while step < args.unet_steps and (time.time() - t_start) < budget:
+        frac = min(1.0, (time.time() - t_start) / budget)
+        lr = args.unet_lr * min(1.0, (step + 1) / 200) * (0.5 * (1 + math.cos(math.pi * frac)) * 0.9 + 0.1)
+        for g in opt.param_groups:
+            g["lr"] = lr
+        B = args.batch
+        idx = rng.integers(0, len(lat), B)
+        x0 = normalize_per_video(lat[idx].float().to(args.device))           # [B,T,C,h,w]
+        T = x0.shape[1]
+        f0 = to_pm1(data[idx, 0]).to(args.device)                             # [B,3,H,W]
+        aug = torch.from_numpy(np.where(rng.uniform(size=B) < 0.2, 0.0,
+                                        np.exp(rng.uniform(math.log(0.005), math.log(0.2), B)))).float().to(args.device)
+        with torch.no_grad():
+            cond = ae.encoder(f0 + aug.view(B, 1, 1, 1) * torch.randn_like(f0))   # raw, [B,C,h,w]
+        e = emb(embed_input(f0, cfg["embed_size"]))                             # [B,1,D]
+        drop = torch.from_numpy(rng.uniform(size=B) < args.p_uncond).to(args.device)
+        keep = (~drop).float()
+        e = e * keep.view(B, 1, 1)
+        cond = cond * keep.view(B, 1, 1, 1)
+        ids = torch.stack([torch.full((B,), float(fps_id)), torch.full((B,), float(mb_id)), aug.cpu()], 1).to(args.device)
+        # one sigma per call (timestep is [1] in the interface) -> sample one per step
+        sigma = torch.exp(torch.tensor(rng.normal(args.p_mean, args.p_std))).float().to(args.device)
+        c_in, c_skip, c_out, c_noise = edm(sigma)
+        n = torch.randn_like(x0)
+        xs = x0 + sigma * n
+        inp = torch.cat([c_in * xs, cond.unsqueeze(1).expand(-1, T, -1, -1, -1)], dim=2).contiguous()
+        Fo = unet(inp, c_noise.reshape(1), e, ids)
+        target = (x0 - c_skip * xs) / c_out
+        loss = F.mse_loss(Fo, target)
+        opt.zero_grad(); loss.backward()
+        torch.nn.utils.clip_grad_norm_(params, 1.0)
+        opt.step()
+        step += 1
+        with torch.no_grad():
+            d = min(args.ema, (1 + step) / (10 + step))
+            for k, v in unet.state_dict().items():
+                ema_u[k].mul_(d).add_(v.detach(), alpha=1 - d) if v.dtype.is_floating_point else ema_u[k].copy_(v)
+            for k, v in emb.state_dict().items():
+                ema_e[k].mul_(d).add_(v.detach(), alpha=1 - d) if v.dtype.is_floating_point else ema_e[k].copy_(v)
+        run = loss.item() if run is None else 0.99 * run + 0.01 * loss.item()
+        if step % 50 == 0:
+            losses.append([step, round(time.time() - t_start, 1), run])
+            log(f"unet step {step} loss(avg) {run:.4f} lr {lr:.2e} sigma {sigma.item():.3f} {time.time() - t_start:.0f}s")
+        if step % args.ckpt_every == 0:
+            save()
+    save()
+    log(f"UNet done at step {step}")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--stage", choices=["ae", "unet", "all"], default="all")
+    ap.add_argument("--out", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "runs"))
+    ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--device", default="cpu")
+    ap.add_argument("--seed", type=int, default=1234)
+    ap.add_argument("--resume", type=int, default=1)
+    ap.add_argument("--n-clips", type=int, default=6000)
+    ap.add_argument("--frames", type=int, default=8)
+    ap.add_argument("--size", type=int, default=32)
+    ap.add_argument("--ae-steps", type=int, default=2500)
+    ap.add_argument("--ae-batch", type=int, default=64)
+    ap.add_argument("--ae-lr", type=float, default=5e-4)
+    ap.add_argument("--unet-steps", type=int, default=10 ** 9)
+    ap.add_argument("--unet-minutes", type=float, default=75)
+    ap.add_argument("--unet-lr", type=float, default=4e-4)
+    ap.add_argument("--batch", type=int, default=4)
+    ap.add_argument("--p-mean", type=float, default=0.5)
+    ap.add_argument("--p-std", type=float, default=1.4)
+    ap.add_argument("--p-uncond", type=float, default=0.1)
+    ap.add_argument("--ema", type=float, default=0.999)
+    ap.add_argument("--ckpt-every", type=int, default=250)
+    args = ap.parse_args()
+    torch.set_num_threads(args.threads)
+    os.makedirs(args.out, exist_ok=True)
+    cfg = dict(models.DEFAULT_CONFIG)
+    cfg.update({"frames": args.frames, "height": args.size, "width": args.size,
+                "fps": 7, "motion_bucket_id": 127, "noise_aug_strength": 0.02})
+    with open(os.path.join(args.out, "args.json"), "w") as f:
+        json.dump({"args": vars(args), "cfg": cfg}, f, indent=1)
+    if args.stage in ("ae", "all"):
+        train_ae(args, cfg)
+    if args.stage in ("unet", "all"):
+        train_unet(args, cfg)
+
+
+if __name__ == "__main__":
+    main()
