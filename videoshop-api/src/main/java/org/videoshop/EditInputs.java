@@ -1,0 +1,106 @@
+package org.videoshop;
+
+import java.awt.image.BufferedImage;
+import java.util.List;
+import org.videoshop.model.ModelSpec;
+import org.videoshop.tensor.Checks;
+import org.videoshop.tensor.Frame;
+import org.videoshop.tensor.Video;
+
+/**
+ * Validation of what callers pass to an edit, in one place, before any model runs. Every failure is an
+ * {@link IllegalArgumentException} whose message names what was expected and what was found.
+ */
+public final class EditInputs {
+
+    /** Fewest frames an edit accepts. */
+    public static final int MIN_FRAMES = 2;
+
+    private EditInputs() {
+    }
+
+    /** Checks frames and edited first frame given as images (any size; they are resized to the model's). */
+    public static void check(List<BufferedImage> frames, BufferedImage editedFirst, ModelSpec spec) {
+        if (frames == null) {
+            throw new IllegalArgumentException("Expected a list of frames but found null");
+        }
+        frameCount(frames.size(), spec);
+        BufferedImage first = frames.get(0);
+        for (int i = 0; i < frames.size(); i++) {
+            BufferedImage f = frames.get(i);
+            if (f == null) {
+                throw new IllegalArgumentException("Expected an image at frame " + i + " but found null");
+            }
+            if (f.getWidth() != first.getWidth() || f.getHeight() != first.getHeight()) {
+                throw new IllegalArgumentException("Expected every frame to be " + first.getWidth() + "x"
+                        + first.getHeight() + " like frame 0 but frame " + i + " is " + f.getWidth() + "x"
+                        + f.getHeight());
+            }
+        }
+        if (editedFirst == null) {
+            throw new IllegalArgumentException("Expected an edited first frame but found null");
+        }
+        if (editedFirst.getWidth() != first.getWidth() || editedFirst.getHeight() != first.getHeight()) {
+            throw new IllegalArgumentException("Expected the edited first frame to be " + first.getWidth() + "x"
+                    + first.getHeight() + " like the video but found " + editedFirst.getWidth() + "x"
+                    + editedFirst.getHeight());
+        }
+        long pixels = (long) first.getWidth() * first.getHeight() * 3L * (frames.size() * 2L + 2);
+        memory(pixels * Float.BYTES, frames.size(), first.getWidth(), first.getHeight());
+    }
+
+    /** Checks raw frames: the size must be one the model can take, values finite in [0, 1]. */
+    public static void check(Video video, Frame editedFirst, ModelSpec spec) {
+        if (video == null) {
+            throw new IllegalArgumentException("Expected a video but found null");
+        }
+        if (editedFirst == null) {
+            throw new IllegalArgumentException("Expected an edited first frame but found null");
+        }
+        frameCount(video.frames(), spec);
+        if (editedFirst.width() != video.width() || editedFirst.height() != video.height()) {
+            throw new IllegalArgumentException("Expected the edited first frame to be " + video.width() + "x"
+                    + video.height() + " like the video but found " + editedFirst.width() + "x"
+                    + editedFirst.height());
+        }
+        int f = spec.downscale();
+        if (video.width() % f != 0 || video.height() % f != 0) {
+            throw new IllegalArgumentException("Expected a frame size that is a multiple of the model's downscale "
+                    + "factor " + f + " but found " + video.width() + "x" + video.height());
+        }
+        memory(estimateBytes(video.frames(), video.width(), video.height(), spec), video.frames(), video.width(),
+                video.height());
+        Checks.finite("video", video.data());
+        Checks.finite("edited first frame", editedFirst.data());
+        Checks.unitRange("video", video.data());
+        Checks.unitRange("edited first frame", editedFirst.data());
+    }
+
+    /** Bytes an edit holds at once: pixels in and out, and about eight latent buffers. */
+    public static long estimateBytes(int frames, int width, int height, ModelSpec spec) {
+        long pixels = 3L * frames * width * height * 3L;
+        long latent = (long) frames * spec.latentChannels() * (height / spec.downscale())
+                * (width / spec.downscale());
+        return (pixels + 8L * latent) * Float.BYTES;
+    }
+
+    private static void frameCount(int frames, ModelSpec spec) {
+        if (frames < MIN_FRAMES) {
+            throw new IllegalArgumentException("Expected at least " + MIN_FRAMES + " frames but found " + frames);
+        }
+        if (frames > spec.maxFrames()) {
+            throw new IllegalArgumentException("Expected at most " + spec.maxFrames() + " frames (model "
+                    + spec.name() + "'s maxFrames) but found " + frames);
+        }
+    }
+
+    private static void memory(long bytes, int frames, int width, int height) {
+        Runtime rt = Runtime.getRuntime();
+        long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        if (bytes > available) {
+            throw new IllegalArgumentException("Expected an edit that fits in the heap's " + available
+                    + " free bytes but " + frames + " frames of " + width + "x" + height + " need about " + bytes
+                    + " bytes; use fewer or smaller frames, or a larger -Xmx");
+        }
+    }
+}

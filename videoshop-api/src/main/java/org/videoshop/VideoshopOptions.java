@@ -1,0 +1,254 @@
+package org.videoshop;
+
+import org.videoshop.diffusion.KarrasSchedule;
+import org.videoshop.model.ModelSpec;
+
+/**
+ * Settings of an edit: immutable, validated in one place (the canonical constructor), built with
+ * {@link #builder()}. Components that are {@code null} take the model's default (from its manifest).
+ *
+ * @param strength                    fraction of the schedule kept, in (0, 1]: the edit starts from an intermediate
+ *                                    noise level (default 0.55)
+ * @param steps                       N, steps of the full Karras schedule (default 25)
+ * @param sigmaMin                    schedule's lowest sigma, or null for the model's
+ * @param sigmaMax                    schedule's highest sigma, or null for the model's
+ * @param rho                         schedule's rho, or null for the model's
+ * @param sigmaThreshold              Sigma: at or below it inversion uses fixed noise instead of extrapolation
+ * @param inversionMode               extrapolated (Videoshop) or naive
+ * @param normalize                   channel-wise latent normalisation and the final rescale, or null for the model's
+ * @param inversionGuidanceMin        classifier-free guidance during inversion, first frame (default 1 = none)
+ * @param inversionGuidanceMax        classifier-free guidance during inversion, last frame (default 1 = none)
+ * @param guidanceMin                 guidance during generation, first frame (default 1)
+ * @param guidanceMax                 guidance during generation, last frame (default 3)
+ * @param fps                         fps conditioning, or null for the model's
+ * @param motionBucketId              motion bucket conditioning, or null for the model's
+ * @param noiseAugStrength            conditioning noise augmentation, or null for the model's
+ * @param seed                        seed of every random draw of the edit
+ * @param normalizeInversionCondition as the authors' code: normalise the inversion's conditioning latents
+ *                                    channel-wise and divide them by the scaling factor (default true)
+ * @param backend                     latent backend name, or null for the default ({@code -Dvideoshop.backend})
+ */
+public record VideoshopOptions(double strength, int steps, Double sigmaMin, Double sigmaMax, Double rho,
+                               double sigmaThreshold, InversionMode inversionMode, Boolean normalize,
+                               double inversionGuidanceMin, double inversionGuidanceMax,
+                               double guidanceMin, double guidanceMax, Double fps, Double motionBucketId,
+                               Double noiseAugStrength, long seed, boolean normalizeInversionCondition,
+                               String backend) {
+
+    /** Largest accepted step count. */
+    public static final int MAX_STEPS = 1000;
+
+    public VideoshopOptions {
+        if (!(strength > 0 && strength <= 1)) {
+            throw new IllegalArgumentException("Expected strength in (0, 1] but found " + strength);
+        }
+        if (steps < 1 || steps > MAX_STEPS) {
+            throw new IllegalArgumentException("Expected steps in [1, " + MAX_STEPS + "] but found " + steps);
+        }
+        if (Math.floor(steps * strength + 1e-9) < 1) {
+            throw new IllegalArgumentException("Expected floor(steps * strength) >= 1 so that at least one step runs"
+                    + " but found floor(" + steps + " * " + strength + ") = 0");
+        }
+        positiveOrNull("sigmaMin", sigmaMin);
+        positiveOrNull("sigmaMax", sigmaMax);
+        positiveOrNull("rho", rho);
+        if (sigmaMin != null && sigmaMax != null && !(sigmaMax > sigmaMin)) {
+            throw new IllegalArgumentException("Expected sigmaMax > sigmaMin (" + sigmaMin + ") but found " + sigmaMax);
+        }
+        if (!(sigmaThreshold >= 0) || !Double.isFinite(sigmaThreshold)) {
+            throw new IllegalArgumentException("Expected sigmaThreshold >= 0 and finite but found " + sigmaThreshold);
+        }
+        if (inversionMode == null) {
+            throw new IllegalArgumentException("Expected an inversion mode (EXTRAPOLATED or NAIVE) but found null");
+        }
+        nonNegative("inversionGuidanceMin", inversionGuidanceMin);
+        nonNegative("inversionGuidanceMax", inversionGuidanceMax);
+        nonNegative("guidanceMin", guidanceMin);
+        nonNegative("guidanceMax", guidanceMax);
+        positiveOrNull("fps", fps);
+        if (motionBucketId != null && !(motionBucketId >= 0 && Double.isFinite(motionBucketId))) {
+            throw new IllegalArgumentException("Expected motionBucketId >= 0 but found " + motionBucketId);
+        }
+        if (noiseAugStrength != null && !(noiseAugStrength >= 0 && noiseAugStrength <= 10)) {
+            throw new IllegalArgumentException("Expected noiseAugStrength in [0, 10] but found " + noiseAugStrength);
+        }
+        if (backend != null && backend.isBlank()) {
+            throw new IllegalArgumentException("Expected a backend name or null but found a blank string");
+        }
+    }
+
+    private static void positiveOrNull(String name, Double v) {
+        if (v != null && !(v > 0 && Double.isFinite(v))) {
+            throw new IllegalArgumentException("Expected " + name + " > 0 and finite (or unset) but found " + v);
+        }
+    }
+
+    private static void nonNegative(String name, double v) {
+        if (!(v >= 0) || !Double.isFinite(v)) {
+            throw new IllegalArgumentException("Expected " + name + " >= 0 and finite but found " + v);
+        }
+    }
+
+    /** The defaults: strength 0.55, 25 steps, Sigma 1, extrapolated inversion, guidance 1 to 3, seed 42. */
+    public static VideoshopOptions defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from these options. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.strength = strength;
+        b.steps = steps;
+        b.sigmaMin = sigmaMin;
+        b.sigmaMax = sigmaMax;
+        b.rho = rho;
+        b.sigmaThreshold = sigmaThreshold;
+        b.inversionMode = inversionMode;
+        b.normalize = normalize;
+        b.inversionGuidanceMin = inversionGuidanceMin;
+        b.inversionGuidanceMax = inversionGuidanceMax;
+        b.guidanceMin = guidanceMin;
+        b.guidanceMax = guidanceMax;
+        b.fps = fps;
+        b.motionBucketId = motionBucketId;
+        b.noiseAugStrength = noiseAugStrength;
+        b.seed = seed;
+        b.normalizeInversionCondition = normalizeInversionCondition;
+        b.backend = backend;
+        return b;
+    }
+
+    /** The Karras schedule these options give with that model's defaults. */
+    public KarrasSchedule schedule(ModelSpec spec) {
+        return new KarrasSchedule(steps, sigmaMin != null ? sigmaMin : spec.sigmaMin(),
+                sigmaMax != null ? sigmaMax : spec.sigmaMax(), rho != null ? rho : spec.rho(), strength);
+    }
+
+    public boolean normalize(ModelSpec spec) {
+        return normalize != null ? normalize : spec.normalizePerVideo();
+    }
+
+    public double fps(ModelSpec spec) {
+        return fps != null ? fps : spec.fps();
+    }
+
+    public double motionBucketId(ModelSpec spec) {
+        return motionBucketId != null ? motionBucketId : spec.motionBucketId();
+    }
+
+    public double noiseAugStrength(ModelSpec spec) {
+        return noiseAugStrength != null ? noiseAugStrength : spec.noiseAugStrength();
+    }
+
+    /** Mutable builder; {@link #build()} validates. Not thread-safe. */
+    public static final class Builder {
+        private double strength = 0.55;
+        private int steps = 25;
+        private Double sigmaMin;
+        private Double sigmaMax;
+        private Double rho;
+        private double sigmaThreshold = 1.0;
+        private InversionMode inversionMode = InversionMode.EXTRAPOLATED;
+        private Boolean normalize;
+        private double inversionGuidanceMin = 1.0;
+        private double inversionGuidanceMax = 1.0;
+        private double guidanceMin = 1.0;
+        private double guidanceMax = 3.0;
+        private Double fps;
+        private Double motionBucketId;
+        private Double noiseAugStrength;
+        private long seed = 42L;
+        private boolean normalizeInversionCondition = true;
+        private String backend;
+
+        private Builder() {
+        }
+
+        public Builder strength(double v) {
+            strength = v;
+            return this;
+        }
+
+        public Builder steps(int v) {
+            steps = v;
+            return this;
+        }
+
+        /** Overrides the model's schedule. */
+        public Builder schedule(double sigmaMinValue, double sigmaMaxValue, double rhoValue) {
+            sigmaMin = sigmaMinValue;
+            sigmaMax = sigmaMaxValue;
+            rho = rhoValue;
+            return this;
+        }
+
+        public Builder sigmaThreshold(double v) {
+            sigmaThreshold = v;
+            return this;
+        }
+
+        public Builder inversionMode(InversionMode v) {
+            inversionMode = v;
+            return this;
+        }
+
+        /** Turns latent normalisation and the final rescale on or off (default: the model's setting). */
+        public Builder normalize(boolean v) {
+            normalize = v;
+            return this;
+        }
+
+        public Builder inversionGuidance(double min, double max) {
+            inversionGuidanceMin = min;
+            inversionGuidanceMax = max;
+            return this;
+        }
+
+        public Builder guidance(double min, double max) {
+            guidanceMin = min;
+            guidanceMax = max;
+            return this;
+        }
+
+        public Builder fps(double v) {
+            fps = v;
+            return this;
+        }
+
+        public Builder motionBucketId(double v) {
+            motionBucketId = v;
+            return this;
+        }
+
+        public Builder noiseAugStrength(double v) {
+            noiseAugStrength = v;
+            return this;
+        }
+
+        public Builder seed(long v) {
+            seed = v;
+            return this;
+        }
+
+        public Builder normalizeInversionCondition(boolean v) {
+            normalizeInversionCondition = v;
+            return this;
+        }
+
+        /** Names the latent backend ({@code java}, {@code nd4j}); null for the default. */
+        public Builder backend(String v) {
+            backend = v;
+            return this;
+        }
+
+        public VideoshopOptions build() {
+            return new VideoshopOptions(strength, steps, sigmaMin, sigmaMax, rho, sigmaThreshold, inversionMode,
+                    normalize, inversionGuidanceMin, inversionGuidanceMax, guidanceMin, guidanceMax, fps,
+                    motionBucketId, noiseAugStrength, seed, normalizeInversionCondition, backend);
+        }
+    }
+}

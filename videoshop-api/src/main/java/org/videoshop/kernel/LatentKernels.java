@@ -1,0 +1,52 @@
+package org.videoshop.kernel;
+
+import org.videoshop.tensor.LatentShape;
+
+/**
+ * The fused per-step latent arithmetic of an edit: each method is one pass over memory. Arrays are row-major
+ * [T, C, h, w] latents of one length; {@code out} may be the same array as an input (in-place), never a partial
+ * overlap. Implementations allocate nothing per call and are safe to share between threads (they hold no
+ * mutable state). The plain-Java {@link ReferenceKernels} define the results every backend must reproduce to
+ * float tolerance.
+ */
+public interface LatentKernels {
+
+    /** The backend's name, as {@code -Dvideoshop.backend} spells it. */
+    String name();
+
+    /** Noise-extrapolated estimate, scaled for the network: out = cIn * (x0 + ratio * (x - x0)). */
+    void extrapolate(float[] x0, float[] x, float ratio, float cIn, float[] out);
+
+    /** Noise-perturbed estimate below the threshold: out = cIn * (x0 + amplitude * noise). */
+    void perturb(float[] x0, float[] noise, float amplitude, float cIn, float[] out);
+
+    /** out = c * x. */
+    void scale(float[] x, float c, float[] out);
+
+    /**
+     * The exact inverse of {@link #eulerStep} for a fixed network output f, from sCur (lower) to sNext (higher):
+     * out = (sNext x + (sCur - sNext) cOut f) / ((sCur - sNext)(1 - cSkip) + sNext), with cSkip, cOut at sNext.
+     */
+    void inverseEulerStep(float[] x, float[] f, float sCur, float sNext, float cSkip, float cOut, float[] out);
+
+    /**
+     * One Euler step of the probability-flow ODE from sigma down to sNext:
+     * out = x + (sNext - sigma) (x - (cSkip x + cOut f)) / sigma, with cSkip, cOut at sigma.
+     */
+    void eulerStep(float[] x, float[] f, float sigma, float sNext, float cSkip, float cOut, float[] out);
+
+    /**
+     * Classifier-free guidance with a scale per frame:
+     * out[t] = uncond[t] + frameScales[t] * (cond[t] - uncond[t]) over blocks of {@code frameSize} floats.
+     */
+    void guidance(float[] cond, float[] uncond, float[] frameScales, int frameSize, float[] out);
+
+    /**
+     * Per-channel mean and population standard deviation over frames [fromFrame, toFrame) and all pixels,
+     * written into {@code mean} and {@code std} (length C). Accumulates in double.
+     */
+    void channelStats(float[] x, LatentShape shape, int fromFrame, int toFrame, double[] mean, double[] std);
+
+    /** Per-channel affine map over all frames: out = x * scale[c] + shift[c]. */
+    void affine(float[] x, LatentShape shape, float[] scale, float[] shift, float[] out);
+}

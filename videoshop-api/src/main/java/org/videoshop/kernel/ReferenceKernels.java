@@ -1,0 +1,148 @@
+package org.videoshop.kernel;
+
+import org.videoshop.tensor.LatentShape;
+
+/**
+ * Plain-Java kernels over float[]: the reference every backend is tested against, and, since each step is
+ * bound by memory bandwidth, usually the fastest choice at SVD latent sizes too. Stateless and thread-safe.
+ */
+public final class ReferenceKernels implements LatentKernels {
+
+    /** The backend name: {@code java}. */
+    public static final String NAME = "java";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void extrapolate(float[] x0, float[] x, float ratio, float cIn, float[] out) {
+        sameLength(x0, x, out);
+        for (int i = 0; i < out.length; i++) {
+            float a = x0[i];
+            out[i] = cIn * (a + ratio * (x[i] - a));
+        }
+    }
+
+    @Override
+    public void perturb(float[] x0, float[] noise, float amplitude, float cIn, float[] out) {
+        sameLength(x0, noise, out);
+        for (int i = 0; i < out.length; i++) {
+            out[i] = cIn * (x0[i] + amplitude * noise[i]);
+        }
+    }
+
+    @Override
+    public void scale(float[] x, float c, float[] out) {
+        sameLength(x, x, out);
+        for (int i = 0; i < out.length; i++) {
+            out[i] = c * x[i];
+        }
+    }
+
+    @Override
+    public void inverseEulerStep(float[] x, float[] f, float sCur, float sNext, float cSkip, float cOut, float[] out) {
+        sameLength(x, f, out);
+        float d = sCur - sNext;
+        float inv = 1f / (d * (1f - cSkip) + sNext);
+        float a = sNext * inv;
+        float b = d * cOut * inv;
+        for (int i = 0; i < out.length; i++) {
+            out[i] = a * x[i] + b * f[i];
+        }
+    }
+
+    @Override
+    public void eulerStep(float[] x, float[] f, float sigma, float sNext, float cSkip, float cOut, float[] out) {
+        sameLength(x, f, out);
+        float h = (sNext - sigma) / sigma;
+        // x + h (x - cSkip x - cOut f) = (1 + h (1 - cSkip)) x - h cOut f
+        float a = 1f + h * (1f - cSkip);
+        float b = -h * cOut;
+        for (int i = 0; i < out.length; i++) {
+            out[i] = a * x[i] + b * f[i];
+        }
+    }
+
+    @Override
+    public void guidance(float[] cond, float[] uncond, float[] frameScales, int frameSize, float[] out) {
+        sameLength(cond, uncond, out);
+        checkFrames(out.length, frameScales.length, frameSize);
+        for (int t = 0; t < frameScales.length; t++) {
+            float g = frameScales[t];
+            int base = t * frameSize;
+            for (int i = base; i < base + frameSize; i++) {
+                float u = uncond[i];
+                out[i] = u + g * (cond[i] - u);
+            }
+        }
+    }
+
+    @Override
+    public void channelStats(float[] x, LatentShape shape, int fromFrame, int toFrame, double[] mean, double[] std) {
+        checkShape(x, shape);
+        if (fromFrame < 0 || toFrame > shape.frames() || fromFrame >= toFrame) {
+            throw new IllegalArgumentException("Expected a frame range within [0, " + shape.frames()
+                    + "] but found [" + fromFrame + ", " + toFrame + ")");
+        }
+        int channels = shape.channels();
+        int plane = shape.planeSize();
+        long count = (long) (toFrame - fromFrame) * plane;
+        for (int c = 0; c < channels; c++) {
+            double sum = 0;
+            double sumSq = 0;
+            for (int t = fromFrame; t < toFrame; t++) {
+                int base = (t * channels + c) * plane;
+                for (int i = base; i < base + plane; i++) {
+                    double v = x[i];
+                    sum += v;
+                    sumSq += v * v;
+                }
+            }
+            double m = sum / count;
+            double var = Math.max(0.0, sumSq / count - m * m);
+            mean[c] = m;
+            std[c] = Math.sqrt(var);
+        }
+    }
+
+    @Override
+    public void affine(float[] x, LatentShape shape, float[] scale, float[] shift, float[] out) {
+        checkShape(x, shape);
+        sameLength(x, x, out);
+        int channels = shape.channels();
+        int plane = shape.planeSize();
+        for (int t = 0; t < shape.frames(); t++) {
+            for (int c = 0; c < channels; c++) {
+                float a = scale[c];
+                float b = shift[c];
+                int base = (t * channels + c) * plane;
+                for (int i = base; i < base + plane; i++) {
+                    out[i] = x[i] * a + b;
+                }
+            }
+        }
+    }
+
+    static void sameLength(float[] a, float[] b, float[] out) {
+        if (a.length != out.length || b.length != out.length) {
+            throw new IllegalArgumentException("Expected arrays of one length but found " + a.length + ", "
+                    + b.length + " and " + out.length);
+        }
+    }
+
+    static void checkShape(float[] x, LatentShape shape) {
+        if (x.length != shape.size()) {
+            throw new IllegalArgumentException("Expected " + shape.size() + " floats for shape " + shape
+                    + " but found " + x.length);
+        }
+    }
+
+    static void checkFrames(int length, int frames, int frameSize) {
+        if ((long) frames * frameSize != length) {
+            throw new IllegalArgumentException("Expected " + frames + " frames of " + frameSize + " floats = "
+                    + (long) frames * frameSize + " but found " + length);
+        }
+    }
+}

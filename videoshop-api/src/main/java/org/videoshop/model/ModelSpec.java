@@ -1,0 +1,64 @@
+package org.videoshop.model;
+
+import org.videoshop.diffusion.Preconditioning;
+import org.videoshop.tensor.LatentShape;
+
+/**
+ * What the pipeline must know about a model, read from its bundle manifest. Immutable.
+ *
+ * @param name              the model's name, e.g. {@code tiny} or {@code svd-xt}
+ * @param version           the model's version or checksum, recorded in provenance
+ * @param latentChannels    C
+ * @param downscale         pixel-to-latent factor f (H = f h)
+ * @param scalingFactor     the VAE's latent scaling factor (SVD: 0.18215)
+ * @param normalizePerVideo whether video latents are normalised channel-wise per video (SVD: true)
+ * @param nativeFrames      the frame count the model was trained on
+ * @param maxFrames         the most frames one denoiser call accepts
+ * @param width             native pixel width
+ * @param height            native pixel height
+ * @param preconditioning   how F becomes D
+ * @param sigmaMin          schedule's lowest sigma
+ * @param sigmaMax          schedule's highest sigma
+ * @param rho               schedule's rho
+ * @param fps               default fps conditioning
+ * @param motionBucketId    default motion bucket
+ * @param noiseAugStrength  default conditioning noise augmentation
+ * @param embeddingDim      length of the image embedding
+ */
+public record ModelSpec(String name, String version, int latentChannels, int downscale, double scalingFactor,
+                        boolean normalizePerVideo, int nativeFrames, int maxFrames, int width, int height,
+                        Preconditioning preconditioning, double sigmaMin, double sigmaMax, double rho,
+                        double fps, double motionBucketId, double noiseAugStrength, int embeddingDim) {
+
+    public ModelSpec {
+        require(name != null && !name.isBlank(), "name", "a non-blank name", name);
+        require(version != null, "version", "a version string", version);
+        require(latentChannels >= 1, "latentChannels", ">= 1", latentChannels);
+        require(downscale >= 1, "downscale", ">= 1", downscale);
+        require(scalingFactor > 0 && Double.isFinite(scalingFactor), "scalingFactor", "> 0", scalingFactor);
+        require(nativeFrames >= 1, "nativeFrames", ">= 1", nativeFrames);
+        require(maxFrames >= nativeFrames, "maxFrames", ">= nativeFrames (" + nativeFrames + ")", maxFrames);
+        require(width >= downscale && width % downscale == 0, "width", "a multiple of downscale " + downscale, width);
+        require(height >= downscale && height % downscale == 0, "height", "a multiple of downscale " + downscale,
+                height);
+        require(preconditioning != null, "preconditioning", "a preconditioning", null);
+        require(sigmaMin > 0, "sigmaMin", "> 0", sigmaMin);
+        require(sigmaMax > sigmaMin, "sigmaMax", "> sigmaMin (" + sigmaMin + ")", sigmaMax);
+        require(rho > 0, "rho", "> 0", rho);
+        require(fps > 0, "fps", "> 0", fps);
+        require(motionBucketId >= 0, "motionBucketId", ">= 0", motionBucketId);
+        require(noiseAugStrength >= 0, "noiseAugStrength", ">= 0", noiseAugStrength);
+        require(embeddingDim >= 1, "embeddingDim", ">= 1", embeddingDim);
+    }
+
+    private static void require(boolean ok, String field, String expected, Object found) {
+        if (!ok) {
+            throw new IllegalArgumentException("Expected model " + field + " " + expected + " but found " + found);
+        }
+    }
+
+    /** The latent shape of a clip of {@code frames} frames at pixel size width x height. */
+    public LatentShape latentShape(int frames, int pixelHeight, int pixelWidth) {
+        return new LatentShape(frames, latentChannels, pixelHeight / downscale, pixelWidth / downscale);
+    }
+}
