@@ -44,7 +44,7 @@ final class Editing {
         long start = System.nanoTime();
         try (VideoshopModel model = VideoshopModel.open(modelName);
              VideoEditor editor = Videoshop.editor(model, options);
-             ProgressBars bars = ProgressBars.create(output.quiet())) {
+             ProgressBars bars = ProgressBars.create(output.quiet(), err)) {
             if (output.verbose()) {
                 err.printf("model %s (%s), %dx%d, %d native frames; backend %s%n", model.spec().name(),
                         model.spec().version(), model.spec().width(), model.spec().height(),

@@ -1,11 +1,10 @@
 package org.videoshop.cli;
 
-import java.io.PrintStream;
-import java.time.Duration;
+import java.io.PrintWriter;
 import java.util.Locale;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.videoshop.ProgressListener;
 import org.videoshop.Stage;
@@ -17,17 +16,20 @@ import org.videoshop.Stage;
  */
 public final class ProgressBars implements ProgressListener, AutoCloseable {
 
-    private final PrintStream out;
+    /** Widest a bar is drawn, in characters. */
+    static final int WIDTH = 100;
+
+    private final PrintWriter out;
     private ProgressBar bar;
     private Stage stage;
 
-    private ProgressBars(PrintStream out) {
+    private ProgressBars(PrintWriter out) {
         this.out = out;
     }
 
-    /** Bars on stderr, or a silent listener when {@code quiet}. */
-    public static ProgressBars create(boolean quiet) {
-        return new ProgressBars(quiet ? null : System.err);
+    /** Bars on {@code err} (the command's stderr), or a silent listener when {@code quiet}. */
+    public static ProgressBars create(boolean quiet, PrintWriter err) {
+        return new ProgressBars(quiet ? null : err);
     }
 
     @Override
@@ -44,10 +46,10 @@ public final class ProgressBars implements ProgressListener, AutoCloseable {
                     .setStyle(System.console() != null ? ProgressBarStyle.COLORFUL_UNICODE_BLOCK
                             : ProgressBarStyle.ASCII)
                     .setUnit(" steps", 1)
-                    .setMaxRenderedLength(100)
+                    .setMaxRenderedLength(WIDTH)
                     .setUpdateIntervalMillis(200)
                     .showSpeed()
-                    .setConsumer(new ConsoleProgressBarConsumer(out))
+                    .setConsumer(new WriterConsumer(out))
                     .build();
         }
         bar.maxHint(Math.max(1, total));
@@ -71,8 +73,28 @@ public final class ProgressBars implements ProgressListener, AutoCloseable {
         closeBar();
     }
 
-    /** Seconds with one decimal, for summaries. */
-    static String seconds(Duration d) {
-        return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+    /**
+     * Draws each rendering over the previous one ({@code \r}) on the command's stderr, and ends the line when the
+     * bar closes: {@link me.tongfei.progressbar.ConsoleProgressBarConsumer} does the same on a {@code PrintStream},
+     * where picocli gives commands a {@code PrintWriter}.
+     */
+    private record WriterConsumer(PrintWriter out) implements ProgressBarConsumer {
+        @Override
+        public int getMaxRenderedLength() {
+            return WIDTH;
+        }
+
+        @Override
+        public void accept(String rendered) {
+            out.print('\r');
+            out.print(rendered);
+            out.flush();
+        }
+
+        @Override
+        public void close() {
+            out.println();
+            out.flush();
+        }
     }
 }

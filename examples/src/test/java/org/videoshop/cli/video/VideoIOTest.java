@@ -7,16 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferByte;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.Frame;
-import org.bytedeco.ffmpeg.global.avutil;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.videoshop.cli.TestClips;
@@ -91,25 +86,7 @@ class VideoIOTest {
             }
         }
         // The same first frame as JavaCV's own decode.
-        assertTrue(Frames.sameRgb(javacvFirstFrame(out), VideoIO.firstFrame(out)));
-    }
-
-    /** Frame 0 as JavaCV's grabber decodes it (BGR24, read from its buffer row by row). */
-    static BufferedImage javacvFirstFrame(Path video) throws IOException {
-        try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(video.toFile())) {
-            g.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
-            g.start();
-            Frame f = g.grabImage();
-            ByteBuffer b = (ByteBuffer) f.image[0];
-            BufferedImage img = new BufferedImage(f.imageWidth, f.imageHeight, BufferedImage.TYPE_3BYTE_BGR);
-            byte[] px = ((DataBufferByte) img.getRaster().getDataBuffer()).getData();
-            for (int y = 0; y < f.imageHeight; y++) {
-                b.position(y * f.imageStride);
-                b.get(px, y * 3 * f.imageWidth, 3 * f.imageWidth);
-            }
-            g.stop();
-            return img;
-        }
+        assertTrue(Frames.sameRgb(JavacvDecode.firstFrame(out), VideoIO.firstFrame(out)));
     }
 
     @Test
