@@ -2,6 +2,7 @@ package org.videoshop.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarConsumer;
@@ -21,6 +22,7 @@ public final class ProgressBars implements ProgressListener, AutoCloseable {
 
     private final PrintWriter out;
     private ProgressBar bar;
+    private WriterConsumer consumer;
     private Stage stage;
 
     private ProgressBars(PrintWriter out) {
@@ -40,6 +42,7 @@ public final class ProgressBars implements ProgressListener, AutoCloseable {
         if (bar == null || s != stage) {
             closeBar();
             stage = s;
+            consumer = new WriterConsumer(out);
             bar = new ProgressBarBuilder()
                     .setTaskName(label(s))
                     .setInitialMax(Math.max(1, total))
@@ -49,7 +52,7 @@ public final class ProgressBars implements ProgressListener, AutoCloseable {
                     .setMaxRenderedLength(WIDTH)
                     .setUpdateIntervalMillis(200)
                     .showSpeed()
-                    .setConsumer(new WriterConsumer(out))
+                    .setConsumer(consumer)
                     .build();
         }
         bar.maxHint(Math.max(1, total));
@@ -63,8 +66,12 @@ public final class ProgressBars implements ProgressListener, AutoCloseable {
 
     private void closeBar() {
         if (bar != null) {
-            bar.close();
+            bar.close(); // waits for the bar's final render
             bar = null;
+            // progressbar 0.10.1 skips closing the consumer when the bar closes before its first scheduled
+            // refresh (a stage done within one update interval); end the line here in that case.
+            consumer.close();
+            consumer = null;
         }
     }
 
@@ -74,11 +81,18 @@ public final class ProgressBars implements ProgressListener, AutoCloseable {
     }
 
     /**
-     * Draws each rendering over the previous one ({@code \r}) on the command's stderr, and ends the line when the
-     * bar closes: {@link me.tongfei.progressbar.ConsoleProgressBarConsumer} does the same on a {@code PrintStream},
+     * Draws each rendering over the previous one ({@code \r}) on the command's stderr, and ends the line once when
+     * the bar closes: {@link me.tongfei.progressbar.ConsoleProgressBarConsumer} does the same on a {@code PrintStream},
      * where picocli gives commands a {@code PrintWriter}.
      */
-    private record WriterConsumer(PrintWriter out) implements ProgressBarConsumer {
+    private static final class WriterConsumer implements ProgressBarConsumer {
+        private final PrintWriter out;
+        private final AtomicBoolean closed = new AtomicBoolean();
+
+        WriterConsumer(PrintWriter out) {
+            this.out = out;
+        }
+
         @Override
         public int getMaxRenderedLength() {
             return WIDTH;
@@ -86,15 +100,21 @@ public final class ProgressBars implements ProgressListener, AutoCloseable {
 
         @Override
         public void accept(String rendered) {
-            out.print('\r');
-            out.print(rendered);
-            out.flush();
+            synchronized (out) {
+                out.print('\r');
+                out.print(rendered);
+                out.flush();
+            }
         }
 
         @Override
         public void close() {
-            out.println();
-            out.flush();
+            if (closed.compareAndSet(false, true)) {
+                synchronized (out) {
+                    out.println();
+                    out.flush();
+                }
+            }
         }
     }
 }

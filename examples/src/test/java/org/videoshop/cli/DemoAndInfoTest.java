@@ -52,8 +52,9 @@ class DemoAndInfoTest {
         }
         assertTrue(Frames.sameRgb(edited, ImageIO.read(out.resolve("edited_first.png").toFile())));
         BufferedImage grid = ImageIO.read(out.resolve("side_by_side.png").toFile());
-        assertEquals(8 * 48 * 4, grid.getWidth(), "40 px frames enlarged 4x to reach 128 px");
-        assertEquals(2 * 40 * 4, grid.getHeight());
+        int gap = Frames.GRID_GAP;
+        assertEquals(8 * (48 * 4 + gap) - gap, grid.getWidth(), "40 px frames enlarged 4x to reach 128 px");
+        assertEquals(2 * (40 * 4 + gap) - gap, grid.getHeight());
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.videoshop.cli.video.Clip;
+import org.videoshop.cli.video.Frames;
 import org.videoshop.cli.video.VideoIO;
 
 /**
@@ -90,8 +91,9 @@ class EditCommandTest {
         assertEquals(0, run.exit(), run::toString);
         BufferedImage img = ImageIO.read(grid.toFile());
         int factor = (128 + H - 1) / H;
-        assertEquals(FRAMES * W * factor, img.getWidth());
-        assertEquals(2 * H * factor, img.getHeight());
+        int gap = Frames.GRID_GAP;
+        assertEquals(FRAMES * (W * factor + gap) - gap, img.getWidth());
+        assertEquals(2 * (H * factor + gap) - gap, img.getHeight());
         // Top-left cell is the source's frame 0, enlarged by nearest neighbour.
         for (int y = 0; y < H; y++) {
             for (int x = 0; x < W; x++) {

@@ -71,8 +71,12 @@ public final class Frames {
         return out;
     }
 
+    /** Pixels between the cells of a {@link #grid}. */
+    public static final int GRID_GAP = 2;
+
     /**
-     * A grid with one row per clip (e.g. source, output) and one column per frame. Frames lower than
+     * A grid with one row per clip (e.g. source, output) and one column per frame, {@value #GRID_GAP} white pixels
+     * apart. Frames lower than
      * {@code minHeight} are enlarged by an integer factor with nearest-neighbour sampling so small clips stay
      * visible; frames higher than {@code maxHeight} are reduced smoothly.
      */
@@ -97,9 +101,13 @@ public final class Frames {
             cellH = h;
         }
         int cols = rows.stream().mapToInt(List::size).max().orElse(0);
-        BufferedImage out = new BufferedImage(cols * cellW, rows.size() * cellH, BufferedImage.TYPE_INT_RGB);
+        int gap = GRID_GAP;
+        BufferedImage out = new BufferedImage(cols * (cellW + gap) - gap, rows.size() * (cellH + gap) - gap,
+                BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         try {
+            g.setColor(java.awt.Color.WHITE);
+            g.fillRect(0, 0, out.getWidth(), out.getHeight());
             Object hint = cellH >= h ? RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR
                     : RenderingHints.VALUE_INTERPOLATION_BILINEAR;
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, hint);
@@ -111,7 +119,7 @@ public final class Frames {
                         throw new IllegalArgumentException("Expected every frame of the grid to be " + w + "x" + h
                                 + " but row " + r + " frame " + c + " is " + f.getWidth() + "x" + f.getHeight());
                     }
-                    g.drawImage(f, c * cellW, r * cellH, cellW, cellH, null);
+                    g.drawImage(f, c * (cellW + gap), r * (cellH + gap), cellW, cellH, null);
                 }
             }
         } finally {
