@@ -21,8 +21,9 @@ import picocli.CommandLine.Spec;
  * the edited frame, the output (MP4 and GIF) and a side-by-side PNG into a folder.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
-        description = {"Edits the bundled sample clip (its first frame recoloured) on the tiny model and writes",
-                "input.mp4, input.gif, edited_first.png, output.mp4, output.gif and side_by_side.png into DIR."},
+        description = {"Edits the bundled sample clip (first frame recoloured) and writes the results into DIR.",
+                "Writes input.mp4, input.gif, edited_first.png, output.mp4, output.gif and side_by_side.png"
+                        + " (top row: source, bottom row: output)."},
         footer = {"", "Example:", "  videoshop demo --output demo"})
 public final class DemoCommand implements Callable<Integer> {
 

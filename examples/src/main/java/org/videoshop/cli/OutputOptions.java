@@ -9,7 +9,7 @@ public final class OutputOptions {
     boolean quiet;
 
     @Option(names = {"-v", "--verbose"},
-            description = "Stack traces on failure, FFmpeg's messages, and the edit's timings per stage.")
+            description = "Stack traces on failure, FFmpeg's messages, and the model and backend used.")
     boolean verbose;
 
     public boolean quiet() {
