@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.videoshop.Videoshop;
 import org.videoshop.VideoshopOptions;
@@ -15,6 +16,11 @@ import org.videoshop.testing.AnalyticModel;
 
 /** ServiceLoader registration, default choice, and the failure for a backend that is not on the classpath. */
 class BackendSelectionTest {
+
+    @BeforeAll
+    static void needsNd4j() {
+        Nd4jTests.requireNd4j();
+    }
 
     @Test
     void nd4jIsRegisteredAvailableAndRankedBelowJava() {

@@ -7,6 +7,7 @@ import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 import org.videoshop.kernel.LatentKernels;
@@ -20,12 +21,20 @@ import org.videoshop.tensor.LatentShape;
 class Nd4jAgreesWithReferenceTest {
 
     private static final double TOL = 1e-5;
-    private static final Nd4jKernels ND4J = new Nd4jKernels();
+    private static Nd4jKernels nd4j;
     private static final LatentKernels REF = new ReferenceKernels();
+
+    @BeforeAll
+    static void open() {
+        Nd4jTests.requireNd4j();
+        nd4j = new Nd4jKernels();
+    }
 
     @AfterAll
     static void close() {
-        ND4J.close();
+        if (nd4j != null) {
+            nd4j.close();
+        }
     }
 
     /** Frames 1..6, channels 1..8, odd and even plane sides, occasionally a large plane. */
@@ -72,10 +81,10 @@ class Nd4jAgreesWithReferenceTest {
                 float[] want = new float[n];
                 float[] got = new float[n];
                 apply(REF, k, x0, x, f, ratio, c, s, sNext, cSkip, cOut, want);
-                apply(ND4J, k, x0, x, f, ratio, c, s, sNext, cSkip, cOut, got);
+                apply(nd4j, k, x0, x, f, ratio, c, s, sNext, cSkip, cOut, got);
                 agree(want, got, k);
                 float[] inPlace = x.clone();
-                apply(ND4J, k, x0, inPlace, f, ratio, c, s, sNext, cSkip, cOut, inPlace);
+                apply(nd4j, k, x0, inPlace, f, ratio, c, s, sNext, cSkip, cOut, inPlace);
                 agree(want, inPlace, k + " in place");
             }
         });
@@ -102,7 +111,7 @@ class Nd4jAgreesWithReferenceTest {
             float[] want = new float[shape.size()];
             REF.guidance(c, u, g, shape.frameSize(), want);
             float[] got = u.clone();
-            ND4J.guidance(c, got, g, shape.frameSize(), got);
+            nd4j.guidance(c, got, g, shape.frameSize(), got);
             agree(want, got, "guidance");
         });
     }
@@ -122,7 +131,7 @@ class Nd4jAgreesWithReferenceTest {
             double[] gm = new double[ch];
             double[] gs = new double[ch];
             REF.channelStats(x, shape, from, to, wm, ws);
-            ND4J.channelStats(x, shape, from, to, gm, gs);
+            nd4j.channelStats(x, shape, from, to, gm, gs);
             for (int c = 0; c < ch; c++) {
                 assertEquals(wm[c], gm[c], 1e-9 * Math.max(1, Math.abs(wm[c])), "mean of channel " + c);
                 assertEquals(ws[c], gs[c], 1e-9 * Math.max(1, ws[c]), "std of channel " + c);
@@ -132,7 +141,7 @@ class Nd4jAgreesWithReferenceTest {
             float[] want = new float[x.length];
             REF.affine(x, shape, a, b, want);
             float[] got = x.clone();
-            ND4J.affine(got, shape, a, b, got);
+            nd4j.affine(got, shape, a, b, got);
             agree(want, got, "affine");
         });
     }
@@ -145,11 +154,11 @@ class Nd4jAgreesWithReferenceTest {
         float[] want = new float[svd.size()];
         float[] got = new float[svd.size()];
         REF.eulerStep(x, f, 3f, 2f, 0.1f, -0.95f, want);
-        ND4J.eulerStep(x, f, 3f, 2f, 0.1f, -0.95f, got);
+        nd4j.eulerStep(x, f, 3f, 2f, 0.1f, -0.95f, got);
         agree(want, got, "eulerStep at SVD size");
         float[] g = random(14, 3, 2);
         REF.guidance(x, f, g, svd.frameSize(), want);
-        ND4J.guidance(x, f, g, svd.frameSize(), got);
+        nd4j.guidance(x, f, g, svd.frameSize(), got);
         agree(want, got, "guidance at SVD size");
     }
 }

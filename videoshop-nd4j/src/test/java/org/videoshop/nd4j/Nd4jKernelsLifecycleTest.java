@@ -10,11 +10,17 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.videoshop.kernel.ReferenceKernels;
 
 /** Scratch pooling, trimming, closing, and sharing one instance between threads. */
 class Nd4jKernelsLifecycleTest {
+
+    @BeforeAll
+    static void needsNd4j() {
+        Nd4jTests.requireNd4j();
+    }
 
     private static float[] ramp(int n, float step) {
         float[] a = new float[n];

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.awt.Color;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.videoshop.EditResult;
 import org.videoshop.InversionMode;
@@ -21,6 +22,11 @@ import org.videoshop.testing.Clips;
  * by the system property or the options (guidance on, so every kernel runs, both inversion modes).
  */
 class WholeEditAgreementTest {
+
+    @BeforeAll
+    static void needsNd4j() {
+        Nd4jTests.requireNd4j();
+    }
 
     private static final double TOL = 1e-4;
 
