@@ -19,6 +19,7 @@ import org.videoshop.tensor.LatentShape;
  * close it. An instance you construct yourself is yours to {@link #close()}, which frees its pooled native
  * memory; calls after that throw {@link IllegalStateException}. Thread-safe.
  */
+@SuppressWarnings("try") // scopeOutOfWorkspaces() is a scope guard, never referenced in the body
 public final class Nd4jKernels implements LatentKernels, AutoCloseable {
 
     /** The backend name: {@code nd4j}. */

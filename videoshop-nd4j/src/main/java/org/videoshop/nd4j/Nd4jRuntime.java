@@ -9,6 +9,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * Whether ND4J and its natives load in this JVM, checked once: a backend class, its native library and one tiny
  * op. Never throws from {@link #isAvailable()}; the reason for a failure is kept for messages.
  */
+@SuppressWarnings("try") // scopeOutOfWorkspaces() is a scope guard, never referenced in the body
 final class Nd4jRuntime {
 
     private static volatile String failure;

@@ -13,6 +13,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * copies between them and Java arrays. One thread uses a scratch at a time ({@link ScratchPool} hands it out);
  * {@link #close()} frees its native memory at once instead of leaving it to the garbage collector.
  */
+@SuppressWarnings("try") // scopeOutOfWorkspaces() is a scope guard, never referenced in the body
 final class Scratch implements AutoCloseable {
 
     final int length;
@@ -27,7 +28,14 @@ final class Scratch implements AutoCloseable {
         this.length = length;
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             this.a = Nd4j.createUninitialized(DataType.FLOAT, length);
-            this.b = Nd4j.createUninitialized(DataType.FLOAT, length);
+            INDArray second;
+            try {
+                second = Nd4j.createUninitialized(DataType.FLOAT, length);
+            } catch (RuntimeException | Error e) {
+                a.close(); // do not leak the first vector when native memory runs out
+                throw e;
+            }
+            this.b = second;
         }
         this.pa = hostFloats(a);
         this.pb = hostFloats(b);

@@ -123,8 +123,8 @@ class Nd4jAgreesWithReferenceTest {
             for (int i = 0; i < x.length; i++) {
                 x[i] += (i / shape.planeSize()) % shape.channels() - 1.5f;
             }
-            int from = (int) Math.floorMod(seed, shape.frames());
-            int to = from + 1 + (int) Math.floorMod(seed >>> 8, shape.frames() - from);
+            int from = Math.floorMod(seed, shape.frames());
+            int to = from + 1 + Math.floorMod(seed >>> 8, shape.frames() - from);
             int ch = shape.channels();
             double[] wm = new double[ch];
             double[] ws = new double[ch];

@@ -7,7 +7,9 @@ import org.videoshop.tensor.LatentShape;
 
 /**
  * A rough, JMH-free look at java vs nd4j kernel times at SVD latent size (not a test; the benchmark module owns
- * real measurements). Run: {@code OMP_NUM_THREADS=1 java -cp ... org.videoshop.nd4j.QuickSpeed}.
+ * real measurements). Run after {@code mvn -pl videoshop-nd4j -am verify}, with the test class path (e.g. from
+ * {@code mvn -pl videoshop-nd4j dependency:build-classpath} plus target/classes and target/test-classes):
+ * {@code OMP_NUM_THREADS=1 java -cp ... org.videoshop.nd4j.QuickSpeed [repetitions]}.
  */
 public final class QuickSpeed {
 
