@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.videoshop.tensor.Frame;
+import org.videoshop.tensor.Mask;
 import org.videoshop.tensor.Video;
 import org.videoshop.testing.AnalyticModel;
 import org.videoshop.testing.Clips;
@@ -52,7 +53,10 @@ class EditInputsTest {
                 images("list of frames", "null", null, EDITED),
                 images("at least 2 frames", "found 0", Collections.emptyList(), EDITED),
                 images("at least 2 frames", "found 1", CLIP.subList(0, 1), EDITED),
-                images("at most 64 frames", "found 65", Collections.nCopies(65, CLIP.get(0)), EDITED),
+                Arguments.of("a mask of 1 or 4 frames", "found 2", (Consumer<VideoEditor>) e -> e.edit(VIDEO,
+                        EDITED_FRAME, new Mask(2, 16, 16, new float[512], 0), ProgressListener.NONE, null)),
+                Arguments.of("a mask of 16x16", "found 8x16", (Consumer<VideoEditor>) e -> e.edit(CLIP, EDITED,
+                        new Mask(1, 16, 8, new float[128], 0), ProgressListener.NONE, null)),
                 images("image at frame 2", "null", withNull, EDITED),
                 images("16x16 like frame 0", "frame 1 is 20x16", mixed, EDITED),
                 images("edited first frame", "null", CLIP, null),

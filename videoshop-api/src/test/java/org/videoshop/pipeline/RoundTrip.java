@@ -25,7 +25,7 @@ final class RoundTrip {
         float[] noise = EditPipeline.gaussian(SHAPE.size(), noiseSeed);
         float[] ones = Guidance.linear(1, 1, SHAPE.frames());
         float[] x = new Inversion(k, mixture, pre).run(SHAPE, x0, sigmas, mode, threshold, noise, COND, ones,
-                StepContext.silent());
+                StepContext.silent())[0];
         new Generation(k, mixture, pre).run(SHAPE, x, sigmas, COND, ones, StepContext.silent());
         double err = 0;
         double norm = 0;
