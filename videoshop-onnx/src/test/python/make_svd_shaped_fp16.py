@@ -1,10 +1,12 @@
 """Make the test bundle bundles/svd-shaped-fp16: SVD's interfaces at 64x64 with random weights.
 
-It is tiny-model/export.py's "svd-shaped" random bundle (4 latent channels, 8-channel UNet input,
+It is the trainer's bundles/svd-shaped-random (tiny-model/export.py --random svd-shaped: 4 latent
+channels, 8-channel UNet input,
 1024-d image embedding, 224 px CLIP-normalised embedder input, downscale 8, 14 frames, temporal
-decoder taking num_frames) with the UNet turned into what scripts/export_svd.py writes for real
+decoder taking num_frames) with the same weights, the UNet turned into what scripts/export_svd.py writes for real
 SVD: float16 `sample`, `encoder_hidden_states`, `added_time_ids` and output, float32 `timestep`,
 weights in an external data file (unet.onnx.data) listed in the manifest's externalData.
+Because the weights are shared, the tests compare the float16 UNet with svd-shaped-random's float32 one.
 
   /usr/bin/python3 videoshop-onnx/src/test/python/make_svd_shaped_fp16.py
 """
@@ -14,7 +16,9 @@ from onnx import TensorProto, helper
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.abspath(os.path.join(HERE, "..", "..", "..", ".."))
-OUT = os.path.join(REPO, "videoshop-onnx", "src", "test", "resources", "bundles", "svd-shaped-fp16")
+BUNDLES = os.path.join(REPO, "videoshop-onnx", "src", "test", "resources", "bundles")
+SRC = os.path.join(BUNDLES, "svd-shaped-random")
+OUT = os.path.join(BUNDLES, "svd-shaped-fp16")
 HALF_INPUTS = ["sample", "encoder_hidden_states", "added_time_ids"]
 OUTPUT = "out_sample"
 
@@ -50,8 +54,12 @@ def to_fp16_io(path_in, folder_out):
 def main():
     tmp = tempfile.mkdtemp()
     try:
-        subprocess.check_call([sys.executable, os.path.join(REPO, "tiny-model", "export.py"),
-                               "--random", "svd-shaped", "--out", tmp, "--name", "svd-shaped-fp16"])
+        if os.path.exists(os.path.join(SRC, "videoshop-model.json")):
+            for f in os.listdir(SRC):
+                shutil.copy(os.path.join(SRC, f), tmp)
+        else:
+            subprocess.check_call([sys.executable, os.path.join(REPO, "tiny-model", "export.py"),
+                                   "--random", "svd-shaped", "--out", tmp])
         if os.path.exists(OUT):
             shutil.rmtree(OUT)
         os.makedirs(OUT)
@@ -60,6 +68,7 @@ def main():
         to_fp16_io(os.path.join(tmp, "unet.onnx"), OUT)
         with open(os.path.join(tmp, "videoshop-model.json")) as fh:
             manifest = json.load(fh)
+        manifest["name"] = "svd-shaped-fp16"
         manifest["description"] = ("Random weights, SVD-shaped interfaces at 64x64, float16 UNet with "
                                    "external data; for tests of the runtime only (outputs are meaningless).")
         manifest["networks"]["unet"]["dtype"] = "float16"

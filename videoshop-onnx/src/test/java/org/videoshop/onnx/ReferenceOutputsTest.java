@@ -22,18 +22,30 @@ import org.videoshop.tensor.Video;
 
 /**
  * ONNX Runtime reproduces PyTorch's outputs on the stored input/output pair of every network: of the random-tiny
- * test bundle, and of the real tiny bundle (classpath videoshop/models/tiny, pairs in bundles/tiny-reference) once
- * the trained model is on the classpath (skipped until then). Each pair is checked twice: the graph on the raw
- * stored tensors, and through the public Encoder/ImageEmbedder with their pixel conversions.
+ * and svd-shaped-random test bundles, of svd-shaped-fp16 (the same weights with a float16 UNet, against
+ * svd-shaped-random's pairs at half-precision tolerance), and of the real tiny bundle (classpath
+ * videoshop/models/tiny, pairs in bundles/tiny-reference) once the trained model is on the classpath (skipped until
+ * then). Each pair is checked twice: the graph on the raw stored tensors, and through the public
+ * Encoder/ImageEmbedder with their pixel conversions.
  */
 class ReferenceOutputsTest {
 
     private static final double ATOL = 1e-4;
     private static final double RTOL = 1e-3;
+    /** float16 carries 11 significant bits: inputs and outputs are each rounded to about 5e-4 relative. */
+    private static final double HALF_TOL = 1e-2;
+
+    private static double atol(OnnxNetwork net) {
+        return net.spec().dtype() == BundleManifest.Dtype.FLOAT16 ? HALF_TOL : ATOL;
+    }
+
+    private static double rtol(OnnxNetwork net) {
+        return net.spec().dtype() == BundleManifest.Dtype.FLOAT16 ? HALF_TOL : RTOL;
+    }
 
     static Stream<Arguments> pairs() {
         List<Arguments> out = new ArrayList<>();
-        for (String bundle : List.of("random-tiny", "tiny")) {
+        for (String bundle : List.of("random-tiny", "svd-shaped-random", "svd-shaped-fp16", "tiny")) {
             for (NetworkKind k : NetworkKind.values()) {
                 out.add(Arguments.of(bundle, k));
             }
@@ -48,7 +60,10 @@ class ReferenceOutputsTest {
             Path r = TestBundles.resource("bundles/tiny-reference");
             return b == null || r == null ? null : new Path[] {b, r};
         }
-        return new Path[] {TestBundles.bundle(bundle), TestBundles.resource("bundles/" + bundle + "-reference")};
+        String refs = bundle.equals("svd-shaped-fp16") ? "svd-shaped-random" : bundle;
+        Path b = TestBundles.resource("bundles/" + bundle);
+        Path r = TestBundles.resource("bundles/" + refs + "-reference");
+        return b == null || r == null ? null : new Path[] {b, r};
     }
 
     private static OnnxModel open(String bundle) {
@@ -88,7 +103,7 @@ class ReferenceOutputsTest {
                 TestBundles.RefTensor t = ref.outputs().get(name);
                 float[] got = new float[t.size()];
                 ws.out(role).get(0, got, 0, got.length);
-                double w = TestBundles.worst(got, t.data(), ATOL, RTOL);
+                double w = TestBundles.worst(got, t.data(), atol(net), rtol(net));
                 assertTrue(w <= 1, kind.key() + "." + role + " differs from PyTorch by " + w + "x the tolerance");
             });
         }
@@ -111,6 +126,8 @@ class ReferenceOutputsTest {
             long[] s = in.shape();
             switch (kind) {
                 case IMAGE_EMBEDDER -> {
+                    assumeTrue(s[2] == m.embedder().imageSize() && s[3] == s[2], "the stored pair is "
+                            + s[3] + "x" + s[2] + ", not the embedder's input size; the public path resizes");
                     // undo the embedder's normalisation so the public path recomputes the stored input
                     float[] pixels = in.data().clone();
                     int plane = (int) (s[2] * s[3]);

@@ -79,6 +79,21 @@ class SvdShapedBundleTest {
     }
 
     @Test
+    void theFloat16UnetAgreesWithTheFloat32OneItWasMadeFrom() {
+        LatentShape shape = new LatentShape(4, 4, 8, 8);
+        float[] x = Clips.gaussian(shape.size(), 21);
+        Conditioning c = Clips.conditioning(shape, 1024, 22);
+        float[] half = new float[shape.size()];
+        float[] full = new float[shape.size()];
+        model.denoiser().predict(shape, x, 0.4f, c, half);
+        try (VideoshopModel fp32 = VideoshopModel.open(TestBundles.bundle("svd-shaped-random"))) {
+            fp32.denoiser().predict(shape, x, 0.4f, c, full);
+        }
+        assertTrue(TestBundles.worst(half, full, 1e-2, 1e-2) <= 1, "float16 UNet strays from float32");
+        assertTrue(TestBundles.worst(half, full, 1e-6, 0) > 1, "the two really ran different precisions");
+    }
+
+    @Test
     void theTemporalDecoderIsFedEachChunksFrameCount() {
         Latents l = new Latents(new LatentShape(14, 4, 8, 8), Clips.gaussian(14 * 256, 13));
         try (OnnxModel chunked = OnnxModel.open(TestBundles.bundle(TestBundles.SVD_FP16),
