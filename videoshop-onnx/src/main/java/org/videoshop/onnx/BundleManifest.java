@@ -92,6 +92,8 @@ public record BundleManifest(int format, String name, String description, String
     }
 
     /**
+     * The latent space ({@code $.latent}).
+     *
      * @param channels          C
      * @param downscale         f
      * @param scalingFactor     the VAE's latent scaling factor
@@ -101,6 +103,8 @@ public record BundleManifest(int format, String name, String description, String
     }
 
     /**
+     * Native video size and micro-conditioning defaults ({@code $.video}).
+     *
      * @param nativeFrames     frames the model was trained on
      * @param width            native width in pixels
      * @param height           native height in pixels
@@ -118,6 +122,8 @@ public record BundleManifest(int format, String name, String description, String
     }
 
     /**
+     * The conditioning-image embedder's input ({@code $.embedder}).
+     *
      * @param imageSize square input size S of the embedder
      * @param dimension embedding length D
      * @param mean      per-channel RGB mean (3 values; the record keeps its own copy)

@@ -207,7 +207,7 @@ public final class ManifestReader {
         }
         for (Map.Entry<String, String> e : out.entrySet()) {
             if (!graphNames.add(e.getValue())) {
-                throw r.error(r.child(e.getKey()), "a graph name not used by another role of this network but found "
+                throw r.error(r.child(e.getKey()), "expected a graph name not used by another role of this network but found "
                         + "\"" + e.getValue() + "\" twice");
             }
         }

@@ -168,6 +168,16 @@ public final class OnnxModel implements VideoshopModel {
         return denoiser;
     }
 
+    /** The network of that kind (tests run graphs directly). */
+    OnnxNetwork network(NetworkKind kind) {
+        return networks.get(kind);
+    }
+
+    /** The bundle this model owns. */
+    ModelBundle bundle() {
+        return bundle;
+    }
+
     /** Idle preallocated workspaces of a network (tests check reuse). */
     int idleWorkspaces(NetworkKind kind) {
         return networks.get(kind).idleWorkspaces();
