@@ -1,15 +1,20 @@
 package org.videoshop.cli;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.videoshop.CancellationToken;
 
 /**
  * While open, a JVM shutdown (Ctrl-C, SIGTERM) cancels the token, so a running edit stops at its next step, and
- * waits up to ten seconds for the command to finish, so temporary outputs are removed before the JVM exits.
- * Closing it removes the hook.
+ * holds the JVM up to ten seconds so that the command removes its temporary outputs and prints its one-line
+ * message before the JVM exits. Closing it removes the hook; if the shutdown has already begun, the hook is
+ * released by {@link #releasePending()} once the message is printed ({@link VideoshopCli#main}).
  */
 final class CancelOnShutdown implements AutoCloseable {
+
+    private static final Set<CancelOnShutdown> PENDING = ConcurrentHashMap.newKeySet();
 
     private final CancellationToken token = new CancellationToken();
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -34,11 +39,19 @@ final class CancelOnShutdown implements AutoCloseable {
 
     @Override
     public void close() {
-        closed.countDown();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
+            closed.countDown();
         } catch (IllegalStateException shuttingDown) {
-            // the hook is running: it returns now that the latch is open
+            PENDING.add(this); // the hook is waiting: release it after the failure has been reported
+        }
+    }
+
+    /** Lets the JVM finish shutting down once the command has reported how it ended. */
+    static void releasePending() {
+        for (CancelOnShutdown c : PENDING) {
+            c.closed.countDown();
+            PENDING.remove(c);
         }
     }
 }

@@ -33,7 +33,9 @@ public final class VideoshopCli implements Runnable {
 
     /** Runs the command line and exits the JVM with its status. */
     public static void main(String[] args) {
-        System.exit(execute(args));
+        int status = execute(args);
+        CancelOnShutdown.releasePending(); // a Ctrl-C'd command has printed its message: let the JVM exit
+        System.exit(status);
     }
 
     /** Runs the command line in this JVM and returns its exit status (for tests and embedding). */

@@ -7,6 +7,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -27,6 +28,8 @@ public final class AtomicOutput {
         void writeTo(Path temporary) throws IOException;
     }
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private AtomicOutput() {
     }
 
@@ -40,8 +43,11 @@ public final class AtomicOutput {
         boolean done = false;
         Path tmp = null;
         try {
-            tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".part");
+            tmp = temporarySibling(abs);  // not created here: the writer creates it with the usual permissions
             writer.writeTo(tmp);
+            if (!Files.isRegularFile(tmp)) {
+                throw new IOException("Expected the writer to create " + tmp + " but found nothing there");
+            }
             move(tmp, abs, true);
             done = true;
         } finally {
@@ -68,7 +74,7 @@ public final class AtomicOutput {
         boolean done = false;
         Path tmp = null;
         try {
-            tmp = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + ".");
+            tmp = Files.createDirectory(temporarySibling(abs)); // umask permissions, unlike createTempDirectory
             writer.writeTo(tmp);
             Path old = null;
             if (Files.exists(abs)) {
@@ -88,6 +94,16 @@ public final class AtomicOutput {
                 removeCreated(created);
             }
         }
+    }
+
+    /** A hidden, unused name beside the target: {@code .NAME.RANDOM.part}. */
+    private static Path temporarySibling(Path target) {
+        Path p;
+        do {
+            p = target.resolveSibling("." + target.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36)
+                    + ".part");
+        } while (Files.exists(p));
+        return p;
     }
 
     private static void checkReplaceableFolder(Path dir) throws IOException {

@@ -127,6 +127,23 @@ class VideoIOTest {
     }
 
     @Test
+    void outputsGetTheUsualPermissionsNotThoseOfATemporaryFile() throws IOException {
+        Path reference = Files.writeString(dir.resolve("reference.txt"), "x");
+        Path referenceDir = Files.createDirectory(dir.resolve("reference_dir"));
+        Path mp4 = dir.resolve("clip.mp4");
+        Path gif = dir.resolve("clip.gif");
+        Path folder = dir.resolve("frames");
+        VideoIO.write(Clip.of(frames), mp4, 7);
+        VideoIO.write(Clip.of(frames), gif, 7);
+        VideoIO.write(Clip.of(frames), folder, 7);
+        var perms = Files.getPosixFilePermissions(reference);
+        assertEquals(perms, Files.getPosixFilePermissions(mp4));
+        assertEquals(perms, Files.getPosixFilePermissions(gif));
+        assertEquals(perms, Files.getPosixFilePermissions(folder.resolve("frame_0000.png")));
+        assertEquals(Files.getPosixFilePermissions(referenceDir), Files.getPosixFilePermissions(folder));
+    }
+
+    @Test
     void anExistingFrameFolderIsReplacedWhole() throws IOException {
         Path out = dir.resolve("frames");
         VideoIO.write(Clip.of(frames), out, 7);
