@@ -63,6 +63,17 @@ class SvdShapedBundleTest {
     }
 
     @Test
+    void theFloat32SvdShapedBundleEditsToo() {
+        Video clip = Clips.movingSquare(6, 64, 64);
+        try (VideoshopModel fp32 = VideoshopModel.open(TestBundles.bundle("svd-shaped-random"))) {
+            EditResult r = Videoshop.editor(fp32, VideoshopOptions.builder().steps(4).strength(0.5).build())
+                    .edit(clip, Clips.recolouredFirst(clip));
+            assertEquals(6, r.video().frames());
+            assertEquals("svd-shaped-random", r.provenance().modelName());
+        }
+    }
+
+    @Test
     void theFloat16GuidedPairEqualsTwoSinglePredictions() {
         LatentShape shape = new LatentShape(3, 4, 8, 8);
         float[] x = Clips.gaussian(shape.size(), 11);
