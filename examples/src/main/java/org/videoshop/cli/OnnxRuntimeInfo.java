@@ -13,7 +13,7 @@ final class OnnxRuntimeInfo {
     private OnnxRuntimeInfo() {
     }
 
-    /** e.g. {@code "1.24.1 (native 1.24.1), execution providers [CPU]"}, or why it is not available. */
+    /** e.g. {@code "1.24.1, execution providers [CPU]"}, or why it is not available. */
     static String describe() {
         Class<?> env;
         try {
@@ -22,13 +22,12 @@ final class OnnxRuntimeInfo {
             return "not on the classpath";
         }
         try {
-            String jar = env.getPackage() != null ? env.getPackage().getImplementationVersion() : null;
+            // Not the package's Implementation-Version: in the shaded jar that is videoshop's own.
             Object instance = env.getMethod("getEnvironment").invoke(null);
             String nativeVersion = call(instance, "getVersion");
             Method providers = env.getMethod("getAvailableProviders");
             Object found = providers.invoke(null);
-            return (jar != null ? jar + " (native " + nativeVersion + ")" : nativeVersion)
-                    + ", execution providers " + found;
+            return nativeVersion + ", execution providers " + found;
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             return "on the classpath but unavailable: " + VideoshopCli.oneLine(cause);
