@@ -47,7 +47,8 @@ class FailureTest {
 
     static Stream<Arguments> usageErrors() {
         return Stream.of(
-                Arguments.of(List.of("edit", "-i", "IN", "-e", "E", "-o", "OUT", "--bogus"), "Unknown option: '--bogus'"),
+                Arguments.of(List.of("edit", "-i", "IN", "-e", "E", "-o", "OUT", "--bogus"),
+                        "Unknown option: '--bogus'"),
                 Arguments.of(List.of("edit", "--input", "x.mp4"), "Missing required options"),
                 Arguments.of(List.of("frobnicate"), "Unmatched argument"),
                 Arguments.of(List.of(), "Expected a command"),
@@ -65,7 +66,8 @@ class FailureTest {
                 Arguments.of(List.of("edit", "-i", "IN", "-e", "E", "-o", "OUT.png"), "found OUT.png"),
                 Arguments.of(List.of("edit", "-i", "IN", "-e", "E", "-o", "OUT", "--side-by-side", "s.jpg"),
                         "Expected --side-by-side to name a .png file"),
-                Arguments.of(List.of("first-frame", "-i", "IN", "-o", "first.jpg"), "Expected --output to name a .png"));
+                Arguments.of(List.of("first-frame", "-i", "IN", "-o", "first.jpg"),
+                        "Expected --output to name a .png"));
     }
 
     @ParameterizedTest(name = "{0}")
