@@ -6,6 +6,7 @@ import org.videoshop.pipeline.InvertedClip;
 import org.videoshop.pipeline.Windows;
 import org.videoshop.tensor.Frame;
 import org.videoshop.tensor.Mask;
+import org.videoshop.tensor.Video;
 
 /**
  * A clip inverted once by {@link VideoEditor#invert}, ready for any number of edits that each cost only the
@@ -13,6 +14,9 @@ import org.videoshop.tensor.Mask;
  * from images, the original images for compositing at their size. Immutable; valid while its editor is open.
  */
 public final class Inverted {
+
+    /** Largest pixel difference (in [0, 1]) tolerated by {@link #withOriginals} between images and source. */
+    private static final float SAME_SOURCE_TOLERANCE = 1e-5f;
 
     private final VideoEditor editor;
     private final Windows plan;
@@ -55,6 +59,36 @@ public final class Inverted {
     /** Frames in the clip. */
     public int frames() {
         return plan.frames();
+    }
+
+    /**
+     * This inversion re-attached to the images it was made from (e.g. after loading it from a file), so that
+     * {@link #edit(BufferedImage)} works at their size. The images, resized to the model's resolution, must equal
+     * the inversion's source frames (up to float rounding).
+     */
+    public Inverted withOriginals(List<BufferedImage> images) {
+        EditInputs.check(images, images == null || images.isEmpty() ? null : images.get(0), editor.model().spec());
+        if (images.size() != frames()) {
+            throw new IllegalArgumentException("Expected the " + frames() + " images the clip was inverted from but"
+                    + " found " + images.size());
+        }
+        for (int k = 0; k < plan.count(); k++) {
+            Video source = windows.get(k).source();
+            for (int j = 0; j < source.frames(); j++) {
+                int t = plan.starts().get(k) + j;
+                float[] a = source.frame(j).data();
+                float[] b = editor.toModelSize(images.get(t)).data();
+                float max = 0f;
+                for (int i = 0; i < a.length; i++) {
+                    max = Math.max(max, Math.abs(a[i] - b[i]));
+                }
+                if (max > SAME_SOURCE_TOLERANCE) {
+                    throw new IllegalArgumentException("Expected the images the clip was inverted from but frame " + t
+                            + " differs from the inversion's source by up to " + max + " (of 1)");
+                }
+            }
+        }
+        return new Inverted(editor, plan, windows, List.copyOf(images));
     }
 
     /** Edits at the model's resolution; returns the clip with its provenance. */

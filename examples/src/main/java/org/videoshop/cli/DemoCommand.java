@@ -53,7 +53,7 @@ public final class DemoCommand implements Callable<Integer> {
         Clip source = sample.source();
         try (CancelOnShutdown cancel = new CancelOnShutdown()) {
             Editing.Outcome result = Editing.run(options, settings.model(), source.frames(), sample.editedFirst(),
-                    cancel.token(), out, spec.commandLine().getErr());
+                    null, cancel.token(), out, spec.commandLine().getErr());
             Clip edited = source.withFrames(result.frames());
             double fps = source.fpsOr(Clip.DEFAULT_FPS);
             List<Path> written = new ArrayList<>();

@@ -1,6 +1,7 @@
 package org.videoshop.cli;
 
 import java.awt.image.BufferedImage;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -11,6 +12,7 @@ import org.videoshop.cli.video.Frames;
 import org.videoshop.cli.video.PngFolder;
 import org.videoshop.cli.video.VideoIO;
 import org.videoshop.cli.video.VideoKind;
+import org.videoshop.tensor.Mask;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,7 +27,8 @@ import picocli.CommandLine.Spec;
                         + " an animated .gif, or a folder of numbered PNG frames (OUT without extension)."},
         footer = {"", "Example:", "  videoshop first-frame --input clip.mp4 --output first.png",
                 "  (edit first.png in any image editor, keeping its size)",
-                "  videoshop edit --input clip.mp4 --edited-first first.png --output edited.mp4"})
+                "  videoshop edit --input clip.mp4 --edited-first first.png --output edited.mp4",
+                "  videoshop edit --input clip.mp4 --edited-first first.png --mask car.png --output edited.mp4"})
 public final class EditCommand implements Callable<Integer> {
 
     /** Smallest height of a frame in the side-by-side image; smaller clips are enlarged. */
@@ -36,9 +39,27 @@ public final class EditCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-i", "--input"}, paramLabel = "IN", required = true,
-            description = "The source video: a video file, an animated GIF, or a folder of numbered PNG frames.")
+    @Option(names = {"-i", "--input"}, paramLabel = "IN",
+            description = {"The source video: a video file, an animated GIF, or a folder of numbered PNG frames.",
+                    "Required unless --inverted is given; with it, edits at the input's size."})
     Path input;
+
+    @Option(names = "--inverted", paramLabel = "FILE.inv",
+            description = {"Edit a clip inverted earlier by 'videoshop invert' (only the generation half runs).",
+                    "The model and settings flags must be those of the inversion. Without --input, the edited "
+                            + "first frame, the mask and the output are at the model's resolution."})
+    Path inverted;
+
+    @Option(names = "--mask", paramLabel = "FILE|DIR",
+            description = {"Limit the edit: one PNG for the whole clip, or a folder of numbered per-frame PNGs, at"
+                    + " the frames' size; white = may change. Outside it (beyond --feather) the output is the "
+                    + "source exactly."})
+    Path mask;
+
+    @Option(names = "--feather", paramLabel = "PX",
+            description = "Soft edge of the mask in pixels, 0 for a hard edge (default: " + Mask.DEFAULT_FEATHER
+                    + ").")
+    Integer feather;
 
     @Option(names = {"-e", "--edited-first"}, paramLabel = "FRAME.png", required = true,
             description = "The edited first frame, at the input's size (see 'videoshop first-frame').")
@@ -71,11 +92,22 @@ public final class EditCommand implements Callable<Integer> {
         VideoshopOptions options = Editing.options(spec, settings);
         checkArguments();
         FfmpegVideo.logNativeMessages(out.verbose());
-        Clip clip = VideoIO.read(input, maxFrames);
         BufferedImage edited = PngFolder.readImage(editedFirst);
+        int soft = feather == null ? Mask.DEFAULT_FEATHER : feather;
+        PrintWriter err = spec.commandLine().getErr();
         try (CancelOnShutdown cancel = new CancelOnShutdown()) {
-            Editing.Outcome result = Editing.run(options, settings.model(), clip.frames(), edited, cancel.token(),
-                    out, spec.commandLine().getErr());
+            Editing.Outcome result;
+            Clip clip;
+            if (inverted == null) {
+                clip = VideoIO.read(input, maxFrames);
+                Mask m = mask == null ? null : MaskFiles.read(mask, clip.size(), clip.width(), clip.height(), soft);
+                result = Editing.run(options, settings.model(), clip.frames(), edited, m, cancel.token(), out, err);
+            } else {
+                FromInversion.Result r = FromInversion.run(inverted, input, edited, mask, soft, options,
+                        settings.model(), cancel.token(), out, err);
+                result = r.outcome();
+                clip = r.source();
+            }
             Clip editedClip = fps != null ? new Clip(result.frames(), fps) : clip.withFrames(result.frames());
             VideoIO.Written written = VideoIO.write(editedClip, output, Clip.DEFAULT_FPS);
             if (sideBySide != null) {
@@ -83,8 +115,9 @@ public final class EditCommand implements Callable<Integer> {
                         SIDE_BY_SIDE_MAX_HEIGHT), sideBySide);
             }
             if (!out.quiet()) {
-                spec.commandLine().getOut().printf("Edited %s with model %s (backend %s) in %.1f s; wrote %s%n",
-                        clip, result.model(), result.backend(), result.nanos() / 1e9, written);
+                spec.commandLine().getOut().printf("Edited %s%s%s with model %s (backend %s) in %.1f s; wrote %s%n",
+                        clip, result.windowsNote(), inverted == null ? "" : " from " + inverted, result.model(),
+                        result.backend(), result.nanos() / 1e9, written);
                 spec.commandLine().getOut().flush();
             }
         }
@@ -92,9 +125,24 @@ public final class EditCommand implements Callable<Integer> {
     }
 
     private void checkArguments() {
+        if (input == null && inverted == null) {
+            throw new ParameterException(spec.commandLine(),
+                    "Expected --input IN (or --inverted FILE.inv) but found neither");
+        }
+        if (inverted != null && maxFrames != 0) {
+            throw new ParameterException(spec.commandLine(), "Expected no --max-frames with --inverted (the "
+                    + "inversion fixes the frames) but found --max-frames " + maxFrames);
+        }
+        if (feather != null && (mask == null || feather < 0)) {
+            throw new ParameterException(spec.commandLine(), mask == null
+                    ? "Expected --mask with --feather but found no --mask"
+                    : "Expected --feather >= 0 pixels but found " + feather);
+        }
         try {
             VideoKind.ofOutput(output);
-            VideoKind.ofInput(input);
+            if (input != null) {
+                VideoKind.ofInput(input);
+            }
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

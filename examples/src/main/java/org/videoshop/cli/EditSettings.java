@@ -8,7 +8,10 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
-/** The model and edit settings that {@code edit} and {@code demo} share; turned into {@link VideoshopOptions}. */
+/**
+ * The model and edit settings that {@code edit}, {@code invert} and {@code demo} share; turned into
+ * {@link VideoshopOptions}. An inversion file records them, and editing it needs the same ones.
+ */
 public final class EditSettings {
 
     /** The model used when {@code --model} is not given: the tiny model bundled with videoshop-onnx. */
@@ -48,6 +51,14 @@ public final class EditSettings {
             description = "Latent-math backend, e.g. java or nd4j (default: the best found; see 'videoshop info').")
     String backend;
 
+    @Option(names = "--window", paramLabel = "N",
+            description = "Frames per window for clips longer than it (default: the model's native frame count).")
+    Integer window;
+
+    @Option(names = "--overlap", paramLabel = "K", defaultValue = "2",
+            description = "Frames shared by adjacent windows, at least 1 (default: ${DEFAULT-VALUE}).")
+    int overlap;
+
     /** The options these flags give; an {@link IllegalArgumentException} names a value out of range. */
     public VideoshopOptions toOptions() {
         VideoshopOptions.Builder b = VideoshopOptions.builder()
@@ -56,7 +67,11 @@ public final class EditSettings {
                 .seed(seed)
                 .inversionMode(inversion)
                 .guidance(guidance.min(), guidance.max())
-                .backend(backend);
+                .backend(backend)
+                .windowOverlap(overlap);
+        if (window != null) {
+            b.windowFrames(window);
+        }
         if (noNormalize) {
             b.normalize(false);
         }

@@ -1,6 +1,7 @@
 package org.videoshop.cli;
 
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import org.videoshop.CancellationToken;
@@ -10,17 +11,31 @@ import org.videoshop.VideoshopOptions;
 import org.videoshop.kernel.Backends;
 import org.videoshop.model.ModelSpec;
 import org.videoshop.model.VideoshopModel;
+import org.videoshop.pipeline.Windows;
+import org.videoshop.tensor.Mask;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * Runs one edit for a command: validates the settings (a bad value is a usage error), opens the model, shows
- * progress.
+ * Runs one edit (or inversion) for a command: validates the settings (a bad value is a usage error), opens the
+ * model and an editor, shows progress.
  */
 final class Editing {
 
-    /** What an edit returned and what ran it. */
-    record Outcome(List<BufferedImage> frames, String model, String backend, ModelSpec spec, long nanos) {
+    /** What an edit returned and what ran it: the frames, the model, the backend and the window plan. */
+    record Outcome(List<BufferedImage> frames, String model, String backend, ModelSpec spec, Windows plan,
+                   long nanos) {
+
+        /** "in 4 windows of 8 frames" for windowed clips, empty otherwise. */
+        String windowsNote() {
+            return plan.count() == 1 ? "" : " in " + plan.count() + " windows of " + plan.size() + " frames";
+        }
+    }
+
+    /** Work done with an open editor, reporting to {@code progress}. */
+    @FunctionalInterface
+    interface Work<T> {
+        T apply(VideoEditor editor, ProgressBars progress) throws IOException;
     }
 
     private Editing() {
@@ -39,9 +54,9 @@ final class Editing {
         }
     }
 
-    static Outcome run(VideoshopOptions options, String modelName, List<BufferedImage> frames,
-                       BufferedImage editedFirst, CancellationToken token, OutputOptions output, PrintWriter err) {
-        long start = System.nanoTime();
+    /** Opens the model and an editor, runs {@code work} with progress bars on {@code err}, closes them. */
+    static <T> T withEditor(VideoshopOptions options, String modelName, OutputOptions output, PrintWriter err,
+                            Work<T> work) throws IOException {
         try (VideoshopModel model = VideoshopModel.open(modelName);
              VideoEditor editor = Videoshop.editor(model, options);
              ProgressBars bars = ProgressBars.create(output.quiet(), err)) {
@@ -51,8 +66,20 @@ final class Editing {
                         model.spec().nativeFrames(), editor.backend());
                 err.flush();
             }
-            List<BufferedImage> out = editor.edit(frames, editedFirst, bars, token);
-            return new Outcome(out, model.spec().name(), editor.backend(), model.spec(), System.nanoTime() - start);
+            return work.apply(editor, bars);
         }
+    }
+
+    /** Edits {@code frames} (optionally limited to {@code mask}, at their size). */
+    static Outcome run(VideoshopOptions options, String modelName, List<BufferedImage> frames,
+                       BufferedImage editedFirst, Mask mask, CancellationToken token, OutputOptions output,
+                       PrintWriter err) throws IOException {
+        long start = System.nanoTime();
+        return withEditor(options, modelName, output, err, (editor, bars) -> {
+            List<BufferedImage> out = editor.edit(frames, editedFirst, mask, bars, token);
+            ModelSpec spec = editor.model().spec();
+            return new Outcome(out, spec.name(), editor.backend(), spec, editor.plan(frames.size()),
+                    System.nanoTime() - start);
+        });
     }
 }

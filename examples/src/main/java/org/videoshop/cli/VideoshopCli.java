@@ -10,13 +10,13 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code videoshop} command line: {@code edit}, {@code first-frame}, {@code demo} and {@code info}. Exit status
+ * The {@code videoshop} command line: {@code edit}, {@code invert}, {@code first-frame}, {@code demo} and {@code info}. Exit status
  * 0 on success, 1 when the work fails, 2 on a usage error, 130 when cancelled; every failure prints one line on
  * stderr (with the stack trace above it under {@code --verbose}).
  */
 @Command(name = "videoshop", mixinStandardHelpOptions = true, versionProvider = VideoshopCli.Version.class,
         description = "Edits a video by propagating an edit of its first frame (Videoshop, ECCV 2024).",
-        subcommands = {EditCommand.class, FirstFrameCommand.class, DemoCommand.class, InfoCommand.class,
+        subcommands = {EditCommand.class, InvertCommand.class, FirstFrameCommand.class, DemoCommand.class, InfoCommand.class,
                 CommandLine.HelpCommand.class},
         usageHelpAutoWidth = true)
 public final class VideoshopCli implements Runnable {
@@ -55,7 +55,7 @@ public final class VideoshopCli implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Expected a command (edit, first-frame, demo, info) but found none");
+                "Expected a command (edit, invert, first-frame, demo, info) but found none");
     }
 
     private static int onFailure(Exception ex, CommandLine cmd, ParseResult parsed) {

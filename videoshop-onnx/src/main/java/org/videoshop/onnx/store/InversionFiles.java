@@ -10,6 +10,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.reflect.RecordComponent;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import org.videoshop.Inverted;
 import org.videoshop.VideoEditor;
 import org.videoshop.VideoshopOptions;
@@ -110,8 +112,8 @@ public final class InversionFiles {
                         + version + ") but found " + h.modelName() + " (" + h.modelVersion() + ")");
             }
             if (!h.options().equals(editor.options())) {
-                throw new IllegalArgumentException(file + ": expected an inversion made with options "
-                        + editor.options() + " but found " + h.options());
+                throw new IllegalArgumentException(file + ": expected an inversion made with these settings but it"
+                        + " was made with " + differences(editor.options(), h.options()));
             }
             Windows plan = new Windows(h.starts(), h.windowSize(), h.frames());
             Windows expected = editor.plan(h.frames());
@@ -129,6 +131,23 @@ public final class InversionFiles {
             }
             return editor.inverted(plan, clips);
         }
+    }
+
+    /** The settings that differ, as {@code name=found (expected here)}, comma-separated. */
+    static String differences(VideoshopOptions expected, VideoshopOptions found) {
+        List<String> out = new ArrayList<>();
+        for (RecordComponent c : VideoshopOptions.class.getRecordComponents()) {
+            try {
+                Object e = c.getAccessor().invoke(expected);
+                Object f = c.getAccessor().invoke(found);
+                if (!Objects.equals(e, f)) {
+                    out.add(c.getName() + "=" + f + " (expected " + e + ")");
+                }
+            } catch (ReflectiveOperationException ex) {
+                throw new IllegalStateException("Expected readable option " + c.getName() + " but found " + ex, ex);
+            }
+        }
+        return out.isEmpty() ? found.toString() : String.join(", ", out);
     }
 
     private static Header readHeader(DataInputStream in, Path file) throws IOException {

@@ -89,7 +89,9 @@ class InversionFilesTest {
         try (VideoEditor other = Videoshop.editor(model, OPTIONS.toBuilder().seed(4).build())) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> InversionFiles.load(file, other));
-            assertTrue(e.getMessage().contains("expected an inversion made with options"), e.getMessage());
+            assertTrue(e.getMessage().contains("expected an inversion made with these settings"), e.getMessage());
+            assertTrue(e.getMessage().endsWith("made with seed=3 (expected 4)"), "names only what differs: "
+                    + e.getMessage());
         }
     }
 
