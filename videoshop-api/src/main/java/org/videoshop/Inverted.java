@@ -118,7 +118,7 @@ public final class Inverted {
                                     CancellationToken token) {
         if (originals == null) {
             throw new IllegalStateException("Expected a clip inverted from images but this one was inverted from raw"
-                    + " frames or loaded from storage; use edit(Frame)");
+                    + " frames or loaded from storage; use edit(Frame), or withOriginals(images) first");
         }
         EditInputs.check(originals, editedFirst, editor.model().spec());
         EditInputs.checkMask(mask, originals.size(), originals.get(0).getWidth(), originals.get(0).getHeight());
