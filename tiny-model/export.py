@@ -173,7 +173,8 @@ def main():
         g = torch.Generator().manual_seed(7)
         hr, wr = (max(4, h // 2), max(4, w // 2)) if h >= 8 else (h, w)
         with torch.no_grad():
-            pix = torch.randn(1, 3, S, S, generator=g)
+            Sr = min(S, 64)  # the embedder accepts any size; keep the file small
+            pix = torch.randn(1, 3, Sr, Sr, generator=g)
             refs = {"imageEmbedder": ({"pixel_values": pix}, {"image_embeds": emb(pix)})}
             img = torch.rand(1, 3, H, W, generator=g) * 2 - 1
             refs["vaeEncoder"] = ({"sample": img}, {"latent_mean": ae.encoder(img)})

@@ -191,7 +191,7 @@ class UNet(nn.Module):
     def forward(self, sample, timestep, encoder_hidden_states, added_time_ids):
         B, T, C2, H, W = sample.shape
         x = sample.reshape(B * T, C2, H, W)
-        emb = self.t_mlp(sinusoid(timestep.reshape(1), 64))                  # [1,E]
+        emb = self.t_mlp(sinusoid(timestep.reshape(-1), 64))                 # [1,E] (or [B,E] in training)
         emb = emb + self.e_proj(encoder_hidden_states[:, 0, :])             # [B,E]
         ids = sinusoid(added_time_ids, 32).reshape(B, 3 * 32)
         emb = emb + self.id_mlp(ids)

@@ -195,13 +195,14 @@ def train_unet(args, cfg):
         e = e * keep.view(B, 1, 1)
         cond = cond * keep.view(B, 1, 1, 1)
         ids = torch.stack([torch.full((B,), float(fps_id)), torch.full((B,), float(mb_id)), aug.cpu()], 1).to(args.device)
-        # one sigma per call (timestep is [1] in the interface) -> sample one per step
-        sigma = torch.exp(torch.tensor(rng.normal(args.p_mean, args.p_std))).float().to(args.device)
+        # one sigma per clip (the exported interface takes timestep [1]; in training the
+        # PyTorch UNet also accepts [B] and broadcasts it)
+        sigma = torch.exp(torch.from_numpy(rng.normal(args.p_mean, args.p_std, B))).float().to(args.device).view(B, 1, 1, 1, 1)
         c_in, c_skip, c_out, c_noise = edm(sigma)
         n = torch.randn_like(x0)
         xs = x0 + sigma * n
         inp = torch.cat([c_in * xs, cond.unsqueeze(1).expand(-1, T, -1, -1, -1)], dim=2).contiguous()
-        Fo = unet(inp, c_noise.reshape(1), e, ids)
+        Fo = unet(inp, c_noise.reshape(B), e, ids)
         target = (x0 - c_skip * xs) / c_out
         loss = F.mse_loss(Fo, target)
         opt.zero_grad(); loss.backward()
@@ -217,7 +218,7 @@ def train_unet(args, cfg):
         run = loss.item() if run is None else 0.99 * run + 0.01 * loss.item()
         if step % 50 == 0:
             losses.append([step, round(time.time() - t_start, 1), run])
-            log(f"unet step {step} loss(avg) {run:.4f} lr {lr:.2e} sigma {sigma.item():.3f} {time.time() - t_start:.0f}s")
+            log(f"unet step {step} loss(avg) {run:.4f} lr {lr:.2e} {time.time() - t_start:.0f}s")
         if step % args.ckpt_every == 0:
             save()
     save()

@@ -76,6 +76,21 @@ public final class EditInputs {
         Checks.unitRange("edited first frame", editedFirst.data());
     }
 
+    /** Checks an optional mask against the clip: null is fine; otherwise the clip's size, 1 or all frames. */
+    public static void checkMask(org.videoshop.tensor.Mask mask, int frames, int width, int height) {
+        if (mask == null) {
+            return;
+        }
+        if (mask.width() != width || mask.height() != height) {
+            throw new IllegalArgumentException("Expected a mask of " + width + "x" + height + " like the frames but found "
+                    + mask.width() + "x" + mask.height());
+        }
+        if (mask.frames() != 1 && mask.frames() != frames) {
+            throw new IllegalArgumentException("Expected a mask of 1 or " + frames + " frames but found "
+                    + mask.frames());
+        }
+    }
+
     /** Bytes an edit holds at once: pixels in and out, and about eight latent buffers. */
     public static long estimateBytes(int frames, int width, int height, ModelSpec spec) {
         long pixels = 3L * frames * width * height * 3L;
@@ -87,10 +102,6 @@ public final class EditInputs {
     private static void frameCount(int frames, ModelSpec spec) {
         if (frames < MIN_FRAMES) {
             throw new IllegalArgumentException("Expected at least " + MIN_FRAMES + " frames but found " + frames);
-        }
-        if (frames > spec.maxFrames()) {
-            throw new IllegalArgumentException("Expected at most " + spec.maxFrames() + " frames (model "
-                    + spec.name() + "'s maxFrames) but found " + frames);
         }
     }
 

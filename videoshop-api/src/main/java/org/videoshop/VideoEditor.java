@@ -8,16 +8,20 @@ import org.videoshop.kernel.LatentKernels;
 import org.videoshop.model.ModelSpec;
 import org.videoshop.model.VideoshopModel;
 import org.videoshop.pipeline.EditPipeline;
+import org.videoshop.pipeline.InvertedClip;
 import org.videoshop.pipeline.StepContext;
+import org.videoshop.pipeline.Windows;
 import org.videoshop.tensor.Frame;
 import org.videoshop.tensor.Images;
+import org.videoshop.tensor.Mask;
 import org.videoshop.tensor.Video;
 
 /**
- * Edits videos with one model and one set of options. Thread-safe: several threads may edit at once (each edit
- * owns its buffers; the model's networks are thread-safe). Closing it closes the model only when the editor
- * opened it itself ({@link Videoshop#open()}); closing twice is harmless; editing after close throws
- * {@link IllegalStateException}.
+ * Edits videos with one model and one set of options. Clips longer than the model's window are edited in
+ * overlapping windows; an optional {@link Mask} limits the edit; {@link #invert} lets one inversion serve many
+ * edits. Thread-safe: several threads may edit at once (each edit owns its buffers; the model's networks are
+ * thread-safe). Closing it closes the model only when the editor opened it itself ({@link Videoshop#open()});
+ * closing twice is harmless; editing after close throws {@link IllegalStateException}.
  */
 public final class VideoEditor implements AutoCloseable {
 
@@ -61,28 +65,27 @@ public final class VideoEditor implements AutoCloseable {
      * is returned at the input's size. Returns new images owned by the caller.
      */
     public List<BufferedImage> edit(List<BufferedImage> frames, BufferedImage editedFirst) {
-        return edit(frames, editedFirst, ProgressListener.NONE, null);
+        return edit(frames, editedFirst, null, ProgressListener.NONE, null);
     }
 
     /** As {@link #edit(List, BufferedImage)}, reporting progress and honouring cancellation. */
     public List<BufferedImage> edit(List<BufferedImage> frames, BufferedImage editedFirst,
                                     ProgressListener progress, CancellationToken token) {
+        return edit(frames, editedFirst, null, progress, token);
+    }
+
+    /**
+     * As {@link #edit(List, BufferedImage)} with a mask at the frames' size (null for none): outside the mask,
+     * beyond its feathered edge, the output pixels equal the input's exactly.
+     */
+    public List<BufferedImage> edit(List<BufferedImage> frames, BufferedImage editedFirst, Mask mask,
+                                    ProgressListener progress, CancellationToken token) {
         ensureOpen();
-        ModelSpec spec = model.spec();
-        EditInputs.check(frames, editedFirst, spec);
-        int w = frames.get(0).getWidth();
-        int h = frames.get(0).getHeight();
-        List<Frame> resized = new ArrayList<>(frames.size());
-        for (BufferedImage img : frames) {
-            resized.add(Images.resize(Images.toFrame(img), spec.width(), spec.height()));
-        }
-        Frame edited = Images.resize(Images.toFrame(editedFirst), spec.width(), spec.height());
-        Video out = run(Video.of(resized), edited, progress, token).video();
-        List<BufferedImage> images = new ArrayList<>(out.frames());
-        for (int i = 0; i < out.frames(); i++) {
-            images.add(Images.toImage(Images.resize(out.frame(i), w, h)));
-        }
-        return images;
+        EditInputs.check(frames, editedFirst, model.spec());
+        EditInputs.checkMask(mask, frames.size(), frames.get(0).getWidth(), frames.get(0).getHeight());
+        Video edited = run(toModelSize(frames), toModelSize(editedFirst), modelSizeMask(mask), progress, token)
+                .video();
+        return toImages(frames, edited, mask);
     }
 
     /**
@@ -90,21 +93,115 @@ public final class VideoEditor implements AutoCloseable {
      * the same size with its provenance.
      */
     public EditResult edit(Video frames, Frame editedFirst) {
-        return edit(frames, editedFirst, ProgressListener.NONE, null);
+        return edit(frames, editedFirst, null, ProgressListener.NONE, null);
     }
 
     /** As {@link #edit(Video, Frame)}, reporting progress and honouring cancellation. */
     public EditResult edit(Video frames, Frame editedFirst, ProgressListener progress, CancellationToken token) {
+        return edit(frames, editedFirst, null, progress, token);
+    }
+
+    /** As {@link #edit(Video, Frame)} with a mask of the video's size (null for none). */
+    public EditResult edit(Video frames, Frame editedFirst, Mask mask, ProgressListener progress,
+                           CancellationToken token) {
         ensureOpen();
         EditInputs.check(frames, editedFirst, model.spec());
-        return run(frames, editedFirst, progress, token);
+        EditInputs.checkMask(mask, frames.frames(), frames.width(), frames.height());
+        return run(frames, editedFirst, mask, progress, token);
     }
 
-    private EditResult run(Video frames, Frame editedFirst, ProgressListener progress, CancellationToken token) {
-        return pipeline.run(frames, editedFirst, new StepContext(progress, token, null));
+    /** Inverts a clip of images once; the result can be edited many times, each costing only generation. */
+    public Inverted invert(List<BufferedImage> frames, ProgressListener progress, CancellationToken token) {
+        ensureOpen();
+        EditInputs.check(frames, frames == null || frames.isEmpty() ? null : frames.get(0), model.spec());
+        return invertClip(toModelSize(frames), List.copyOf(frames), progress, token);
     }
 
-    private void ensureOpen() {
+    /** Inverts raw frames once (at a size the model takes). */
+    public Inverted invert(Video frames, ProgressListener progress, CancellationToken token) {
+        ensureOpen();
+        EditInputs.check(frames, frames == null ? null : frames.frame(0), model.spec());
+        return invertClip(frames, null, progress, token);
+    }
+
+    /**
+     * Wraps inversions loaded from storage. They must have been made with this editor's model and options, and
+     * cover the clip as {@code plan} says.
+     */
+    public Inverted inverted(Windows plan, List<InvertedClip> windows) {
+        ensureOpen();
+        return new Inverted(this, plan, windows, null);
+    }
+
+    private Inverted invertClip(Video frames, List<BufferedImage> originals, ProgressListener progress,
+                                CancellationToken token) {
+        Windows plan = plan(frames.frames());
+        List<InvertedClip> windows = new ArrayList<>();
+        for (int k = 0; k < plan.count(); k++) {
+            Video part = frames.frames(plan.starts().get(k), plan.end(k));
+            windows.add(pipeline.invert(part, new StepContext(progress, token, null)));
+        }
+        return new Inverted(this, plan, windows, originals);
+    }
+
+    private EditResult run(Video frames, Frame editedFirst, Mask mask, ProgressListener progress,
+                           CancellationToken token) {
+        Windows plan = plan(frames.frames());
+        return plan.run(editedFirst, (k, condition) -> {
+            int start = plan.starts().get(k);
+            Video part = plan.count() == 1 ? frames : frames.frames(start, plan.end(k));
+            Mask partMask = mask == null ? null : mask.frames(start, plan.end(k));
+            return pipeline.run(part, condition, partMask, new StepContext(progress, token, null));
+        });
+    }
+
+    /** Generation from stored inversions (used by {@link Inverted}). */
+    EditResult generate(Windows plan, List<InvertedClip> windows, Frame editedFirst, Mask mask,
+                        ProgressListener progress, CancellationToken token) {
+        ensureOpen();
+        return plan.run(editedFirst, (k, condition) -> {
+            Mask partMask = mask == null ? null : mask.frames(plan.starts().get(k), plan.end(k));
+            return pipeline.edit(windows.get(k), condition, partMask, new StepContext(progress, token, null));
+        });
+    }
+
+    /** How a clip of that many frames is split into windows with this editor's model and options. */
+    public Windows plan(int frames) {
+        return Windows.plan(frames, options.windowFrames(model.spec()), options.windowOverlap());
+    }
+
+    List<BufferedImage> toImages(List<BufferedImage> originals, Video edited, Mask mask) {
+        int w = originals.get(0).getWidth();
+        int h = originals.get(0).getHeight();
+        List<BufferedImage> images = new ArrayList<>(edited.frames());
+        for (int i = 0; i < edited.frames(); i++) {
+            BufferedImage out = Images.toImage(Images.resize(edited.frame(i), w, h));
+            if (mask != null) {
+                out = Images.composite(originals.get(i), out, mask.feathered(i));
+            }
+            images.add(out);
+        }
+        return images;
+    }
+
+    Video toModelSize(List<BufferedImage> frames) {
+        List<Frame> resized = new ArrayList<>(frames.size());
+        for (BufferedImage img : frames) {
+            resized.add(toModelSize(img));
+        }
+        return Video.of(resized);
+    }
+
+    Frame toModelSize(BufferedImage image) {
+        ModelSpec spec = model.spec();
+        return Images.resize(Images.toFrame(image), spec.width(), spec.height());
+    }
+
+    Mask modelSizeMask(Mask mask) {
+        return mask == null ? null : mask.resize(model.spec().width(), model.spec().height()).withFeather(0);
+    }
+
+    void ensureOpen() {
         if (closed) {
             throw new IllegalStateException("VideoEditor is closed");
         }

@@ -27,13 +27,16 @@ import org.videoshop.model.ModelSpec;
  * @param normalizeInversionCondition as the authors' code: normalise the inversion's conditioning latents
  *                                    channel-wise and divide them by the scaling factor (default true)
  * @param backend                     latent backend name, or null for the default ({@code -Dvideoshop.backend})
+ * @param windowFrames                frames per window for clips longer than it, or null for the model's
+ *                                    native frame count
+ * @param windowOverlap               frames shared by adjacent windows (at least 1; default 2)
  */
 public record VideoshopOptions(double strength, int steps, Double sigmaMin, Double sigmaMax, Double rho,
                                double sigmaThreshold, InversionMode inversionMode, Boolean normalize,
                                double inversionGuidanceMin, double inversionGuidanceMax,
                                double guidanceMin, double guidanceMax, Double fps, Double motionBucketId,
                                Double noiseAugStrength, long seed, boolean normalizeInversionCondition,
-                               String backend) {
+                               String backend, Integer windowFrames, int windowOverlap) {
 
     /** Largest accepted step count. */
     public static final int MAX_STEPS = 1000;
@@ -74,6 +77,16 @@ public record VideoshopOptions(double strength, int steps, Double sigmaMin, Doub
         }
         if (backend != null && backend.isBlank()) {
             throw new IllegalArgumentException("Expected a backend name or null but found a blank string");
+        }
+        if (windowFrames != null && windowFrames < 2) {
+            throw new IllegalArgumentException("Expected windowFrames >= 2 (or unset) but found " + windowFrames);
+        }
+        if (windowOverlap < 1) {
+            throw new IllegalArgumentException("Expected windowOverlap >= 1 but found " + windowOverlap);
+        }
+        if (windowFrames != null && windowOverlap >= windowFrames) {
+            throw new IllegalArgumentException("Expected windowOverlap < windowFrames (" + windowFrames
+                    + ") but found " + windowOverlap);
         }
     }
 
@@ -119,6 +132,8 @@ public record VideoshopOptions(double strength, int steps, Double sigmaMin, Doub
         b.seed = seed;
         b.normalizeInversionCondition = normalizeInversionCondition;
         b.backend = backend;
+        b.windowFrames = windowFrames;
+        b.windowOverlap = windowOverlap;
         return b;
     }
 
@@ -144,6 +159,12 @@ public record VideoshopOptions(double strength, int steps, Double sigmaMin, Doub
         return noiseAugStrength != null ? noiseAugStrength : spec.noiseAugStrength();
     }
 
+    /** Frames per window: the option, else the model's native frame count, never above its maxFrames. */
+    public int windowFrames(ModelSpec spec) {
+        int w = windowFrames != null ? windowFrames : spec.nativeFrames();
+        return Math.min(w, spec.maxFrames());
+    }
+
     /** Mutable builder; {@link #build()} validates. Not thread-safe. */
     public static final class Builder {
         private double strength = 0.55;
@@ -164,6 +185,8 @@ public record VideoshopOptions(double strength, int steps, Double sigmaMin, Doub
         private long seed = 42L;
         private boolean normalizeInversionCondition = true;
         private String backend;
+        private Integer windowFrames;
+        private int windowOverlap = 2;
 
         private Builder() {
         }
@@ -245,10 +268,23 @@ public record VideoshopOptions(double strength, int steps, Double sigmaMin, Doub
             return this;
         }
 
+        /** Frames per window for long clips (default: the model's native frame count). */
+        public Builder windowFrames(int v) {
+            windowFrames = v;
+            return this;
+        }
+
+        /** Frames shared by adjacent windows (default 2). */
+        public Builder windowOverlap(int v) {
+            windowOverlap = v;
+            return this;
+        }
+
         public VideoshopOptions build() {
             return new VideoshopOptions(strength, steps, sigmaMin, sigmaMax, rho, sigmaThreshold, inversionMode,
                     normalize, inversionGuidanceMin, inversionGuidanceMax, guidanceMin, guidanceMax, fps,
-                    motionBucketId, noiseAugStrength, seed, normalizeInversionCondition, backend);
+                    motionBucketId, noiseAugStrength, seed, normalizeInversionCondition, backend, windowFrames,
+                    windowOverlap);
         }
     }
 }

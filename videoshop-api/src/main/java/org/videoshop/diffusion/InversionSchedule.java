@@ -12,8 +12,8 @@ public interface InversionSchedule {
      */
     double[] sigmas();
 
-    /** Number of steps: {@code sigmas().length - 1}. */
-    default int steps() {
+    /** Number of steps actually walked: {@code sigmas().length - 1}. */
+    default int keptSteps() {
         return sigmas().length - 1;
     }
 

@@ -36,6 +36,11 @@ public record KarrasSchedule(int steps, double sigmaMin, double sigmaMax, double
         return new KarrasSchedule(steps, 0.002, 700.0, 7.0, strength);
     }
 
+    @Override
+    public int keptSteps() {
+        return keptSteps(steps, strength);
+    }
+
     static int keptSteps(int steps, double strength) {
         // A tiny epsilon so that e.g. 0.3 * 10 = 2.9999999999999996 keeps 3 steps, as the user meant.
         return (int) Math.floor(steps * strength + 1e-9);

@@ -49,4 +49,19 @@ public interface LatentKernels {
 
     /** Per-channel affine map over all frames: out = x * scale[c] + shift[c]. */
     void affine(float[] x, LatentShape shape, float[] scale, float[] shift, float[] out);
+
+    /**
+     * Masked blend: out = b + weight * (a - b), element-wise (weight 1 keeps a, 0 keeps b). A default
+     * implementation is given so backends written before it keep working; backends may fuse it.
+     */
+    default void blend(float[] a, float[] b, float[] weight, float[] out) {
+        if (a.length != out.length || b.length != out.length || weight.length != out.length) {
+            throw new IllegalArgumentException("Expected arrays of one length but found " + a.length + ", "
+                    + b.length + ", " + weight.length + " and " + out.length);
+        }
+        for (int i = 0; i < out.length; i++) {
+            float y = b[i];
+            out[i] = y + weight[i] * (a[i] - y);
+        }
+    }
 }

@@ -20,13 +20,15 @@ import org.videoshop.model.VideoshopModel;
 import org.videoshop.tensor.Frame;
 import org.videoshop.tensor.LatentShape;
 import org.videoshop.tensor.Latents;
+import org.videoshop.tensor.Mask;
 import org.videoshop.tensor.Video;
 
 /**
  * Videoshop's four stages on one clip at a size the model takes: (1) encode and normalise, (2) invert with
  * the source's first frame as condition, (3) generate conditioned on the edited first frame, (4) rescale to
- * the edited frame's latent statistics and decode. Inputs must already be validated
- * ({@link org.videoshop.EditInputs}). Immutable and thread-safe; each run owns its buffers.
+ * the edited frame's latent statistics and decode. Inversion depends only on the source, so it is exposed on
+ * its own ({@link #invert}) and any number of edits can start from it ({@link #edit}). Inputs must already be
+ * validated ({@link org.videoshop.EditInputs}). Immutable and thread-safe; each run owns its buffers.
  */
 public final class EditPipeline {
 
@@ -49,81 +51,137 @@ public final class EditPipeline {
         this.pre = spec.preconditioning();
     }
 
-    /** Runs the edit; the returned video has the source's size and frame count. */
-    public EditResult run(Video source, Frame editedFirst, StepContext ctx) {
-        Instant started = Instant.now();
-        int frames = source.frames();
-        LatentShape shape = spec.latentShape(frames, source.height(), source.width());
-        double[] sigmas = options.schedule(spec).sigmas();
-        boolean normalize = options.normalize(spec);
-        double sf = spec.scalingFactor();
+    /** The conditioning and rescale target derived from the edited first frame. */
+    private record EditCondition(Conditioning condition, ChannelStats target) {
+    }
 
-        // 1. Encode and normalise.
+    /** Runs the whole edit; the returned video has the source's size and frame count. */
+    public EditResult run(Video source, Frame editedFirst, Mask mask, StepContext ctx) {
+        Instant started = Instant.now();
         ctx.begin(Stage.ENCODE, 3);
+        LatentShape shape = spec.latentShape(source.frames(), source.height(), source.width());
+        Latents x0 = encodeSource(source, shape, ctx);
+        Conditioning inversionCondition = inversionCondition(source.frame(0), shape, ctx);
+        EditCondition edit = editCondition(editedFirst, shape, ctx);
+        InvertedClip inverted = invertEncoded(source, shape, x0, inversionCondition, ctx);
+        return generate(inverted, edit, mask, started, ctx);
+    }
+
+    /** Encodes and inverts the source; the result can be edited many times. */
+    public InvertedClip invert(Video source, StepContext ctx) {
+        ctx.begin(Stage.ENCODE, 2);
+        LatentShape shape = spec.latentShape(source.frames(), source.height(), source.width());
+        Latents x0 = encodeSource(source, shape, ctx);
+        Conditioning condition = inversionCondition(source.frame(0), shape, ctx);
+        InvertedClip inverted = invertEncoded(source, shape, x0, condition, ctx);
+        ctx.finish();
+        return inverted;
+    }
+
+    /** Generates, rescales and decodes an edit from an inversion made with this model and these options. */
+    public EditResult edit(InvertedClip inverted, Frame editedFirst, Mask mask, StepContext ctx) {
+        Instant started = Instant.now();
+        ctx.begin(Stage.ENCODE, 1);
+        EditCondition edit = editCondition(editedFirst, inverted.shape(), ctx);
+        return generate(inverted, edit, mask, started, ctx);
+    }
+
+    private Latents encodeSource(Video source, LatentShape shape, StepContext ctx) {
         Latents x0 = encode(source, shape, ctx);
-        kernels.scale(x0.data(), (float) sf, x0.data());
-        ctx.stepDone(1, 3, 0, shape, null);
-        if (normalize) {
+        kernels.scale(x0.data(), (float) spec.scalingFactor(), x0.data());
+        if (options.normalize(spec)) {
             normalizer.normalize(x0);
         }
-        // Conditioning images: source frame 0 and the edited frame with the same pixel-noise draw (so an
-        // unedited first frame conditions generation exactly as it conditioned inversion), and the clean edit.
-        Frame src0 = source.frame(0);
-        float[] augNoise = gaussian(src0.size(), options.seed() ^ AUGMENT_STREAM);
-        double aug = options.noiseAugStrength(spec);
-        Video condImages = Video.of(List.of(augment(src0, augNoise, aug), augment(editedFirst, augNoise, aug),
-                editedFirst));
-        Latents cond = encode(condImages, shape.withFrames(3), ctx);
-        ctx.stepDone(2, 3, 0, shape, null);
-        float[] inversionLatents = cond.frames(0, 1).data();
+        ctx.stepDone(1, 3, 0, shape, null);
+        return x0;
+    }
+
+    private Conditioning inversionCondition(Frame source0, LatentShape shape, StepContext ctx) {
+        float[] latents = encode(Video.of(List.of(augment(source0))), shape.withFrames(1), ctx).data();
         if (options.normalizeInversionCondition()) {
-            Latents c = new Latents(shape.withFrames(1), inversionLatents);
-            normalizer.normalize(c);
-            kernels.scale(inversionLatents, (float) (1.0 / sf), inversionLatents);
+            normalizer.normalize(new Latents(shape.withFrames(1), latents));
+            kernels.scale(latents, (float) (1.0 / spec.scalingFactor()), latents);
         }
-        float[] generationLatents = cond.frames(1, 2).data();
-        Latents target = cond.frames(2, 3);
-        kernels.scale(target.data(), (float) sf, target.data());
-        ChannelStats targetStats = normalizer.stats(target, 0, 1);
-        Conditioning inversionCondition = condition(embed(src0, ctx), inversionLatents);
-        Conditioning generationCondition = condition(embed(editedFirst, ctx), generationLatents);
+        ctx.stepDone(2, 3, 0, shape, null);
+        return condition(embed(source0, ctx), latents);
+    }
+
+    private EditCondition editCondition(Frame edited, LatentShape shape, StepContext ctx) {
+        // The edited frame with the same pixel-noise draw as the source's first frame (so an unedited first frame
+        // conditions generation exactly as it conditioned inversion), and clean for the rescale target.
+        Latents both = encode(Video.of(List.of(augment(edited), edited)), shape.withFrames(2), ctx);
+        float[] conditionLatents = both.frames(0, 1).data();
+        Latents target = both.frames(1, 2);
+        kernels.scale(target.data(), (float) spec.scalingFactor(), target.data());
+        ChannelStats stats = normalizer.stats(target, 0, 1);
         ctx.stepDone(3, 3, 0, shape, null);
+        return new EditCondition(condition(embed(edited, ctx), conditionLatents), stats);
+    }
 
-        // 2. Invert.
-        int steps = sigmas.length - 1;
-        ctx.begin(Stage.INVERT, steps);
+    private InvertedClip invertEncoded(Video source, LatentShape shape, Latents x0, Conditioning condition,
+                                       StepContext ctx) {
+        double[] sigmas = options.schedule(spec).sigmas();
+        ctx.begin(Stage.INVERT, sigmas.length - 1);
         float[] noise = gaussian(shape.size(), options.seed() ^ NOISE_STREAM);
-        float[] x = new Inversion(kernels, model.denoiser(), pre).run(shape, x0.data(), sigmas,
-                options.inversionMode(), options.sigmaThreshold(), noise, inversionCondition,
-                Guidance.linear(options.inversionGuidanceMin(), options.inversionGuidanceMax(), frames), ctx);
+        float[][] trajectory = new Inversion(kernels, model.denoiser(), pre).run(shape, x0.data(), sigmas,
+                options.inversionMode(), options.sigmaThreshold(), noise, condition,
+                Guidance.linear(options.inversionGuidanceMin(), options.inversionGuidanceMax(), shape.frames()), ctx);
+        return new InvertedClip(spec.name(), spec.version(), options, source, shape, sigmas, List.of(trajectory),
+                options.normalize(spec));
+    }
 
-        // 3. Generate.
-        ctx.begin(Stage.GENERATE, steps);
-        new Generation(kernels, model.denoiser(), pre).run(shape, x, sigmas, generationCondition,
-                Guidance.linear(options.guidanceMin(), options.guidanceMax(), frames), ctx);
+    private EditResult generate(InvertedClip inverted, EditCondition edit, Mask mask, Instant started,
+                                StepContext ctx) {
+        LatentShape shape = inverted.shape();
+        double[] sigmas = inverted.sigmas();
+        ctx.begin(Stage.GENERATE, sigmas.length - 1);
+        float[] x = inverted.start().clone();
+        float[] latentMask = mask == null ? null : latentMask(mask, shape);
+        new Generation(kernels, model.denoiser(), pre).run(shape, x, sigmas, edit.condition(),
+                Guidance.linear(options.guidanceMin(), options.guidanceMax(), shape.frames()), latentMask,
+                inverted.trajectory().toArray(new float[0][]), ctx);
 
-        // 4. Rescale and decode.
         ctx.begin(Stage.RESCALE, 1);
         Latents out = new Latents(shape, x);
-        if (normalize) {
-            normalizer.rescaleFirstFrameTo(out, targetStats);
+        if (inverted.normalized()) {
+            normalizer.rescaleFirstFrameTo(out, edit.target());
         }
-        kernels.scale(x, (float) (1.0 / sf), x);
+        kernels.scale(x, (float) (1.0 / spec.scalingFactor()), x);
         ctx.stepDone(1, 1, 0, shape, null);
+
         ctx.begin(Stage.DECODE, 1);
         long t0 = System.nanoTime();
         Video decoded = model.encoder().decode(out);
         ctx.addModelTime(System.nanoTime() - t0);
-        if (decoded.frames() != frames || decoded.width() != source.width() || decoded.height() != source.height()) {
-            throw new IllegalStateException("Expected the decoder to return " + frames + " frames of "
+        Video source = inverted.source();
+        if (decoded.frames() != source.frames() || decoded.width() != source.width()
+                || decoded.height() != source.height()) {
+            throw new IllegalStateException("Expected the decoder to return " + source.frames() + " frames of "
                     + source.width() + "x" + source.height() + " but found " + decoded);
+        }
+        if (mask != null) {
+            decoded = Composite.apply(source, decoded, mask);
         }
         ctx.stepDone(1, 1, 0, shape, null);
         ctx.finish();
         Provenance provenance = new Provenance(LibraryVersion.get(), spec.name(), spec.version(), kernels.name(),
-                options, Arrays.stream(sigmas).boxed().toList(), frames, source.width(), source.height(),
+                options, Arrays.stream(sigmas).boxed().toList(), source.frames(), source.width(), source.height(),
                 System.getProperty("java.version"), started, ctx.stageNanos(), ctx.modelNanos());
         return new EditResult(decoded, provenance);
+    }
+
+    /** The mask at latent resolution, area-averaged, repeated over channels: shape.size() weights. */
+    private static float[] latentMask(Mask mask, LatentShape shape) {
+        Mask small = mask.resize(shape.width(), shape.height());
+        float[] out = new float[shape.size()];
+        int plane = shape.planeSize();
+        for (int t = 0; t < shape.frames(); t++) {
+            float[] p = small.plane(t);
+            for (int c = 0; c < shape.channels(); c++) {
+                System.arraycopy(p, 0, out, (t * shape.channels() + c) * plane, plane);
+            }
+        }
+        return out;
     }
 
     private Latents encode(Video video, LatentShape expected, StepContext ctx) {
@@ -154,9 +212,10 @@ public final class EditPipeline {
     }
 
     /** SVD's conditioning augmentation: strength * N(0, 1) in [-1, 1] pixel space, i.e. half that in [0, 1]. */
-    private static Frame augment(Frame f, float[] noise, double strength) {
+    private Frame augment(Frame f) {
+        float[] noise = gaussian(f.size(), options.seed() ^ AUGMENT_STREAM);
         float[] d = f.data().clone();
-        float a = (float) (0.5 * strength);
+        float a = (float) (0.5 * options.noiseAugStrength(spec));
         for (int i = 0; i < d.length; i++) {
             d[i] += a * noise[i];
         }

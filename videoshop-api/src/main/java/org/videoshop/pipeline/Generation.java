@@ -31,6 +31,19 @@ public final class Generation {
      */
     public void run(LatentShape shape, float[] x, double[] sigmas, Conditioning condition, float[] scales,
                     StepContext ctx) {
+        run(shape, x, sigmas, condition, scales, null, null, ctx);
+    }
+
+    /**
+     * As {@link #run(LatentShape, float[], double[], Conditioning, float[], StepContext)}, and after each step
+     * blends x with the source's inversion trajectory where {@code latentMask} is below 1: the unmasked region
+     * follows the source's own path through the noise levels.
+     *
+     * @param latentMask per-element weights (1 = free to change), or null for no mask
+     * @param trajectory latents of the source at each sigma ({@code trajectory[i]} at {@code sigmas[i]})
+     */
+    public void run(LatentShape shape, float[] x, double[] sigmas, Conditioning condition, float[] scales,
+                    float[] latentMask, float[][] trajectory, StepContext ctx) {
         int n = shape.size();
         float[] input = new float[n];
         float[] f = new float[n];
@@ -43,6 +56,9 @@ public final class Generation {
             kernels.scale(x, (float) pre.cIn(s), input);
             net.evaluate(input, (float) pre.cNoise(s), f, ctx, k + 1);
             kernels.eulerStep(x, f, (float) s, (float) sNext, (float) pre.cSkip(s), (float) pre.cOut(s), x);
+            if (latentMask != null) {
+                kernels.blend(x, trajectory[k + 1], latentMask, x);
+            }
             ctx.stepDone(k + 1, steps, sNext, shape, x);
         }
     }

@@ -38,9 +38,10 @@ public final class Inversion {
      * @param condition the source's conditioning
      * @param scales    per-frame guidance scales (all 1 for none)
      * @param ctx       progress, cancellation, observers
-     * @return new latents at {@code sigmas[0]}, owned by the caller
+     * @return the trajectory, new arrays owned by the caller: element i holds the latents at {@code sigmas[i]}
+     *         (element 0 is where generation starts, the last is a copy of x0)
      */
-    public float[] run(LatentShape shape, float[] x0, double[] sigmas, InversionMode mode, double threshold,
+    public float[][] run(LatentShape shape, float[] x0, double[] sigmas, InversionMode mode, double threshold,
                        float[] noise, Conditioning condition, float[] scales, StepContext ctx) {
         int n = shape.size();
         float[] x = x0.clone();
@@ -49,6 +50,8 @@ public final class Inversion {
         GuidedNetwork net = new GuidedNetwork(denoiser, kernels, shape, condition, scales);
         float x0Std = mode == InversionMode.EXTRAPOLATED ? (float) globalStd(x0) : 0f;
         int steps = sigmas.length - 1;
+        float[][] trajectory = new float[steps + 1][];
+        trajectory[steps] = x0.clone();
         for (int k = 0; k < steps; k++) {
             double sCur = sigmas[steps - k];
             double sNext = sigmas[steps - k - 1];
@@ -64,9 +67,10 @@ public final class Inversion {
             net.evaluate(input, (float) pre.cNoise(sNext), f, ctx, k + 1);
             kernels.inverseEulerStep(x, f, (float) sCur, (float) sNext, (float) pre.cSkip(sNext),
                     (float) pre.cOut(sNext), x);
+            trajectory[steps - k - 1] = x.clone();
             ctx.stepDone(k + 1, steps, sNext, shape, x);
         }
-        return x;
+        return trajectory;
     }
 
     /** Standard deviation of all values (the scale of the fixed noise below the threshold). */

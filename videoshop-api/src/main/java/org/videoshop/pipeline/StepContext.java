@@ -56,7 +56,9 @@ public final class StepContext {
 
     /** Adds time spent inside a model call to the current stage. */
     public void addModelTime(long nanos) {
-        modelNanos.merge(current, nanos, Long::sum);
+        if (current != null) {
+            modelNanos.merge(current, nanos, Long::sum);
+        }
     }
 
     /** Closes the last stage's timing. */

@@ -113,4 +113,38 @@ public final class Images {
             }
         }
     }
+
+    /**
+     * out = source + weight * (edited - source) per pixel and channel, rounded; where the weight is exactly 0 the
+     * source pixel is copied unchanged. Both images must have the weights' size (width * height values).
+     */
+    public static BufferedImage composite(BufferedImage source, BufferedImage edited, float[] weights) {
+        int w = source.getWidth();
+        int h = source.getHeight();
+        if (edited.getWidth() != w || edited.getHeight() != h || weights.length != w * h) {
+            throw new IllegalArgumentException("Expected images and weights of " + w + "x" + h + " but found "
+                    + edited.getWidth() + "x" + edited.getHeight() + " and " + weights.length + " weights");
+        }
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        int[] src = source.getRGB(0, 0, w, h, null, 0, w);
+        int[] ed = edited.getRGB(0, 0, w, h, null, 0, w);
+        int[] res = new int[w * h];
+        for (int i = 0; i < res.length; i++) {
+            float m = weights[i];
+            if (m == 0f) {
+                res[i] = src[i] & 0xffffff;
+            } else {
+                int r = mix((src[i] >> 16) & 0xff, (ed[i] >> 16) & 0xff, m);
+                int g = mix((src[i] >> 8) & 0xff, (ed[i] >> 8) & 0xff, m);
+                int b = mix(src[i] & 0xff, ed[i] & 0xff, m);
+                res[i] = (r << 16) | (g << 8) | b;
+            }
+        }
+        out.setRGB(0, 0, w, h, res, 0, w);
+        return out;
+    }
+
+    private static int mix(int a, int b, float m) {
+        return Math.round(a + m * (b - a));
+    }
 }

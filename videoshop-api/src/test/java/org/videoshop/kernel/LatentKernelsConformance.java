@@ -182,6 +182,27 @@ public abstract class LatentKernelsConformance {
     }
 
     @Test
+    void blendKeepsAWhereWeightIsOneAndBWhereZero() {
+        qt().withFixedSeed(18).forAll(shapes(), longs().all()).checkAssert((shape, seed) -> {
+            float[] a = randomArray(shape.size(), seed, 1);
+            float[] b = randomArray(shape.size(), seed + 1, 1);
+            float[] w = randomArray(shape.size(), seed + 2, 1);
+            for (int i = 0; i < w.length; i++) {
+                w[i] = i % 3 == 0 ? 0f : (i % 3 == 1 ? 1f : Math.abs(w[i]) % 1f);
+            }
+            float[] out = new float[a.length];
+            kernels().blend(a, b, w, out);
+            for (int i = 0; i < out.length; i++) {
+                if (w[i] == 0f) {
+                    assertEquals(b[i], out[i], 0f, "weight 0 must keep b exactly");
+                } else {
+                    close(b[i] + (double) w[i] * (a[i] - b[i]), out[i], "blend", i);
+                }
+            }
+        });
+    }
+
+    @Test
     void mismatchedLengthsAreRejected() {
         float[] a = new float[6];
         float[] b = new float[5];

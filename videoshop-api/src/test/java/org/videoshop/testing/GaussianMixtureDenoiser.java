@@ -11,6 +11,7 @@ import org.videoshop.tensor.LatentShape;
  * whose components are whole clips N(mu_k, tau^2 I) (so frames are correlated through mu_k), and
  * D(x; s) = E[x0 | x0 + s n = x] is computed in closed form. F is derived from D through the preconditioning,
  * so the pipeline's own preconditioning maps it back to the exact posterior mean. The condition is ignored.
+ * Clips of another frame count repeat the component means frame by frame (for windowing tests).
  * Immutable and thread-safe.
  */
 public final class GaussianMixtureDenoiser implements Denoiser {
@@ -78,7 +79,7 @@ public final class GaussianMixtureDenoiser implements Denoiser {
         for (int k = 0; k < means.length; k++) {
             double d2 = 0;
             for (int i = 0; i < n; i++) {
-                double d = x[i] - means[k][i];
+                double d = x[i] - means[k][i % means[k].length];
                 d2 += d * d;
             }
             logR[k] = logWeights[k] - d2 / (2 * v);
@@ -94,15 +95,16 @@ public final class GaussianMixtureDenoiser implements Denoiser {
         for (int k = 0; k < means.length; k++) {
             double r = logR[k] / z;
             for (int i = 0; i < n; i++) {
-                out[i] += r * (means[k][i] + shrink * (x[i] - means[k][i]));
+                double mu = means[k][i % means[k].length];
+                out[i] += r * (mu + shrink * (x[i] - mu));
             }
         }
     }
 
     @Override
     public void predict(LatentShape s, float[] input, float cNoise, Conditioning condition, float[] out) {
-        if (!s.equals(shape)) {
-            throw new IllegalArgumentException("Expected latents " + shape + " but found " + s);
+        if (s.frameSize() != shape.frameSize()) {
+            throw new IllegalArgumentException("Expected latent frames of " + shape.withFrames(1) + " but found " + s);
         }
         double sigma = pre.sigmaOfNoise(cNoise);
         double cIn = pre.cIn(sigma);

@@ -1,0 +1,81 @@
+package org.videoshop.pipeline;
+
+import java.util.Arrays;
+import java.util.List;
+import org.videoshop.VideoshopOptions;
+import org.videoshop.tensor.LatentShape;
+import org.videoshop.tensor.Video;
+
+/**
+ * One clip's inversion, reusable for any number of edits: the source (at the model's resolution), the noise
+ * levels, and the latents at every level of the inversion trajectory ({@code trajectory.get(i)} at
+ * {@code sigmas[i]}; index 0 is where generation starts, the last is the normalised x0 at sigma 0). Masked
+ * edits pull the unmasked region back onto this trajectory. Arrays are owned by this object and never modified;
+ * do not modify them either.
+ *
+ * @param modelName    the model it was made with
+ * @param modelVersion that model's version
+ * @param options      the settings it was made with (seed included)
+ * @param source       the source frames at the model's resolution
+ * @param shape        latent shape
+ * @param sigmas       the kept schedule, decreasing, ending with 0
+ * @param trajectory   latents at each sigma, {@code sigmas.length} arrays of {@code shape.size()} floats
+ * @param normalized   whether x0 was normalised (then generation output is rescaled)
+ */
+public record InvertedClip(String modelName, String modelVersion, VideoshopOptions options, Video source,
+                           LatentShape shape, double[] sigmas, List<float[]> trajectory, boolean normalized) {
+
+    public InvertedClip {
+        sigmas = sigmas.clone();
+        trajectory = List.copyOf(trajectory);
+        if (trajectory.size() != sigmas.length) {
+            throw new IllegalArgumentException("Expected one latent array per sigma (" + sigmas.length
+                    + ") but found " + trajectory.size());
+        }
+        for (float[] x : trajectory) {
+            if (x.length != shape.size()) {
+                throw new IllegalArgumentException("Expected trajectory arrays of " + shape.size() + " floats but found "
+                        + x.length);
+            }
+        }
+        if (source.frames() != shape.frames()) {
+            throw new IllegalArgumentException("Expected " + shape.frames() + " source frames but found "
+                    + source.frames());
+        }
+    }
+
+    @Override
+    public double[] sigmas() {
+        return sigmas.clone();
+    }
+
+    /** The inverted latents, where generation starts (a view: do not modify). */
+    public float[] start() {
+        return trajectory.get(0);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof InvertedClip c) || !c.modelName.equals(modelName) || !c.modelVersion.equals(modelVersion)
+                || !c.options.equals(options) || !c.source.equals(source) || !c.shape.equals(shape)
+                || !Arrays.equals(c.sigmas, sigmas) || c.normalized != normalized) {
+            return false;
+        }
+        for (int i = 0; i < trajectory.size(); i++) {
+            if (!Arrays.equals(trajectory.get(i), c.trajectory.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(sigmas) * 31 + shape.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "InvertedClip[" + modelName + ", " + shape + ", " + (sigmas.length - 1) + " steps]";
+    }
+}

@@ -1,0 +1,111 @@
+package org.videoshop.pipeline;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import org.videoshop.EditResult;
+import org.videoshop.Provenance;
+import org.videoshop.Stage;
+import org.videoshop.tensor.Frame;
+import org.videoshop.tensor.Video;
+
+/**
+ * Clips longer than the model's window are edited in overlapping windows: the first is conditioned on the
+ * user's edited frame, each later one on the edited output frame where it begins (and inverts its own source
+ * frames); overlapping frames are cross-faded linearly so no seam shows. Peak memory is one window's latents
+ * plus the output pixels.
+ *
+ * @param starts first frame of each window, increasing
+ * @param size   frames per window (the last window ends exactly at the clip's end)
+ * @param frames the clip's frame count
+ */
+public record Windows(List<Integer> starts, int size, int frames) {
+
+    public Windows {
+        starts = List.copyOf(starts);
+    }
+
+    /** Windows of {@code size} frames overlapping by {@code overlap}; a clip of at most {@code size} is one window. */
+    public static Windows plan(int frames, int size, int overlap) {
+        if (overlap < 1 || overlap >= size) {
+            throw new IllegalArgumentException("Expected a window overlap in [1, " + (size - 1) + "] for windows of "
+                    + size + " frames but found " + overlap);
+        }
+        List<Integer> starts = new ArrayList<>();
+        if (frames <= size) {
+            starts.add(0);
+            return new Windows(starts, frames, frames);
+        }
+        int stride = size - overlap;
+        for (int s = 0; s + size < frames; s += stride) {
+            starts.add(s);
+        }
+        starts.add(frames - size);
+        return new Windows(starts, size, frames);
+    }
+
+    /** Number of windows. */
+    public int count() {
+        return starts.size();
+    }
+
+    /** End (exclusive) of window k. */
+    public int end(int k) {
+        return starts.get(k) + size;
+    }
+
+    /**
+     * Runs {@code editWindow(k, conditioningFrame)} for each window in order and stitches the outputs.
+     *
+     * @param editedFirst the user's edited first frame, conditioning window 0
+     * @param editWindow  edits window k given the frame that conditions it; returns {@code size} frames
+     * @return the whole clip and the windows' provenance combined
+     */
+    public EditResult run(Frame editedFirst, BiFunction<Integer, Frame, EditResult> editWindow) {
+        Video out = null;
+        List<Provenance> provenances = new ArrayList<>();
+        for (int k = 0; k < count(); k++) {
+            int start = starts.get(k);
+            Frame condition = k == 0 ? editedFirst : out.frame(start);
+            EditResult r = editWindow.apply(k, condition);
+            provenances.add(r.provenance());
+            Video w = r.video();
+            if (out == null) {
+                out = new Video(frames, w.height(), w.width(), new float[frames * w.frameSize()]);
+                System.arraycopy(w.data(), 0, out.data(), 0, w.data().length);
+                continue;
+            }
+            int fs = w.frameSize();
+            int previousEnd = end(k - 1);
+            int overlap = previousEnd - start;
+            for (int j = 0; j < size; j++) {
+                int t = start + j;
+                float weight = j < overlap ? (j + 1f) / (overlap + 1f) : 1f;
+                for (int i = 0; i < fs; i++) {
+                    float old = out.data()[t * fs + i];
+                    out.data()[t * fs + i] = old + weight * (w.data()[j * fs + i] - old);
+                }
+            }
+        }
+        return new EditResult(out, combine(provenances, frames));
+    }
+
+    /** One provenance for a windowed edit: the first window's settings, times summed over windows. */
+    static Provenance combine(List<Provenance> parts, int frames) {
+        Provenance first = parts.get(0);
+        if (parts.size() == 1) {
+            return first;
+        }
+        Map<Stage, Long> stage = new EnumMap<>(Stage.class);
+        Map<Stage, Long> modelTime = new EnumMap<>(Stage.class);
+        for (Provenance p : parts) {
+            p.stageNanos().forEach((s, n) -> stage.merge(s, n, Long::sum));
+            p.modelNanos().forEach((s, n) -> modelTime.merge(s, n, Long::sum));
+        }
+        return new Provenance(first.libraryVersion(), first.modelName(), first.modelVersion(), first.backend(),
+                first.options(), first.sigmas(), frames, first.width(), first.height(), first.javaVersion(),
+                first.startedAt(), stage, modelTime);
+    }
+}
