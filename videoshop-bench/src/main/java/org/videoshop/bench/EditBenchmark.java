@@ -38,8 +38,8 @@ public class EditBenchmark {
     @Param({"tiny"})
     public String model;
 
-    /** Frames per clip (at the model's resolution). 112 needs windowing, which this version does not have. */
-    @Param({"8", "14", "28", "56"})
+    /** Frames per clip (at the model's resolution); above the model's native count the editor uses windows. */
+    @Param({"8", "14", "28", "56", "112"})
     public int frames;
 
     /** Latent backend; {@link BenchMain} passes the default backend. */

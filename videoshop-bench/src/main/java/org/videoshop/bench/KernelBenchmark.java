@@ -36,7 +36,7 @@ public class KernelBenchmark {
 
     /** Latent-sized arrays each kernel reads plus writes per call (channelStats only reads). */
     public static final Map<String, Integer> STREAMS = Map.of("extrapolate", 3, "perturb", 3, "scale", 2,
-            "inverseEulerStep", 3, "eulerStep", 3, "guidance", 3, "channelStats", 1, "affine", 2, "copy", 2);
+            "inverseEulerStep", 3, "eulerStep", 3, "guidance", 3, "channelStats", 1, "affine", 2, "blend", 4, "copy", 2);
 
     /** Backend name; {@link BenchMain} passes every backend found on the classpath. */
     @Param({"java"})
@@ -52,6 +52,7 @@ public class KernelBenchmark {
     private float[] x;
     private float[] f;
     private float[] out;
+    private float[] weight;
     private float[] frameScales;
     private float[] scale;
     private float[] shift;
@@ -68,6 +69,10 @@ public class KernelBenchmark {
         x = gaussian(r, n);
         f = gaussian(r, n);
         out = new float[n];
+        weight = new float[n];
+        for (int i = 0; i < n; i++) {
+            weight[i] = (i / 7) % 3 == 0 ? 1f : 0.25f;
+        }
         frameScales = new float[latentShape.frames()];
         for (int t = 0; t < frameScales.length; t++) {
             frameScales[t] = 1f + 2f * t / Math.max(1, frameScales.length - 1);
@@ -124,6 +129,12 @@ public class KernelBenchmark {
         kernels.channelStats(x, latentShape, 0, latentShape.frames(), mean, std);
         bh.consume(mean);
         bh.consume(std);
+    }
+
+    @Benchmark
+    public void blend(Blackhole bh) {
+        kernels.blend(x, f, weight, out);
+        bh.consume(out);
     }
 
     @Benchmark

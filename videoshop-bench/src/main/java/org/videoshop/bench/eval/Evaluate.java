@@ -7,19 +7,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import org.videoshop.EditInputs;
-import org.videoshop.EditResult;
 import org.videoshop.VideoshopOptions;
 import org.videoshop.bench.Args;
 import org.videoshop.bench.Models;
-import org.videoshop.diffusion.ChannelNormalizer;
 import org.videoshop.kernel.Backends;
-import org.videoshop.kernel.LatentKernels;
 import org.videoshop.model.ModelSpec;
 import org.videoshop.model.VideoshopModel;
-import org.videoshop.pipeline.EditPipeline;
-import org.videoshop.pipeline.StepContext;
-import org.videoshop.tensor.Latents;
 import org.videoshop.tensor.Video;
 
 /**
@@ -79,31 +72,15 @@ public final class Evaluate {
             case SOURCE -> out = c.source();
             case COPY_FIRST -> out = Scoring.copyFirst(c);
             default -> {
-                VideoshopOptions opts = m.options(base);
-                LatentKernels kernels = opts.backend() == null ? Backends.kernels() : Backends.kernels(opts.backend());
-                EditInputs.check(c.source(), c.editedFirst(), model.spec());
-                Trajectory trajectory = new Trajectory();
-                EditResult r = new EditPipeline(model, kernels, opts)
-                        .run(c.source(), c.editedFirst(), new StepContext(null, null, trajectory));
-                out = Scoring.quantize(r.video());
-                straightness = trajectory.straightness(x0(c.source(), model, kernels, opts));
+                ModelRun run = ModelRun.run(model, m.options(base), c.source(), c.editedFirst());
+                out = Scoring.quantize(run.video());
+                straightness = run.straightness();
             }
         }
         long millis = (System.nanoTime() - t0) / 1_000_000;
         Scoring.Scores s = Scoring.score(c, out);
         return new CaseResult(c.name(), m, s.psnr(), s.psnrEditRegion(), s.psnrOutsideRegion(), s.ssim(),
                 s.framePsnr(), straightness, millis);
-    }
-
-    /** The start of inversion as the pipeline's first stage makes it: encoded, scaled, normalised if enabled. */
-    static float[] x0(Video source, VideoshopModel model, LatentKernels kernels, VideoshopOptions opts) {
-        ModelSpec spec = model.spec();
-        Latents x0 = model.encoder().encode(source);
-        kernels.scale(x0.data(), (float) spec.scalingFactor(), x0.data());
-        if (opts.normalize(spec)) {
-            new ChannelNormalizer(kernels).normalize(x0);
-        }
-        return x0.data();
     }
 
     public static void main(String[] args) throws IOException {

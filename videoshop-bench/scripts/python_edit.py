@@ -1,0 +1,62 @@
+#!/usr/bin/env python3
+"""The Python half of compare_python.sh: times the same edit as org.videoshop.bench.TimeEdit with
+tiny-model/pipeline.py (plain PyTorch, the code a user would otherwise run) on the same bundle,
+frames and settings: warm-up edits, then timed edits; prints one JSON object.
+
+  /usr/bin/python3 python_edit.py --bundle DIR --case DIR [--steps 25] [--strength 0.55]
+      [--warmup 2] [--runs 5] [--threads 1] [--inv-cond authors] [--json FILE]
+"""
+import argparse, glob, json, os, sys, time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "..", "tiny-model"))
+
+import torch  # noqa: E402
+import pipeline  # noqa: E402
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--bundle", required=True)
+    ap.add_argument("--case", required=True, help="folder with source/frame_XXXX.png and edited_first.png")
+    ap.add_argument("--steps", type=int, default=25)
+    ap.add_argument("--strength", type=float, default=0.55)
+    ap.add_argument("--min-guidance", type=float, default=1.0)
+    ap.add_argument("--max-guidance", type=float, default=3.0)
+    ap.add_argument("--warmup", type=int, default=2)
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--threads", type=int, default=1)
+    # the Java library's default (VideoshopOptions.normalizeInversionCondition = true) is the authors' way
+    ap.add_argument("--inv-cond", choices=["raw", "authors"], default="authors")
+    ap.add_argument("--json", default=None)
+    a = ap.parse_args()
+    torch.set_num_threads(a.threads)
+    vs = pipeline.Videoshop.from_bundle(a.bundle)
+    H, W = vs.m["video"]["height"], vs.m["video"]["width"]
+    paths = sorted(glob.glob(os.path.join(a.case, "source", "*.png")))
+    frames = torch.stack([pipeline.load_png(p, H, W) for p in paths])
+    edited = pipeline.load_png(os.path.join(a.case, "edited_first.png"), H, W)
+
+    def once():
+        vs.calls = 0
+        return vs.edit(frames, edited, a.strength, a.steps, 1.0, a.min_guidance, a.max_guidance,
+                       "extrapolated", True, a.inv_cond, 0)
+
+    for _ in range(a.warmup):
+        once()
+    times = []
+    for _ in range(a.runs):
+        t0 = time.perf_counter()
+        once()
+        times.append((time.perf_counter() - t0) * 1e3)
+    res = {"implementation": "python", "torch": torch.__version__, "threads": torch.get_num_threads(),
+           "frames": len(paths), "width": W, "height": H, "steps": a.steps, "strength": a.strength,
+           "unet_calls": vs.calls, "runs": a.runs, "ms_per_edit": sum(times) / len(times), "ms_min": min(times)}
+    print(json.dumps(res))
+    if a.json:
+        with open(a.json, "w") as f:
+            json.dump(res, f, indent=1)
+
+
+if __name__ == "__main__":
+    main()
