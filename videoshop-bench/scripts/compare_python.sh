@@ -30,7 +30,7 @@ done
 [ -f "$BUNDLE/videoshop-model.json" ] || { echo "no bundle at $BUNDLE" >&2; exit 1; }
 WORK="$(mktemp -d)"; trap 'rm -rf "$WORK"' EXIT
 export OMP_NUM_THREADS="$THREADS" MKL_NUM_THREADS="$THREADS"
-JAVA=(java -Xmx2g -Dvideoshop.onnx.threads="$THREADS" -cp "$JAR")
+JAVA=(java -Xmx2g -Dvideoshop.onnx.intraOpThreads="$THREADS" -cp "$JAR")
 FRAMES_ARG=(); [ -n "$FRAMES" ] && FRAMES_ARG=(--frames "$FRAMES")
 
 # 1. one clip, written as PNGs, so that both sides edit the very same frames

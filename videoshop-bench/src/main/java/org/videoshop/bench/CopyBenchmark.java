@@ -18,7 +18,8 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The memory-bandwidth baseline of {@link KernelBenchmark}: {@code System.arraycopy} of one latent-sized float
- * array into another (one array read, one written) at the same shapes, in the same run.
+ * array into another (one array read, one written) at the same shapes, in the same run; and the same copy as a
+ * plain loop.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -46,5 +47,16 @@ public class CopyBenchmark {
     public void copy(Blackhole bh) {
         System.arraycopy(src, 0, dst, 0, src.length);
         bh.consume(dst);
+    }
+
+    /** The same copy as a plain loop, which C2 vectorises as it does the kernels (a second reference). */
+    @Benchmark
+    public void copyLoop(Blackhole bh) {
+        float[] s = src;
+        float[] d = dst;
+        for (int i = 0; i < s.length; i++) {
+            d[i] = s[i];
+        }
+        bh.consume(d);
     }
 }

@@ -23,13 +23,15 @@ import org.videoshop.model.VideoshopModel;
 
 /**
  * Whole edits on a model (default: the bundled tiny model) with default options, for 8 to 56 frames: the time
- * per edit and how it grows with the clip. The per-stage breakdown and peak memory come from {@link TimeEdit}
+ * per edit and how it grows with the clip. ONNX Runtime runs one intra-op thread (as OMP_NUM_THREADS=1 does
+ * for native backends), so the numbers compare with single-threaded PyTorch. The per-stage breakdown and peak memory come from {@link TimeEdit}
  * and {@link Scaling}, which read each edit's {@link org.videoshop.Provenance}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @State(Scope.Thread)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx4g", "-Dvideoshop.bench.fork=true"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx4g", "-Dvideoshop.bench.fork=true",
+        "-Dvideoshop.onnx.intraOpThreads=1"})
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
 public class EditBenchmark {

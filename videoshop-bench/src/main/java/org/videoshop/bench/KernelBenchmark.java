@@ -36,7 +36,8 @@ public class KernelBenchmark {
 
     /** Latent-sized arrays each kernel reads plus writes per call (channelStats only reads). */
     public static final Map<String, Integer> STREAMS = Map.of("extrapolate", 3, "perturb", 3, "scale", 2,
-            "inverseEulerStep", 3, "eulerStep", 3, "guidance", 3, "channelStats", 1, "affine", 2, "blend", 4, "copy", 2);
+            "inverseEulerStep", 3, "eulerStep", 3, "guidance", 3, "channelStats", 1, "affine", 2, "blend", 4, "copy", 2,
+            "copyLoop", 2);
 
     /** Backend name; {@link BenchMain} passes every backend found on the classpath. */
     @Param({"java"})

@@ -71,7 +71,7 @@ public final class KernelReport {
             if (bench.endsWith("CopyBenchmark.copy")) {
                 String shape = n.path("params").path("shape").asText();
                 copyBytesPerSecond.put(shape, bytesPerSecond(shape, "copy", micros(n)));
-            } else if (bench.contains("KernelBenchmark.")) {
+            } else if (bench.contains("KernelBenchmark.") || bench.endsWith("CopyBenchmark.copyLoop")) {
                 kernelNodes.add(n);
             }
         }
@@ -87,7 +87,7 @@ public final class KernelReport {
             double us = micros(n);
             double bps = bytesPerSecond(shape, kernel, us);
             Double copy = copyBytesPerSecond.get(shape);
-            rows.add(new Row(n.path("params").path("backend").asText(), shape, kernel, us,
+            rows.add(new Row(n.path("params").path("backend").asText("-"), shape, kernel, us,
                     n.path("primaryMetric").path("scoreError").asDouble(Double.NaN), bps / 1e9,
                     copy == null ? Double.NaN : bps / copy));
         }
