@@ -35,9 +35,10 @@ import org.videoshop.tensor.LatentShape;
 public class KernelBenchmark {
 
     /** Latent-sized arrays each kernel reads plus writes per call (channelStats only reads). */
-    public static final Map<String, Integer> STREAMS = Map.of("extrapolate", 3, "perturb", 3, "scale", 2,
-            "inverseEulerStep", 3, "eulerStep", 3, "guidance", 3, "channelStats", 1, "affine", 2, "blend", 4, "copy", 2,
-            "copyLoop", 2);
+    public static final Map<String, Integer> STREAMS = Map.ofEntries(Map.entry("extrapolate", 3),
+            Map.entry("perturb", 3), Map.entry("scale", 2), Map.entry("inverseEulerStep", 3),
+            Map.entry("eulerStep", 3), Map.entry("guidance", 3), Map.entry("channelStats", 1),
+            Map.entry("affine", 2), Map.entry("blend", 4), Map.entry("copy", 2), Map.entry("copyLoop", 2));
 
     /** Backend name; {@link BenchMain} passes every backend found on the classpath. */
     @Param({"java"})
