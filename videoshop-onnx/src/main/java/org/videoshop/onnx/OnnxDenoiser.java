@@ -1,0 +1,116 @@
+package org.videoshop.onnx;
+
+import java.util.List;
+import java.util.Map;
+import org.videoshop.model.Conditioning;
+import org.videoshop.model.Denoiser;
+import org.videoshop.tensor.LatentShape;
+
+/**
+ * The UNet on ONNX Runtime with SVD's call signature: {@code sample} [B,T,2C,h,w] interleaves, per frame, the
+ * c_in-scaled noisy latents (C channels) with the conditioning latents (C channels, the same for every frame);
+ * {@code timestep} [1] = c_noise; {@code encoder_hidden_states} [B,1,D]; {@code added_time_ids} [B,3].
+ * {@link #predictGuided} runs the classifier-free-guidance pair as one batch of 2 (conditional first). Inputs and
+ * outputs live in preallocated workspaces reused per shape, so steps allocate no tensor buffers. Owned by its
+ * {@link OnnxModel}; thread-safe.
+ */
+final class OnnxDenoiser implements Denoiser {
+
+    private final OnnxModel model;
+    private final OnnxNetwork net;
+    private final int channels;
+    private final int dimension;
+
+    OnnxDenoiser(OnnxModel model, OnnxNetwork net, BundleManifest m) {
+        this.model = model;
+        this.net = net;
+        this.channels = m.latent().channels();
+        this.dimension = m.embedder().dimension();
+    }
+
+    @Override
+    public void predict(LatentShape shape, float[] input, float cNoise, Conditioning condition, float[] out) {
+        run(shape, input, cNoise, new Conditioning[] {condition}, new float[][] {out});
+    }
+
+    @Override
+    public void predictGuided(LatentShape shape, float[] input, float cNoise, Conditioning condition,
+                              Conditioning unconditional, float[] outConditional, float[] outUnconditional) {
+        run(shape, input, cNoise, new Conditioning[] {condition, unconditional},
+                new float[][] {outConditional, outUnconditional});
+    }
+
+    private void run(LatentShape shape, float[] input, float cNoise, Conditioning[] conds, float[][] outs) {
+        check(shape, input, conds, outs);
+        int b = conds.length;
+        int t = shape.frames();
+        int h = shape.height();
+        int w = shape.width();
+        int fs = shape.frameSize();
+        model.enter();
+        try {
+            Workspace ws = net.acquire(List.of((long) b, (long) t, (long) h, (long) w),
+                    Map.of("sample", new long[] {b, t, 2L * channels, h, w}, "timestep", new long[] {1},
+                            "encoderHiddenStates", new long[] {b, 1, dimension}, "addedTimeIds", new long[] {b, 3}),
+                    Map.of("out", new long[] {b, t, channels, h, w}));
+            try {
+                TensorSlot sample = ws.in("sample");
+                TensorSlot ehs = ws.in("encoderHiddenStates");
+                TensorSlot ids = ws.in("addedTimeIds");
+                for (int i = 0; i < b; i++) {
+                    float[] cond = conds[i].latents();
+                    for (int f = 0; f < t; f++) {
+                        int base = (i * t + f) * 2 * fs;
+                        sample.put(base, input, f * fs, fs);
+                        sample.put(base + fs, cond, 0, fs);
+                    }
+                    ehs.put(i * dimension, conds[i].embedding(), 0, dimension);
+                    ids.put(i * 3, conds[i].addedTimeIds(), 0, 3);
+                }
+                ws.in("timestep").set(0, cNoise);
+                net.run(ws);
+                TensorSlot out = ws.out("out");
+                for (int i = 0; i < b; i++) {
+                    out.get(i * t * fs, outs[i], 0, t * fs);
+                }
+            } finally {
+                net.release(ws);
+            }
+        } finally {
+            model.exit();
+        }
+    }
+
+    private void check(LatentShape shape, float[] input, Conditioning[] conds, float[][] outs) {
+        if (shape == null) {
+            throw new IllegalArgumentException("Expected a latent shape but found null");
+        }
+        if (shape.channels() != channels) {
+            throw new IllegalArgumentException("Expected latents with " + channels + " channels but found " + shape);
+        }
+        int n = shape.size();
+        if (input == null || input.length != n) {
+            throw new IllegalArgumentException("Expected an input of " + n + " floats for " + shape + " but found "
+                    + (input == null ? "null" : input.length));
+        }
+        for (int i = 0; i < conds.length; i++) {
+            Conditioning c = conds[i];
+            if (c == null) {
+                throw new IllegalArgumentException("Expected a conditioning but found null");
+            }
+            if (c.latents().length != shape.frameSize()) {
+                throw new IllegalArgumentException("Expected conditioning latents of one frame, "
+                        + shape.frameSize() + " floats [" + channels + ", " + shape.height() + ", " + shape.width()
+                        + "], but found " + c.latents().length);
+            }
+            if (c.embedding().length != dimension) {
+                throw new IllegalArgumentException("Expected an embedding of " + dimension + " floats but found "
+                        + c.embedding().length);
+            }
+            if (outs[i] == null || outs[i].length != n) {
+                throw new IllegalArgumentException("Expected an output array of " + n + " floats but found "
+                        + (outs[i] == null ? "null" : outs[i].length));
+            }
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package org.videoshop.onnx.store;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.videoshop.Inverted;
+import org.videoshop.VideoEditor;
+import org.videoshop.VideoshopOptions;
+import org.videoshop.pipeline.InvertedClip;
+import org.videoshop.pipeline.Windows;
+import org.videoshop.tensor.LatentShape;
+import org.videoshop.tensor.Video;
+
+/**
+ * Saves and loads inverted clips ({@code .inv} files), so one inversion serves edits in later runs. A file is
+ * the magic line {@code VIDEOSHOP-INVERSION}, a 4-byte header length, a JSON header (format version, model name
+ * and version, every option, the window plan, each window's shapes and noise levels), then raw little-endian
+ * float32 data: per window the source pixels, then the latents at each noise level. Loading validates all of
+ * it and refuses a file made for another model or other settings. Lives in videoshop-onnx because the module
+ * already carries Jackson; nothing here depends on ONNX Runtime. Stateless.
+ */
+public final class InversionFiles {
+
+    /** Format version written by this class. */
+    public static final int FORMAT = 1;
+
+    private static final byte[] MAGIC = "VIDEOSHOP-INVERSION\n".getBytes(StandardCharsets.US_ASCII);
+    private static final int MAX_HEADER = 1 << 20;
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+
+    /** The JSON header. */
+    record Header(int format, String modelName, String modelVersion, VideoshopOptions options, List<Integer> starts,
+                  int windowSize, int frames, List<WindowHeader> windows) {
+    }
+
+    /** One window's sizes. */
+    record WindowHeader(int[] latentShape, int pixelHeight, int pixelWidth, double[] sigmas, boolean normalized) {
+    }
+
+    private InversionFiles() {
+    }
+
+    /** Writes {@code inverted} to {@code file} atomically (a temporary file in the same folder, then a move). */
+    public static void save(Inverted inverted, Path file) throws IOException {
+        List<InvertedClip> clips = inverted.windows();
+        InvertedClip first = clips.get(0);
+        List<WindowHeader> windows = new ArrayList<>();
+        for (InvertedClip c : clips) {
+            LatentShape s = c.shape();
+            windows.add(new WindowHeader(new int[] {s.frames(), s.channels(), s.height(), s.width()},
+                    c.source().height(), c.source().width(), c.sigmas(), c.normalized()));
+        }
+        Windows plan = inverted.plan();
+        Header header = new Header(FORMAT, first.modelName(), first.modelVersion(), first.options(), plan.starts(),
+                plan.size(), plan.frames(), windows);
+        byte[] json = JSON.writeValueAsBytes(header);
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        try {
+            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
+                out.write(MAGIC);
+                out.writeInt(json.length);
+                out.write(json);
+                for (InvertedClip c : clips) {
+                    writeFloats(out, c.source().data());
+                    for (float[] x : c.trajectory()) {
+                        writeFloats(out, x);
+                    }
+                }
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * Reads a file written by {@link #save} for use with {@code editor}, whose model and options must be those the
+     * inversion was made with.
+     *
+     * @throws IOException              when the file cannot be read
+     * @throws IllegalArgumentException when it is not an inversion file, is truncated or damaged, or was made for
+     *                                  another model or other settings (the message says expected and found)
+     */
+    public static Inverted load(Path file, VideoEditor editor) throws IOException {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            Header h = readHeader(in, file);
+            String model = editor.model().spec().name();
+            String version = editor.model().spec().version();
+            if (!h.modelName().equals(model) || !h.modelVersion().equals(version)) {
+                throw new IllegalArgumentException(file + ": expected an inversion made with model " + model + " ("
+                        + version + ") but found " + h.modelName() + " (" + h.modelVersion() + ")");
+            }
+            if (!h.options().equals(editor.options())) {
+                throw new IllegalArgumentException(file + ": expected an inversion made with options "
+                        + editor.options() + " but found " + h.options());
+            }
+            Windows plan = new Windows(h.starts(), h.windowSize(), h.frames());
+            Windows expected = editor.plan(h.frames());
+            if (!plan.equals(expected) || h.windows().size() != plan.count()) {
+                throw new IllegalArgumentException(file + ": expected windows " + expected + " but found " + plan
+                        + " with " + h.windows().size() + " inversions");
+            }
+            List<InvertedClip> clips = new ArrayList<>();
+            for (WindowHeader w : h.windows()) {
+                clips.add(readWindow(in, file, h, w));
+            }
+            if (in.read() != -1) {
+                throw new IllegalArgumentException(file + ": expected the end of the file after the data but found "
+                        + "more bytes");
+            }
+            return editor.inverted(plan, clips);
+        }
+    }
+
+    private static Header readHeader(DataInputStream in, Path file) throws IOException {
+        byte[] magic = new byte[MAGIC.length];
+        try {
+            in.readFully(magic);
+        } catch (EOFException e) {
+            throw new IllegalArgumentException(file + ": expected an inversion file but found only "
+                    + "a few bytes", e);
+        }
+        if (!Arrays.equals(magic, MAGIC)) {
+            throw new IllegalArgumentException(file + ": expected an inversion file starting with "
+                    + "'VIDEOSHOP-INVERSION' but found other bytes");
+        }
+        int length = in.readInt();
+        if (length <= 0 || length > MAX_HEADER) {
+            throw new IllegalArgumentException(file + ": expected a header of 1 to " + MAX_HEADER
+                    + " bytes but found " + length);
+        }
+        byte[] json = new byte[length];
+        in.readFully(json);
+        Header h;
+        try {
+            h = JSON.readValue(json, Header.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": expected a valid inversion header but found: "
+                    + e.getMessage(), e);
+        }
+        if (h.format() != FORMAT) {
+            throw new IllegalArgumentException(file + ": expected inversion format " + FORMAT + " but found "
+                    + h.format());
+        }
+        if (h.windows() == null || h.starts() == null || h.options() == null || h.modelName() == null
+                || h.modelVersion() == null) {
+            throw new IllegalArgumentException(file + ": expected a complete header but fields are missing");
+        }
+        return h;
+    }
+
+    private static InvertedClip readWindow(DataInputStream in, Path file, Header h, WindowHeader w) throws IOException {
+        int[] s = w.latentShape();
+        if (s == null || s.length != 4 || w.sigmas() == null || w.sigmas().length < 2) {
+            throw new IllegalArgumentException(file + ": expected a 4-d latent shape and at least 2 sigmas but found "
+                    + Arrays.toString(s) + " and " + Arrays.toString(w.sigmas()));
+        }
+        LatentShape shape = new LatentShape(s[0], s[1], s[2], s[3]);
+        long pixels = 3L * s[0] * w.pixelHeight() * w.pixelWidth();
+        if (w.pixelHeight() < 1 || w.pixelWidth() < 1 || pixels > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(file + ": expected a positive frame size but found "
+                    + w.pixelWidth() + "x" + w.pixelHeight());
+        }
+        Video source = new Video(s[0], w.pixelHeight(), w.pixelWidth(), readFloats(in, (int) pixels, file));
+        List<float[]> trajectory = new ArrayList<>();
+        for (int i = 0; i < w.sigmas().length; i++) {
+            trajectory.add(readFloats(in, shape.size(), file));
+        }
+        return new InvertedClip(h.modelName(), h.modelVersion(), h.options(), source, shape, w.sigmas(), trajectory,
+                w.normalized());
+    }
+
+    private static void writeFloats(OutputStream out, float[] data) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(data.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        b.asFloatBuffer().put(data);
+        out.write(b.array());
+    }
+
+    private static float[] readFloats(InputStream in, int n, Path file) throws IOException {
+        byte[] bytes = in.readNBytes(n * Float.BYTES);
+        if (bytes.length != n * Float.BYTES) {
+            throw new IllegalArgumentException(file + ": expected " + n * Float.BYTES + " more bytes of data but the "
+                    + "file ends after " + bytes.length + " (truncated)");
+        }
+        float[] out = new float[n];
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(out);
+        return out;
+    }
+}
