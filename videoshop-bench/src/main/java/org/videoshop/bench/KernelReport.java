@@ -54,10 +54,15 @@ public final class KernelReport {
             System.exit(2);
         }
         JsonNode root = new ObjectMapper().readTree(Path.of(args[0]).toFile());
-        System.out.print(kernelTable(kernels(root)));
+        List<Row> kernels = kernels(root);
         List<EditRow> edits = edits(root);
-        if (!edits.isEmpty()) {
+        if (!kernels.isEmpty()) {
+            System.out.print(kernelTable(kernels));
+        }
+        if (!kernels.isEmpty() && !edits.isEmpty()) {
             System.out.println();
+        }
+        if (!edits.isEmpty()) {
             System.out.print(editTable(edits));
         }
     }

@@ -11,8 +11,8 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Per-frame PSNR curves, one per method (mean over the cases that have that frame), as a PNG drawn with XChart.
- * Identical frames (infinite PSNR) are drawn at {@value #CAP_DB} dB.
+ * Per-frame PSNR curves of frames 1..T-1, one per method (mean over the cases that have that frame), as a PNG
+ * drawn with XChart. Identical frames (infinite PSNR) are drawn at {@value #CAP_DB} dB.
  */
 public final class PsnrPlot {
 
@@ -38,11 +38,14 @@ public final class PsnrPlot {
             if (mean.length < 2) {
                 continue;
             }
-            double[] x = new double[mean.length];
-            for (int t = 0; t < x.length; t++) {
-                x[t] = t;
+            // frames 1..T-1, the frames the scores cover (frame 0 is the user's edit itself)
+            double[] x = new double[mean.length - 1];
+            double[] y = new double[mean.length - 1];
+            for (int t = 1; t < mean.length; t++) {
+                x[t - 1] = t;
+                y[t - 1] = mean[t];
             }
-            chart.addSeries(m.id(), x, mean).setMarker(SeriesMarkers.CIRCLE);
+            chart.addSeries(m.id(), x, y).setMarker(SeriesMarkers.CIRCLE);
         }
         Path parent = png.toAbsolutePath().getParent();
         if (parent != null) {
