@@ -11,7 +11,7 @@ set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 BUNDLE="$ROOT/videoshop-onnx/src/main/resources/videoshop/models/tiny"
-FRAMES=""; RUNS=5; WARMUP=2; THREADS=1; STEPS=25; STRENGTH=0.55
+FRAMES=""; RUNS=10; WARMUP=5; THREADS=1; STEPS=25; STRENGTH=0.55
 PYTHON="${PYTHON:-/usr/bin/python3}"
 JAR="$ROOT/videoshop-bench/target/benchmarks.jar"
 while [ $# -gt 0 ]; do
