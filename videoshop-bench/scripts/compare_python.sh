@@ -4,14 +4,15 @@
 # on this machine in this run, and prints the table with the ratio.
 #
 #   videoshop-bench/scripts/compare_python.sh [--bundle DIR] [--frames N] [--runs N] [--warmup N]
-#                                             [--threads N] [--steps N] [--strength S]
+#                                             [--threads N] [--steps N] [--strength S] [--pipeline-dir DIR]
+# --pipeline-dir: where pipeline.py and models.py come from (default: tiny-model/ of this repository).
 # Needs videoshop-bench/target/benchmarks.jar (mvn -pl videoshop-bench -am -DskipTests package)
 # and /usr/bin/python3 with torch and onnx.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 BUNDLE="$ROOT/videoshop-onnx/src/main/resources/videoshop/models/tiny"
-FRAMES=""; RUNS=10; WARMUP=5; THREADS=1; STEPS=25; STRENGTH=0.55
+PIPELINE_DIR="$ROOT/tiny-model"; FRAMES=""; RUNS=10; WARMUP=5; THREADS=1; STEPS=25; STRENGTH=0.55
 PYTHON="${PYTHON:-/usr/bin/python3}"
 JAR="$ROOT/videoshop-bench/target/benchmarks.jar"
 while [ $# -gt 0 ]; do
@@ -23,6 +24,7 @@ while [ $# -gt 0 ]; do
     --threads) THREADS="$2"; shift 2;;
     --steps) STEPS="$2"; shift 2;;
     --strength) STRENGTH="$2"; shift 2;;
+    --pipeline-dir) PIPELINE_DIR="$2"; shift 2;;
     *) echo "unknown option $1" >&2; exit 2;;
   esac
 done
@@ -37,7 +39,7 @@ FRAMES_ARG=(); [ -n "$FRAMES" ] && FRAMES_ARG=(--frames "$FRAMES")
 "${JAVA[@]}" org.videoshop.bench.TimeEdit --model "$BUNDLE" "${FRAMES_ARG[@]}" --write-case "$WORK/case" 2>/dev/null
 COMMON=(--steps "$STEPS" --strength "$STRENGTH")
 # 2. Python first, then Java (each: warm-up edits, then timed edits)
-"$PYTHON" "$HERE/python_edit.py" --bundle "$BUNDLE" --case "$WORK/case" "${COMMON[@]}" \
+"$PYTHON" "$HERE/python_edit.py" --pipeline-dir "$PIPELINE_DIR" --bundle "$BUNDLE" --case "$WORK/case" "${COMMON[@]}" \
   --warmup "$WARMUP" --runs "$RUNS" --threads "$THREADS" --json "$WORK/python.json" >/dev/null
 "${JAVA[@]}" org.videoshop.bench.TimeEdit --model "$BUNDLE" --case "$WORK/case" "${COMMON[@]}" \
   --warmup "$WARMUP" --runs "$RUNS" --json "$WORK/java.json" > "$WORK/java.txt"
@@ -55,6 +57,8 @@ print(f"| Java (videoshop, backend {j['backend']}) | {j['ms_per_edit']:.1f} | {j
 print(f"| **ratio Python / Java** | **{p['ms_per_edit'] / j['ms_per_edit']:.2f}x** | "
       f"**{p['ms_min'] / j['ms_min']:.2f}x** |")
 print(f"Java time outside model calls: {100 * j['non_model_share']:.2f} %")
+print(f"PyTorch rebuilt {p['torch_floats']} parameter/buffer values; the ONNX files store {p['onnx_floats']}"
+      + (f"; {p['params_left_at_init']} tensors had no initializer of their name" if p['params_left_at_init'] else ""))
 PY
 echo
 cat "$WORK/java.txt"

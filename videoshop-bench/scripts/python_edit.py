@@ -3,13 +3,18 @@
 tiny-model/pipeline.py (plain PyTorch, the code a user would otherwise run) on the same bundle,
 frames and settings: warm-up edits, then timed edits; prints one JSON object.
 
-  /usr/bin/python3 python_edit.py --bundle DIR --case DIR [--steps 25] [--strength 0.55]
+  /usr/bin/python3 python_edit.py [--pipeline-dir DIR] --bundle DIR --case DIR [--steps 25] [--strength 0.55]
       [--warmup 2] [--runs 5] [--threads 1] [--inv-cond authors] [--json FILE]
 """
 import argparse, glob, json, os, sys, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "..", "..", "tiny-model"))
+# --pipeline-dir DIR (before the other options) takes pipeline.py and models.py from another folder
+PIPELINE_DIR = os.path.join(HERE, "..", "..", "tiny-model")
+if len(sys.argv) > 2 and sys.argv[1] == "--pipeline-dir":
+    PIPELINE_DIR = sys.argv[2]
+    del sys.argv[1:3]
+sys.path.insert(0, os.path.abspath(PIPELINE_DIR))
 
 import torch  # noqa: E402
 import pipeline  # noqa: E402
@@ -44,6 +49,19 @@ def load_lenient(bundle):
     for m in (ae, emb, unet):
         m.eval()
     return pipeline.Videoshop(ae, emb, unet, man), missing
+
+
+def onnx_floats(bundle, manifest):
+    """Values stored in the bundle's ONNX initializers (to see that PyTorch rebuilt the same networks)."""
+    import onnx
+    total = 0
+    for net in manifest["networks"].values():
+        for i in onnx.load(os.path.join(bundle, net["file"])).graph.initializer:
+            n = 1
+            for d in i.dims:
+                n *= d
+            total += n
+    return total
 
 
 def main():
@@ -88,7 +106,10 @@ def main():
     res = {"implementation": "python", "torch": torch.__version__, "threads": torch.get_num_threads(),
            "frames": len(paths), "width": W, "height": H, "steps": a.steps, "strength": a.strength,
            "unet_calls": vs.calls, "runs": a.runs, "ms_per_edit": sum(times) / len(times), "ms_min": min(times),
-           "params_left_at_init": len(missing)}
+           "params_left_at_init": len(missing), "pipeline_dir": os.path.abspath(PIPELINE_DIR),
+           "torch_floats": sum(int(t.numel()) for m in (vs.ae.encoder, vs.ae.decoder, vs.emb, vs.unet)
+                               for t in m.state_dict().values()),
+           "onnx_floats": onnx_floats(a.bundle, vs.m)}
     print(json.dumps(res))
     if a.json:
         with open(a.json, "w") as f:

@@ -5,6 +5,7 @@ package org.videoshop.bench.eval;
  * PSNR values are +infinity for identical pixels and NaN where a region is empty.
  *
  * @param caseName          the case's folder name
+ * @param kind              the kind of edit ({@link EvalCase#kind()})
  * @param method            the method
  * @param psnr              PSNR of the error pooled over frames 1..T-1, whole frame
  * @param psnrEditRegion    the same inside the edited region
@@ -14,7 +15,7 @@ package org.videoshop.bench.eval;
  * @param trajectory        straightness of the inversion trajectory; null for the baselines
  * @param millis            wall time of the method on this case
  */
-public record CaseResult(String caseName, Method method, double psnr, double psnrEditRegion,
+public record CaseResult(String caseName, String kind, Method method, double psnr, double psnrEditRegion,
                          double psnrOutsideRegion, double ssim, double[] framePsnr,
                          Trajectory.Straightness trajectory, long millis) {
 

@@ -20,13 +20,15 @@ import org.videoshop.tensor.Video;
  * {@link org.videoshop.VideoEditor} resizes. The arrays belong to the case.
  *
  * @param name        the folder's name
+ * @param kind        the kind of edit: {@code case.json}'s "edit" field when present, else the name without a
+ *                    trailing {@code -N} (so {@code recolour-2} is a {@code recolour})
  * @param source      the clip
  * @param truth       the ground-truth edited clip, same size and frame count
  * @param editedFirst the user's edit of frame 0
  * @param mask        per pixel (height x width) whether it is in the edited region; null when the case has no mask
  *                    (the region is then where truth and source differ, frame by frame)
  */
-public record EvalCase(String name, Video source, Video truth, Frame editedFirst, boolean[] mask) {
+public record EvalCase(String name, String kind, Video source, Video truth, Frame editedFirst, boolean[] mask) {
 
     public EvalCase {
         if (source.frames() != truth.frames() || source.width() != truth.width()
@@ -72,7 +74,24 @@ public record EvalCase(String name, Video source, Video truth, Frame editedFirst
         Frame edited = Images.resize(Images.toFrame(read(dir.resolve("edited_first.png"))), width, height);
         Path maskFile = dir.resolve("mask.png");
         boolean[] mask = Files.exists(maskFile) ? readMask(maskFile, width, height) : null;
-        return new EvalCase(dir.getFileName().toString(), source, truth, edited, mask);
+        String name = dir.getFileName().toString();
+        return new EvalCase(name, kindOf(dir, name), source, truth, edited, mask);
+    }
+
+    static String kindOf(Path dir, String name) {
+        Path json = dir.resolve("case.json");
+        if (Files.exists(json)) {
+            try {
+                com.fasterxml.jackson.databind.JsonNode edit = new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree(json.toFile()).path("edit");
+                if (edit.isTextual() && !edit.asText().isBlank()) {
+                    return edit.asText();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not read " + json, e);
+            }
+        }
+        return name.replaceFirst("-\\d+$", "");
     }
 
     /** The edited region of frame {@code t}: the mask, or where truth and source differ. */

@@ -79,7 +79,7 @@ public final class Evaluate {
         }
         long millis = (System.nanoTime() - t0) / 1_000_000;
         Scoring.Scores s = Scoring.score(c, out);
-        return new CaseResult(c.name(), m, s.psnr(), s.psnrEditRegion(), s.psnrOutsideRegion(), s.ssim(),
+        return new CaseResult(c.name(), c.kind(), m, s.psnr(), s.psnrEditRegion(), s.psnrOutsideRegion(), s.ssim(),
                 s.framePsnr(), straightness, millis);
     }
 
@@ -113,6 +113,9 @@ public final class Evaluate {
             EvaluationReport report = run(Path.of(a.get("cases")), model, b.build(), methods, System.err);
             if (Boolean.parseBoolean(a.get("per-case", "false"))) {
                 System.out.println(report.caseTable());
+            }
+            if (report.kinds().size() > 1) {
+                System.out.println(report.kindTable());
             }
             System.out.print(report.table());
             if (a.get("json") != null) {

@@ -84,6 +84,32 @@ public record EvaluationReport(String model, String backend, VideoshopOptions ba
         return sb.toString();
     }
 
+    /** The kinds of edit present, in order of first appearance. */
+    public List<String> kinds() {
+        return results.stream().map(CaseResult::kind).distinct().toList();
+    }
+
+    /** Mean PSNR and SSIM per kind of edit and method (Markdown), e.g. recolour / add / remove. */
+    public String kindTable() {
+        StringBuilder sb = new StringBuilder("| kind | method | cases | PSNR | PSNR edit region | PSNR outside region "
+                + "| SSIM |\n| --- | --- | ---: | ---: | ---: | ---: | ---: |\n");
+        for (String kind : kinds()) {
+            for (Method m : Method.values()) {
+                List<CaseResult> rs = results.stream().filter(r -> r.kind().equals(kind) && r.method() == m)
+                        .toList();
+                if (rs.isEmpty()) {
+                    continue;
+                }
+                sb.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %s | %s |%n", kind, m.id(), rs.size(),
+                        db(mean(rs.stream().mapToDouble(CaseResult::psnr).toArray())),
+                        db(mean(rs.stream().mapToDouble(CaseResult::psnrEditRegion).toArray())),
+                        db(mean(rs.stream().mapToDouble(CaseResult::psnrOutsideRegion).toArray())),
+                        num(mean(rs.stream().mapToDouble(CaseResult::ssim).toArray()))));
+            }
+        }
+        return sb.toString();
+    }
+
     /** One row per case and method (Markdown). */
     public String caseTable() {
         StringBuilder sb = new StringBuilder();
@@ -99,7 +125,7 @@ public record EvaluationReport(String model, String backend, VideoshopOptions ba
 
     /**
      * Writes a JSON array with one object per case and method: case, method, psnr, psnr_edit_region,
-     * psnr_outside_region, ssim, frame_psnr, the trajectory numbers (model methods) and millis, plus model and
+     * psnr_outside_region, ssim, kind, frame_psnr, the trajectory numbers (model methods) and millis, plus model and
      * backend. Non-finite numbers (identical images: +infinity; empty region: NaN) are written as null.
      */
     public void writeJson(Path file) throws IOException {
@@ -108,6 +134,7 @@ public record EvaluationReport(String model, String backend, VideoshopOptions ba
         for (CaseResult r : results) {
             ObjectNode o = arr.addObject();
             o.put("case", r.caseName());
+            o.put("kind", r.kind());
             o.put("method", r.method().id());
             put(o, "psnr", r.psnr());
             put(o, "psnr_edit_region", r.psnrEditRegion());

@@ -123,6 +123,18 @@ class EvaluateTest {
         assertEquals(900, img.getWidth());
     }
 
+    @Test
+    void kindsComeFromCaseJsonOrTheFolderName() throws IOException {
+        Path withJson = dir.resolve("kinds/whatever-7");
+        java.nio.file.Files.createDirectories(withJson);
+        java.nio.file.Files.writeString(withJson.resolve("case.json"), "{\"seed\": 3, \"edit\": \"remove\"}");
+        assertEquals("remove", EvalCase.kindOf(withJson, "whatever-7"));
+        assertEquals("recolour", EvalCase.kindOf(dir.resolve("kinds/none"), "recolour-12"));
+        assertEquals("a-recolour", EvalCase.kindOf(dir.resolve("kinds/none"), "a-recolour"));
+        assertEquals(4, report.kinds().size());
+        assertTrue(report.kindTable().contains("| d-still | copy-first | 1 | ∞ |"), report.kindTable());
+    }
+
     private static CaseResult find(String name, Method m) {
         return report.of(m).stream().filter(r -> r.caseName().equals(name)).findFirst().orElseThrow();
     }
