@@ -72,27 +72,33 @@ public final class BenchMain {
             out.add("-p");
             out.add("backend=" + backends);
         }
+        String tiny = tinyShape();
         if (!joined.contains("shape=")) {
             out.add("-p");
-            out.add("shape=" + SVD_SHAPE + "," + tinyShape());
+            out.add("shape=" + SVD_SHAPE + "," + (tiny == null ? FALLBACK_TINY_SHAPE : tiny));
         }
         if (ModelProviders.all().stream().noneMatch(ModelProvider::isAvailable)) {
             System.err.println("videoshop-bench: no model provider on the classpath; skipping EditBenchmark");
+            out.add("-e");
+            out.add("EditBenchmark");
+        } else if (tiny == null && !joined.contains("model=")) {
+            System.err.println("videoshop-bench: the built-in tiny model is not available; skipping EditBenchmark"
+                    + " (give -p model=BUNDLE_DIR to edit with another bundle)");
             out.add("-e");
             out.add("EditBenchmark");
         }
         return out.toArray(String[]::new);
     }
 
-    /** The tiny model's latent shape at its native frame count, or 8x4x16x16 when it cannot be opened. */
+    /** The tiny model's latent shape at its native frame count, or null when it cannot be opened. */
     static String tinyShape() {
         try (VideoshopModel m = VideoshopModel.open("tiny")) {
             var s = m.spec();
             return KernelBenchmark.formatShape(s.latentShape(s.nativeFrames(), s.height(), s.width()));
         } catch (RuntimeException e) {
-            System.err.println("videoshop-bench: tiny model not available (" + e.getMessage() + "); using "
+            System.err.println("videoshop-bench: tiny model not available (" + e.getMessage() + "); kernels use "
                     + FALLBACK_TINY_SHAPE);
-            return FALLBACK_TINY_SHAPE;
+            return null;
         }
     }
 
