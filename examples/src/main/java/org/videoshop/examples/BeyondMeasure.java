@@ -28,14 +28,16 @@ import org.videoshop.pipeline.Windows;
  * <pre>
  * java -cp videoshop.jar org.videoshop.examples.BeyondMeasure memory MODEL FRAMES    # peak RSS of one edit
  * java -cp videoshop.jar org.videoshop.examples.BeyondMeasure speed MODEL FRAMES REPEATS [GMIN,GMAX]
- * java -cp videoshop.jar org.videoshop.examples.BeyondMeasure drift MODEL CASE_DIR [PAD_TO]
+ * java -cp videoshop.jar org.videoshop.examples.BeyondMeasure drift MODEL CASE_DIR [PAD_TO [WINDOW]]
  * </pre>
  * MODEL is a bundle folder or a built-in name; settings are the defaults (25 steps, strength 0.55, seed 42,
  * guidance 1 to 3; {@code speed} takes another guidance range, e.g. {@code 1,1} for none).
  * {@code memory} should run in a fresh JVM per length: it reports the process's VmHWM (peak resident set) from
  * /proc/self/status and the peak of the Java heap pools. {@code drift} reads an evaluation case
  * ({@code source/}, {@code truth/}, {@code edited_first.png}) and prints the PSNR against the truth per window;
- * with PAD_TO it pads a short clip to that many frames by repeating its last frame and keeps the first ones.
+ * with PAD_TO it pads a short clip to that many frames by repeating its last frame and keeps the first ones; with
+ * WINDOW it edits in windows of that many frames (e.g. one window over the whole clip, for comparison), still
+ * reporting PSNR over the frame ranges of the default windows.
  */
 public final class BeyondMeasure {
 
@@ -45,9 +47,12 @@ public final class BeyondMeasure {
     public static void main(String[] args) throws IOException {
         if (args.length < 3) {
             throw new IllegalArgumentException("Expected: memory MODEL FRAMES | speed MODEL FRAMES REPEATS | "
-                    + "drift MODEL CASE_DIR [PAD_TO], but found " + Arrays.toString(args));
+                    + "drift MODEL CASE_DIR [PAD_TO [WINDOW]], but found " + Arrays.toString(args));
         }
         VideoshopOptions.Builder b = VideoshopOptions.builder();
+        if (args[0].equals("drift") && args.length > 4) {
+            b.windowFrames(Integer.parseInt(args[4]));
+        }
         if (args[0].equals("speed") && args.length > 4) {
             String[] g = args[4].split(",");
             b.guidance(Double.parseDouble(g[0]), Double.parseDouble(g[1]));
@@ -141,18 +146,20 @@ public final class BeyondMeasure {
             input.add(source.get(n - 1));
         }
         List<BufferedImage> out = editor.edit(input, edited).subList(0, n);
-        Windows plan = editor.plan(input.size());
+        Windows ran = editor.plan(input.size());
+        Windows ranges = Windows.plan(input.size(), editor.model().spec().nativeFrames(), 2);
         StringBuilder windows = new StringBuilder();
-        for (int k = 0; k < plan.count(); k++) {
-            int from = plan.starts().get(k);
-            int to = Math.min(plan.end(k), n);
+        for (int k = 0; k < ranges.count(); k++) {
+            int from = ranges.starts().get(k);
+            int to = Math.min(ranges.end(k), n);
             windows.append(k == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.2f",
                     psnr(out.subList(from, to), truth.subList(from, to))));
         }
         return String.format(Locale.ROOT, "{\"measure\":\"drift\",\"model\":\"%s\",\"case\":\"%s\",\"frames\":%d,"
-                        + "\"padded_to\":%d,\"window_starts\":%s,\"psnr_per_window\":[%s],\"psnr_all\":%.2f}",
-                editor.model().spec().name(), caseDir.getFileName(), n, Math.max(n, padTo), plan.starts(), windows,
-                psnr(out, truth));
+                        + "\"padded_to\":%d,\"windows_run\":%d,\"window_frames\":%d,\"window_starts\":%s,"
+                        + "\"psnr_per_window\":[%s],\"psnr_all\":%.2f}",
+                editor.model().spec().name(), caseDir.getFileName(), n, Math.max(n, padTo), ran.count(), ran.size(),
+                ranges.starts(), windows, psnr(out, truth));
     }
 
     /** PSNR in dB over all pixels and channels of equally sized frames, values in [0, 255]. */

@@ -46,12 +46,20 @@ class BeyondMeasureTest {
         try (VideoshopModel model = VideoshopModel.open(ExamplesTest.RANDOM_TINY);
              VideoEditor editor = Videoshop.editor(model, VideoshopOptions.builder().steps(4).build())) {
             String drift = BeyondMeasure.drift(editor, cases, 0);
-            assertTrue(drift.contains("\"frames\":10,\"padded_to\":10,\"window_starts\":[0, 2]"), drift);
+            assertTrue(drift.contains("\"frames\":10,\"padded_to\":10,\"windows_run\":2,\"window_frames\":8,"
+                    + "\"window_starts\":[0, 2]"), drift);
             Matcher m = Pattern.compile("\"psnr_per_window\":\\[([0-9.]+),([0-9.]+)]").matcher(drift);
             assertTrue(m.find(), drift);
             String padded = BeyondMeasure.drift(editor, cases, 14);
-            assertTrue(padded.contains("\"frames\":10,\"padded_to\":14,\"window_starts\":[0, 6]"), padded);
+            assertTrue(padded.contains("\"frames\":10,\"padded_to\":14,\"windows_run\":2,\"window_frames\":8,"
+                    + "\"window_starts\":[0, 6]"), padded);
 
+            try (VideoEditor whole = Videoshop.editor(model, VideoshopOptions.builder().steps(4).windowFrames(10)
+                    .build())) {
+                String one = BeyondMeasure.drift(whole, cases, 0);
+                assertTrue(one.contains("\"windows_run\":1,\"window_frames\":10,\"window_starts\":[0, 2]"),
+                        "one window run, PSNR still over the default windows' ranges: " + one);
+            }
             String memory = BeyondMeasure.memory(editor, 11);
             assertTrue(memory.contains("\"frames\":11,\"windows\":2,"), memory);
             assertTrue(memory.contains("\"out_frames\":11}"), memory);
