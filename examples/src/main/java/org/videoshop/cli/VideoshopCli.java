@@ -11,8 +11,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code videoshop} command line: {@code edit}, {@code invert}, {@code first-frame}, {@code demo} and
- * {@code info}. Exit status 0 on success, 1 when the work fails, 2 on a usage error, 130 when cancelled; every failure prints one line on
- * stderr (with the stack trace above it under {@code --verbose}).
+ * {@code info}. Exit status 0 on success, 1 when the work fails, 2 on a usage error, 130 when cancelled; every
+ * failure prints one line on stderr (with the stack trace above it under {@code --verbose}).
  */
 @Command(name = "videoshop", mixinStandardHelpOptions = true, versionProvider = VideoshopCli.Version.class,
         description = "Edits a video by propagating an edit of its first frame (Videoshop, ECCV 2024).",
