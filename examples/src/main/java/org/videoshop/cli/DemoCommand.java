@@ -1,0 +1,83 @@
+package org.videoshop.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.videoshop.VideoshopOptions;
+import org.videoshop.cli.video.Clip;
+import org.videoshop.cli.video.FfmpegVideo;
+import org.videoshop.cli.video.Frames;
+import org.videoshop.cli.video.PngFolder;
+import org.videoshop.cli.video.VideoIO;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code videoshop demo}: edits the bundled sample clip with its bundled edited first frame and writes the input,
+ * the edited frame, the output (MP4 and GIF) and a side-by-side PNG into a folder.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+        description = {"Edits the bundled sample clip (first frame recoloured) and writes the results into DIR.",
+                "Writes input.mp4, input.gif, edited_first.png, output.mp4, output.gif and side_by_side.png"
+                        + " (top row: source, bottom row: output)."},
+        footer = {"", "Example:", "  videoshop demo --output demo"})
+public final class DemoCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true,
+            description = "The folder to write into (created when missing).")
+    Path output;
+
+    @Option(names = "--sample", paramLabel = "DIR",
+            description = "Use this sample instead of the bundled one: DIR/source/ (numbered PNG frames) and "
+                    + "DIR/edited_first.png.")
+    Path sampleDir;
+
+    @Mixin
+    EditSettings settings;
+
+    @Mixin
+    OutputOptions out;
+
+    @Override
+    public Integer call() throws Exception {
+        VideoshopOptions options = Editing.options(spec, settings);
+        FfmpegVideo.logNativeMessages(out.verbose());
+        Sample sample = sampleDir != null ? Sample.fromFolder(sampleDir) : Sample.bundled();
+        Clip source = sample.source();
+        try (CancelOnShutdown cancel = new CancelOnShutdown()) {
+            Editing.Outcome result = Editing.run(options, settings.model(), source.frames(), sample.editedFirst(),
+                    cancel.token(), out, spec.commandLine().getErr());
+            Clip edited = source.withFrames(result.frames());
+            double fps = source.fpsOr(Clip.DEFAULT_FPS);
+            List<Path> written = new ArrayList<>();
+            written.add(VideoIO.write(source, output.resolve("input.mp4"), fps).path());
+            written.add(VideoIO.write(source, output.resolve("input.gif"), fps).path());
+            PngFolder.writeImage(sample.editedFirst(), output.resolve("edited_first.png"));
+            written.add(output.resolve("edited_first.png"));
+            written.add(VideoIO.write(edited, output.resolve("output.mp4"), fps).path());
+            written.add(VideoIO.write(edited, output.resolve("output.gif"), fps).path());
+            Path grid = output.resolve("side_by_side.png");
+            PngFolder.writeImage(Frames.grid(List.of(source.frames(), edited.frames()),
+                    EditCommand.SIDE_BY_SIDE_MIN_HEIGHT, EditCommand.SIDE_BY_SIDE_MAX_HEIGHT), grid);
+            written.add(grid);
+            if (!out.quiet()) {
+                var w = spec.commandLine().getOut();
+                w.printf("Edited the sample (%s) with model %s (backend %s) in %.1f s.%n", source, result.model(),
+                        result.backend(), result.nanos() / 1e9);
+                for (Path p : written) {
+                    w.println("  wrote " + p);
+                }
+                w.println("Look at " + grid + " (top row: source; bottom row: edited).");
+                w.flush();
+            }
+        }
+        return 0;
+    }
+}

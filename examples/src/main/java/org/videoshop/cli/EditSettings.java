@@ -1,0 +1,91 @@
+package org.videoshop.cli;
+
+import java.util.List;
+import java.util.Locale;
+import org.videoshop.InversionMode;
+import org.videoshop.VideoshopOptions;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+
+/** The model and edit settings that {@code edit} and {@code demo} share; turned into {@link VideoshopOptions}. */
+public final class EditSettings {
+
+    /** The model used when {@code --model} is not given: the tiny model bundled with videoshop-onnx. */
+    public static final String DEFAULT_MODEL = "tiny";
+
+    @Option(names = {"-m", "--model"}, paramLabel = "DIR|NAME", defaultValue = DEFAULT_MODEL,
+            description = "A model bundle folder, or a built-in model's name (default: ${DEFAULT-VALUE}).")
+    String model;
+
+    @Option(names = "--strength", paramLabel = "S", defaultValue = "0.55",
+            description = "Fraction of the noise schedule walked, in (0, 1] (default: ${DEFAULT-VALUE}).")
+    double strength;
+
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "25",
+            description = "Steps of the full schedule; floor(N * strength) of them run (default: ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "42",
+            description = "Seed of every random draw; equal seeds give equal edits (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--inversion", paramLabel = "MODE", defaultValue = "extrapolated",
+            converter = InversionConverter.class, completionCandidates = InversionConverter.Names.class,
+            description = "extrapolated (Videoshop) or naive inversion (default: ${DEFAULT-VALUE}).")
+    InversionMode inversion;
+
+    @Option(names = "--no-normalize",
+            description = "Skip the channel-wise latent normalisation and the final rescale (an ablation).")
+    boolean noNormalize;
+
+    @Option(names = "--guidance", paramLabel = "MIN,MAX", converter = GuidanceRange.Converter.class,
+            defaultValue = "1,3",
+            description = "Guidance scale rising from the first to the last frame (default: ${DEFAULT-VALUE}).")
+    GuidanceRange guidance;
+
+    @Option(names = "--backend", paramLabel = "NAME",
+            description = "Latent-math backend, e.g. java or nd4j (default: the best found; see 'videoshop info').")
+    String backend;
+
+    /** The options these flags give; an {@link IllegalArgumentException} names a value out of range. */
+    public VideoshopOptions toOptions() {
+        VideoshopOptions.Builder b = VideoshopOptions.builder()
+                .strength(strength)
+                .steps(steps)
+                .seed(seed)
+                .inversionMode(inversion)
+                .guidance(guidance.min(), guidance.max())
+                .backend(backend);
+        if (noNormalize) {
+            b.normalize(false);
+        }
+        return b.build();
+    }
+
+    public String model() {
+        return model;
+    }
+
+    /** Parses {@code extrapolated} or {@code naive}, any case. */
+    static final class InversionConverter implements ITypeConverter<InversionMode> {
+        @Override
+        public InversionMode convert(String value) {
+            for (InversionMode m : InversionMode.values()) {
+                if (m.name().equalsIgnoreCase(value.trim())) {
+                    return m;
+                }
+            }
+            throw new TypeConversionException("expected extrapolated or naive but found '" + value + "'");
+        }
+
+        /** The names shown in help. */
+        static final class Names implements Iterable<String> {
+            @Override
+            public java.util.Iterator<String> iterator() {
+                return List.of(InversionMode.values()).stream().map(m -> m.name().toLowerCase(Locale.ROOT))
+                        .iterator();
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package org.videoshop.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.videoshop.cli.video.Clip;
+import org.videoshop.cli.video.Frames;
+import org.videoshop.cli.video.VideoIO;
+
+/** {@code videoshop demo} on a generated sample folder, and {@code videoshop info}. */
+class DemoAndInfoTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void demoWritesInputEditAndOutputsSideBySide() throws IOException {
+        Path sample = dir.resolve("sample");
+        List<BufferedImage> frames = TestClips.movingDisc(8, 48, 40);
+        VideoIO.write(Clip.of(frames), sample.resolve("source"), 7);
+        BufferedImage edited = TestClips.frame(0, 8, 48, 40, new Color(250, 220, 30));
+        ImageIO.write(edited, "png", sample.resolve("edited_first.png").toFile());
+
+        Path out = dir.resolve("demo");
+        Cli.Run run = Cli.run("demo", "--output", out.toString(), "--sample", sample.toString(), "--model",
+                Cli.RANDOM_TINY.toString(), "--steps", "4", "--strength", "0.5");
+        assertEquals(0, run.exit(), run::toString);
+        try (Stream<Path> s = Files.list(out)) {
+            assertEquals(Set.of("input.mp4", "input.gif", "edited_first.png", "output.mp4", "output.gif",
+                    "side_by_side.png"), s.map(p -> p.getFileName().toString()).collect(Collectors.toSet()));
+        }
+        assertTrue(run.out().contains("side_by_side.png"), run.out());
+        assertTrue(run.err().contains("decode"), "progress bars: " + run.err());
+        for (String name : List.of("input.mp4", "input.gif", "output.mp4", "output.gif")) {
+            Clip c = VideoIO.read(out.resolve(name));
+            assertEquals(8, c.size(), name);
+            assertEquals(48, c.width(), name);
+            assertEquals(40, c.height(), name);
+            assertEquals(7.0, c.fps(), 0.2, name);
+        }
+        assertTrue(Frames.sameRgb(edited, ImageIO.read(out.resolve("edited_first.png").toFile())));
+        BufferedImage grid = ImageIO.read(out.resolve("side_by_side.png").toFile());
+        int gap = Frames.GRID_GAP;
+        assertEquals(8 * (48 * 4 + gap) - gap, grid.getWidth(), "40 px frames enlarged 4x to reach 128 px");
+        assertEquals(2 * (40 * 4 + gap) - gap, grid.getHeight());
+    }
+
+    @Test
+    void demoWithoutASampleSaysWhatIsMissing() {
+        if (getClass().getClassLoader().getResource(Sample.RESOURCE_DIR + "edited_first.png") != null) {
+            return; // the bundled sample exists: nothing is missing
+        }
+        Cli.Run run = Cli.run("demo", "--output", dir.resolve("demo").toString(), "--quiet");
+        assertEquals(VideoshopCli.EXIT_FAILURE, run.exit(), run::toString);
+        assertEquals(1, run.errLines().size(), run::toString);
+        assertTrue(run.err().contains("pass --sample DIR"), run::toString);
+        assertTrue(!Files.exists(dir.resolve("demo")));
+    }
+
+    @Test
+    void infoListsBackendsProvidersRuntimeAndTheModelSpec() {
+        Cli.Run run = Cli.run("info", "--model", Cli.RANDOM_TINY.toString());
+        assertEquals(0, run.exit(), run::toString);
+        String out = run.out();
+        assertTrue(out.contains("Latent backends: java"), out);
+        assertTrue(out.contains("Default backend: "), out);
+        assertTrue(out.contains("Model providers: onnx (rank 100), built-in models: tiny"), out);
+        assertTrue(out.matches("(?s).*ONNX Runtime: \\d+\\.\\d+.*execution providers \\[.*CPU.*].*"), out);
+        assertTrue(out.contains("name               random-tiny"), out);
+        assertTrue(out.contains("latentChannels     4"), out);
+        assertTrue(out.contains("width              32"), out);
+    }
+}
