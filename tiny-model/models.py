@@ -49,23 +49,33 @@ class Encoder(nn.Module):
 class Decoder(nn.Module):
     """Residual blocks at latent resolution, then conv to 3*f*f channels and pixel shuffle."""
 
-    def __init__(self, C=4, ch=64, downscale=2, nblocks=3):
+    def __init__(self, C=4, ch=64, downscale=2, nblocks=3, refine=0):
         super().__init__()
         f = downscale
         layers = [nn.Conv2d(C, ch, 3, padding=1)]
         layers += [AEResBlock(ch) for _ in range(nblocks)]
         layers += [nn.SiLU(), nn.Conv2d(ch, 3 * f * f, 3, padding=1), nn.PixelShuffle(f)]
         self.net = nn.Sequential(*layers)
+        self.refine = None
+        if refine:
+            # optional full-resolution residual refinement head (added for the decoder
+            # fine-tuning stage; zero-initialised so it starts as the identity)
+            self.refine = nn.Sequential(nn.Conv2d(3, refine, 3, padding=1), AEResBlock(refine),
+                                        nn.SiLU(), nn.Conv2d(refine, 3, 3, padding=1))
+            nn.init.zeros_(self.refine[-1].weight); nn.init.zeros_(self.refine[-1].bias)
 
     def forward(self, latent):
-        return self.net(latent)
+        y = self.net(latent)
+        if self.refine is not None:
+            y = y + self.refine(y)
+        return y
 
 
 class AutoEncoder(nn.Module):
-    def __init__(self, C=4, ch=64, downscale=2):
+    def __init__(self, C=4, ch=64, downscale=2, dec_refine=0):
         super().__init__()
         self.encoder = Encoder(C, ch, downscale)
-        self.decoder = Decoder(C, ch, downscale)
+        self.decoder = Decoder(C, ch, downscale, refine=dec_refine)
 
     def forward(self, x):
         return self.decoder(self.encoder(x))
@@ -225,7 +235,7 @@ DEFAULT_CONFIG = {
 
 
 def build(cfg):
-    ae = AutoEncoder(cfg["C"], cfg["ae_ch"], cfg["downscale"])
+    ae = AutoEncoder(cfg["C"], cfg["ae_ch"], cfg["downscale"], cfg.get("dec_refine", 0))
     emb = ImageEmbedder(cfg["D"], cfg["embed_ch"])
     unet = UNet(cfg["C"], cfg["D"], tuple(cfg["unet_chs"]), cfg["edim"], tuple(cfg["unet_blocks"]))
     return ae, emb, unet
@@ -257,9 +267,11 @@ def load_run(run_dir, use_ema=True):
     """Load the trained AE, embedder and UNet from train.py's checkpoints."""
     import os
     st = torch.load(os.path.join(run_dir, "unet.pt"), map_location="cpu")
-    cfg = st["cfg"]
+    ae_st = torch.load(os.path.join(run_dir, "ae.pt"), map_location="cpu")
+    cfg = dict(st["cfg"])
+    cfg["dec_refine"] = ae_st.get("dec_refine", 0)
     ae, emb, unet = build(cfg)
-    ae.load_state_dict(torch.load(os.path.join(run_dir, "ae.pt"), map_location="cpu")["ae"])
+    ae.load_state_dict(ae_st["ae"])
     unet.load_state_dict(st["ema_unet"] if use_ema else st["unet"])
     emb.load_state_dict(st["ema_emb"] if use_ema else st["emb"])
     for m in (ae, emb, unet):

@@ -18,7 +18,10 @@ The source clips come from videogen.py with training seeds 0 .. n_clips-1 (evalu
 resumes from the last checkpoint (--resume is on by default).
 
   /usr/bin/python3 train.py --stage ae   --ae-steps 2500  --threads 1
-  /usr/bin/python3 train.py --stage unet --unet-minutes 75 --threads 1
+  /usr/bin/python3 train.py --stage unet --unet-minutes 76 --threads 1
+  /usr/bin/python3 train.py --stage decoder --dec-steps 2000 --threads 1
+Stage 3 (decoder): the AE decoder alone is fine-tuned further (encoder frozen, so the latents
+the UNet was trained on do not change).
 """
 import argparse, json, math, os, sys, time
 import numpy as np
@@ -110,6 +113,47 @@ def train_ae(args, cfg):
     st["scaling_factor"] = sf
     torch.save(st, ck)
     log(f"AE done; scaling factor {sf:.5f}")
+
+
+def finetune_decoder(args, cfg):
+    """Stage 3 (decoder): fine-tune the AE decoder only, encoder frozen (latents, scaling factor
+    and therefore the UNet are unaffected); pure MSE loss. Written back into ae.pt."""
+    torch.manual_seed(args.seed + 2)
+    data = get_data(args)
+    frames = data.reshape(-1, args.size, args.size, 3)
+    ck = os.path.join(args.out, "ae.pt")
+    st = torch.load(ck)
+    refine = st.get("dec_refine", args.dec_refine)
+    ae = models.AutoEncoder(cfg["C"], cfg["ae_ch"], cfg["downscale"], refine).to(args.device)
+    missing, unexpected = ae.load_state_dict(st["ae"], strict=False)
+    assert not unexpected and all(k.startswith("decoder.refine.") for k in missing), (missing, unexpected)
+    st["dec_refine"] = refine
+    for p in ae.encoder.parameters():
+        p.requires_grad_(False)
+    opt = torch.optim.Adam(ae.decoder.parameters(), lr=args.dec_lr)
+    step = st.get("decoder_finetune_step", 0)
+    if "dec_opt" in st:
+        opt.load_state_dict(st["dec_opt"])
+    rng = np.random.default_rng(args.seed + 31 + step)
+    t0 = time.time(); run = None
+    while step < args.dec_steps:
+        lr = args.dec_lr * 0.5 * (1 + math.cos(math.pi * step / args.dec_steps))
+        for g in opt.param_groups:
+            g["lr"] = lr
+        idx = rng.integers(0, len(frames), args.ae_batch)
+        x = to_pm1(frames[idx]).to(args.device)
+        with torch.no_grad():
+            z = ae.encoder(x)
+        loss = F.mse_loss(ae.decoder(z), x)
+        opt.zero_grad(); loss.backward(); opt.step()
+        step += 1
+        run = loss.item() if run is None else 0.98 * run + 0.02 * loss.item()
+        if step % 50 == 0:
+            log(f"decoder step {step} psnr~{10 * math.log10(4.0 / run):.2f} dB lr {lr:.2e} {time.time() - t0:.0f}s")
+        if step % args.ckpt_every == 0 or step == args.dec_steps:
+            st["ae"] = ae.state_dict(); st["decoder_finetune_step"] = step; st["dec_opt"] = opt.state_dict()
+            torch.save(st, ck + ".tmp"); os.replace(ck + ".tmp", ck)
+    log(f"decoder fine-tuning done at step {step}")
 
 
 def edm(sigma):
@@ -227,7 +271,7 @@ def train_unet(args, cfg):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--stage", choices=["ae", "unet", "all"], default="all")
+    ap.add_argument("--stage", choices=["ae", "unet", "decoder", "all"], default="all")
     ap.add_argument("--out", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "runs"))
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--device", default="cpu")
@@ -239,6 +283,9 @@ def main():
     ap.add_argument("--ae-steps", type=int, default=2500)
     ap.add_argument("--ae-batch", type=int, default=64)
     ap.add_argument("--ae-lr", type=float, default=5e-4)
+    ap.add_argument("--dec-steps", type=int, default=2000)
+    ap.add_argument("--dec-lr", type=float, default=2e-4)
+    ap.add_argument("--dec-refine", type=int, default=32, help="channels of the full-res refinement head (0: none)")
     ap.add_argument("--unet-steps", type=int, default=10 ** 9)
     ap.add_argument("--unet-minutes", type=float, default=75)
     ap.add_argument("--unet-lr", type=float, default=4e-4)
@@ -254,12 +301,14 @@ def main():
     cfg = dict(models.DEFAULT_CONFIG)
     cfg.update({"frames": args.frames, "height": args.size, "width": args.size,
                 "fps": 7, "motion_bucket_id": 127, "noise_aug_strength": 0.02})
-    with open(os.path.join(args.out, "args.json"), "w") as f:
+    with open(os.path.join(args.out, f"args_{args.stage}.json"), "w") as f:
         json.dump({"args": vars(args), "cfg": cfg}, f, indent=1)
     if args.stage in ("ae", "all"):
         train_ae(args, cfg)
     if args.stage in ("unet", "all"):
         train_unet(args, cfg)
+    if args.stage in ("decoder", "all"):
+        finetune_decoder(args, cfg)
 
 
 if __name__ == "__main__":

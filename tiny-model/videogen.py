@@ -131,7 +131,9 @@ def make_clip(seed, T=8, H=32, W=32, edits=True):
     j = int(rng.integers(n))
     out["remove"] = _render(scene, [s for k, s in enumerate(shapes) if k != j], T, H, W)
     out["meta"] = {"seed": int(seed), "n_shapes": n, "kinds": [s["kind"] for s in shapes],
-                   "pan": pan.tolist(), "recoloured": i, "removed": j, "added": new["kind"]}
+                   "pan": pan.tolist(), "recoloured": i,
+                   "velocities": [s["vel"].tolist() for s in shapes], "bg_mean": bg_mean.tolist(),
+                   "colours": [s["colour"].tolist() for s in shapes], "new_colour": rec[i]["colour"].tolist(), "removed": j, "added": new["kind"]}
     return out
 
 

@@ -71,8 +71,9 @@ def build_manifest(variant, decode_chunk, unet_dtype, version):
         },
         "latent": {"channels": CHANNELS, "downscale": DOWNSCALE, "scalingFactor": 0.18215,
                    "normalizePerVideo": True},
+        # sizeMultiple: the UNet halves the latent grid three times, so pixel sizes must be multiples of 8 * 8.
         "video": {"nativeFrames": frames, "width": WIDTH, "height": HEIGHT, "maxFrames": frames,
-                  "fps": 7, "motionBucketId": 127, "noiseAugStrength": 0.02},
+                  "sizeMultiple": DOWNSCALE * 8, "fps": 7, "motionBucketId": 127, "noiseAugStrength": 0.02},
         "preconditioning": {"prediction": "v", "sigmaData": 1.0},
         "schedule": {"sigmaMin": 0.002, "sigmaMax": 700.0, "rho": 7.0},
         "embedder": {"imageSize": EMBED_SIZE, "dimension": EMBED_DIM, "mean": CLIP_MEAN, "std": CLIP_STD},

@@ -51,6 +51,14 @@ public final class EditInputs {
 
     /** Checks raw frames: the size must be one the model can take, values finite in [0, 1]. */
     public static void check(Video video, Frame editedFirst, ModelSpec spec) {
+        check(video, editedFirst, spec, null);
+    }
+
+    /**
+     * As {@link #check(Video, Frame, ModelSpec)}, sizing the memory estimate for {@code options}' schedule
+     * (inversion keeps one latent copy per kept step); null options count the model's defaults.
+     */
+    public static void check(Video video, Frame editedFirst, ModelSpec spec, VideoshopOptions options) {
         if (video == null) {
             throw new IllegalArgumentException("Expected a video but found null");
         }
@@ -64,11 +72,15 @@ public final class EditInputs {
                     + editedFirst.height());
         }
         int f = spec.downscale();
-        if (video.width() % f != 0 || video.height() % f != 0) {
-            throw new IllegalArgumentException("Expected a frame size that is a multiple of the model's downscale "
-                    + "factor " + f + " but found " + video.width() + "x" + video.height());
+        int m = spec.sizeMultiple();
+        if (video.width() % m != 0 || video.height() % m != 0) {
+            String what = m == f ? "the model's downscale factor " + f
+                    : m + " (the model's downscale factor " + f + " times its UNet's down-sampling " + m / f + ")";
+            throw new IllegalArgumentException("Expected a frame size that is a multiple of " + what + " but found "
+                    + video.width() + "x" + video.height());
         }
-        memory(estimateBytes(video.frames(), video.width(), video.height(), spec), video.frames(), video.width(),
+        memory(estimateBytes(video.frames(), video.width(), video.height(), spec,
+                options == null ? VideoshopOptions.defaults() : options), video.frames(), video.width(),
                 video.height());
         Checks.finite("video", video.data());
         Checks.finite("edited first frame", editedFirst.data());
@@ -91,12 +103,22 @@ public final class EditInputs {
         }
     }
 
-    /** Bytes an edit holds at once: pixels in and out, and about eight latent buffers. */
+    /** Bytes an edit with default options holds at once (see the five-argument overload). */
     public static long estimateBytes(int frames, int width, int height, ModelSpec spec) {
+        return estimateBytes(frames, width, height, spec, VideoshopOptions.defaults());
+    }
+
+    /**
+     * Bytes an edit holds at once: pixels in and out, about eight working latent buffers, and the inversion's
+     * trajectory (one latent copy per kept step, plus x0), all for the whole clip (an upper bound for clips
+     * edited in windows).
+     */
+    public static long estimateBytes(int frames, int width, int height, ModelSpec spec, VideoshopOptions options) {
         long pixels = 3L * frames * width * height * 3L;
         long latent = (long) frames * spec.latentChannels() * (height / spec.downscale())
                 * (width / spec.downscale());
-        return (pixels + 8L * latent) * Float.BYTES;
+        long trajectory = options.schedule(spec).sigmas().length;
+        return (pixels + (8L + trajectory) * latent) * Float.BYTES;
     }
 
     private static void frameCount(int frames, ModelSpec spec) {

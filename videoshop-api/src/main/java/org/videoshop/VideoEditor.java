@@ -105,7 +105,7 @@ public final class VideoEditor implements AutoCloseable {
     public EditResult edit(Video frames, Frame editedFirst, Mask mask, ProgressListener progress,
                            CancellationToken token) {
         ensureOpen();
-        EditInputs.check(frames, editedFirst, model.spec());
+        EditInputs.check(frames, editedFirst, model.spec(), options);
         EditInputs.checkMask(mask, frames.frames(), frames.width(), frames.height());
         return run(frames, editedFirst, mask, progress, token);
     }
@@ -120,7 +120,7 @@ public final class VideoEditor implements AutoCloseable {
     /** Inverts raw frames once (at a size the model takes). */
     public Inverted invert(Video frames, ProgressListener progress, CancellationToken token) {
         ensureOpen();
-        EditInputs.check(frames, frames == null ? null : frames.frame(0), model.spec());
+        EditInputs.check(frames, frames == null ? null : frames.frame(0), model.spec(), options);
         return invertClip(frames, null, progress, token);
     }
 

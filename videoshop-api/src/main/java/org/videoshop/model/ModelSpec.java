@@ -24,11 +24,25 @@ import org.videoshop.tensor.LatentShape;
  * @param motionBucketId    default motion bucket
  * @param noiseAugStrength  default conditioning noise augmentation
  * @param embeddingDim      length of the image embedding
+ * @param sizeMultiple      what every pixel width and height must be a multiple of: the downscale factor times
+ *                          the UNet's own down-sampling (a UNet that halves the latent grid twice needs it
+ *                          divisible by 4); equals {@code downscale} when the model says nothing more
  */
 public record ModelSpec(String name, String version, int latentChannels, int downscale, double scalingFactor,
                         boolean normalizePerVideo, int nativeFrames, int maxFrames, int width, int height,
                         Preconditioning preconditioning, double sigmaMin, double sigmaMax, double rho,
-                        double fps, double motionBucketId, double noiseAugStrength, int embeddingDim) {
+                        double fps, double motionBucketId, double noiseAugStrength, int embeddingDim,
+                        int sizeMultiple) {
+
+    /** A spec whose size multiple is the downscale factor. */
+    public ModelSpec(String name, String version, int latentChannels, int downscale, double scalingFactor,
+                     boolean normalizePerVideo, int nativeFrames, int maxFrames, int width, int height,
+                     Preconditioning preconditioning, double sigmaMin, double sigmaMax, double rho,
+                     double fps, double motionBucketId, double noiseAugStrength, int embeddingDim) {
+        this(name, version, latentChannels, downscale, scalingFactor, normalizePerVideo, nativeFrames, maxFrames,
+                width, height, preconditioning, sigmaMin, sigmaMax, rho, fps, motionBucketId, noiseAugStrength,
+                embeddingDim, downscale);
+    }
 
     public ModelSpec {
         require(name != null && !name.isBlank(), "name", "a non-blank name", name);
@@ -49,6 +63,10 @@ public record ModelSpec(String name, String version, int latentChannels, int dow
         require(motionBucketId >= 0, "motionBucketId", ">= 0", motionBucketId);
         require(noiseAugStrength >= 0, "noiseAugStrength", ">= 0", noiseAugStrength);
         require(embeddingDim >= 1, "embeddingDim", ">= 1", embeddingDim);
+        require(sizeMultiple >= downscale && sizeMultiple % downscale == 0, "sizeMultiple",
+                "a multiple of downscale " + downscale, sizeMultiple);
+        require(width % sizeMultiple == 0 && height % sizeMultiple == 0, "width and height",
+                "multiples of sizeMultiple " + sizeMultiple, width + "x" + height);
     }
 
     private static void require(boolean ok, String field, String expected, Object found) {

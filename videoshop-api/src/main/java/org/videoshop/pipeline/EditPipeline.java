@@ -87,6 +87,7 @@ public final class EditPipeline {
     }
 
     private Latents encodeSource(Video source, LatentShape shape, StepContext ctx) {
+        ctx.check(1);
         Latents x0 = encode(source, shape, ctx);
         kernels.scale(x0.data(), (float) spec.scalingFactor(), x0.data());
         if (options.normalize(spec)) {
@@ -97,6 +98,7 @@ public final class EditPipeline {
     }
 
     private Conditioning inversionCondition(Frame source0, LatentShape shape, StepContext ctx) {
+        ctx.check(2);
         float[] latents = encode(Video.of(List.of(augment(source0))), shape.withFrames(1), ctx).data();
         if (options.normalizeInversionCondition()) {
             normalizer.normalize(new Latents(shape.withFrames(1), latents));
@@ -109,6 +111,7 @@ public final class EditPipeline {
     private EditCondition editCondition(Frame edited, LatentShape shape, StepContext ctx) {
         // The edited frame with the same pixel-noise draw as the source's first frame (so an unedited first frame
         // conditions generation exactly as it conditioned inversion), and clean for the rescale target.
+        ctx.check(3);
         Latents both = encode(Video.of(List.of(augment(edited), edited)), shape.withFrames(2), ctx);
         float[] conditionLatents = both.frames(0, 1).data();
         Latents target = both.frames(1, 2);

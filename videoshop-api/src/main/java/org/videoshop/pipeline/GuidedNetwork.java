@@ -45,8 +45,8 @@ final class GuidedNetwork {
         }
         for (int i = 0; i < out.length; i++) {
             if (!Float.isFinite(out[i])) {
-                throw new IllegalStateException("Expected finite denoiser output at step " + step + " (c_noise "
-                        + cNoise + ") but found " + out[i] + " at index " + i);
+                throw new IllegalStateException("Expected finite denoiser output at step " + step + " of "
+                        + ctx.stage() + " (c_noise " + cNoise + ") but found " + out[i] + " at index " + i);
             }
         }
     }

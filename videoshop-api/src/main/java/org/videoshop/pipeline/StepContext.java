@@ -41,6 +41,11 @@ public final class StepContext {
         progress.onProgress(stage, 0, total);
     }
 
+    /** The stage in progress (null between stages). */
+    public Stage stage() {
+        return current;
+    }
+
     /** Throws {@link org.videoshop.EditCancelledException} when the edit must stop before {@code step}. */
     public void check(int step) {
         token.check(current, step);

@@ -32,7 +32,7 @@ final class ScratchPool implements AutoCloseable {
     /** A scratch of that length for the caller's exclusive use until {@link #release}. */
     Scratch borrow(int length) {
         if (closed) {
-            throw new IllegalStateException("Expected open ND4J kernels but found them closed");
+            throw new IllegalStateException("Expected open Nd4jKernels but found them closed");
         }
         ConcurrentLinkedDeque<Scratch> q = idle.get(length);
         Scratch s = q == null ? null : q.pollFirst();

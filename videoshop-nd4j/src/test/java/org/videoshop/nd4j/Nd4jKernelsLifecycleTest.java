@@ -52,7 +52,7 @@ class Nd4jKernelsLifecycleTest {
         k.close(); // idempotent
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> k.scale(new float[3], 1f, new float[3]));
-        assertTrue(e.getMessage().contains("closed"), e.getMessage());
+        assertTrue(e.getMessage().contains("Nd4jKernels") && e.getMessage().contains("closed"), e.getMessage());
     }
 
     @Test

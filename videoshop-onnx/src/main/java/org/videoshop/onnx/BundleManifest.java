@@ -112,9 +112,12 @@ public record BundleManifest(int format, String name, String description, String
      * @param fps              default fps conditioning
      * @param motionBucketId   default motion bucket
      * @param noiseAugStrength default conditioning noise augmentation
+     * @param sizeMultiple     what pixel widths and heights must be multiples of (optional
+     *                         {@code $.video.sizeMultiple}; default {@code $.latent.downscale}): the downscale factor
+     *                         times the UNet's own down-sampling
      */
     public record VideoDefaults(int nativeFrames, int width, int height, int maxFrames, double fps,
-                                double motionBucketId, double noiseAugStrength) {
+                                double motionBucketId, double noiseAugStrength, int sizeMultiple) {
     }
 
     /** Karras schedule parameters. */
@@ -169,6 +172,6 @@ public record BundleManifest(int format, String name, String description, String
         return new ModelSpec(name, resolvedVersion, latent.channels(), latent.downscale(), latent.scalingFactor(),
                 latent.normalizePerVideo(), video.nativeFrames(), video.maxFrames(), video.width(), video.height(),
                 preconditioning, schedule.sigmaMin(), schedule.sigmaMax(), schedule.rho(), video.fps(),
-                video.motionBucketId(), video.noiseAugStrength(), embedder.dimension());
+                video.motionBucketId(), video.noiseAugStrength(), embedder.dimension(), video.sizeMultiple());
     }
 }

@@ -106,6 +106,16 @@ public final class ManifestReader {
         if (height % downscale != 0) {
             throw r.error(r.child("height"), "a multiple of $.latent.downscale (" + downscale + ")", r.raw("height"));
         }
+        Integer multiple = r.optionalInteger("sizeMultiple", 1, MAX_SIDE);
+        int sizeMultiple = multiple == null ? downscale : multiple;
+        if (sizeMultiple % downscale != 0) {
+            throw r.error(r.child("sizeMultiple"), "a multiple of $.latent.downscale (" + downscale + ")",
+                    r.raw("sizeMultiple"));
+        }
+        if (width % sizeMultiple != 0 || height % sizeMultiple != 0) {
+            throw r.error(r.child("sizeMultiple"), "a divisor of $.video.width and $.video.height (" + width + "x"
+                    + height + ")", r.raw("sizeMultiple"));
+        }
         int maxFrames = r.integer("maxFrames", 1, MAX_FRAMES);
         if (maxFrames < nativeFrames) {
             throw r.error(r.child("maxFrames"), "an integer >= $.video.nativeFrames (" + nativeFrames + ")",
@@ -115,7 +125,8 @@ public final class ManifestReader {
         double motion = r.number("motionBucketId", 0, false, 1e6);
         double aug = r.number("noiseAugStrength", 0, false, 10);
         r.finish();
-        return new BundleManifest.VideoDefaults(nativeFrames, width, height, maxFrames, fps, motion, aug);
+        return new BundleManifest.VideoDefaults(nativeFrames, width, height, maxFrames, fps, motion, aug,
+                sizeMultiple);
     }
 
     private static Preconditioning preconditioning(JsonFields r) {

@@ -45,6 +45,7 @@ class SvdExportManifestTest {
             assertEquals(frames, s.nativeFrames());
             assertEquals(1024, s.width());
             assertEquals(576, s.height());
+            assertEquals(64, s.sizeMultiple());
             assertEquals(1024, s.embeddingDim());
             assertEquals(224, m.embedder().imageSize());
             assertEquals(0.48145466, m.embedder().mean()[0]);

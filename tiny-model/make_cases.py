@@ -1,0 +1,77 @@
+"""Write evaluation cases (and the CLI demo clip) from EVALUATION seeds in the layout of
+issue 7: <case>/source/frame_0000.png..., <case>/truth/frame_0000.png..., <case>/edited_first.png
+(= truth frame 0), <case>/mask.png (white where the truth differs from the source in any frame),
+<case>/case.json (seed and generator call), at the model's resolution (32x32, 8 frames).
+
+  /usr/bin/python3 make_cases.py --cases ../videoshop-bench/src/test/resources/eval-cases \
+      --sample ../examples/src/main/resources/videoshop/sample
+"""
+import argparse, json, os, sys
+import numpy as np
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import videogen
+from evaluate import mask_of, write_cases
+
+
+def pick(edit, n, first=0, min_area=40, T=8, H=32, W=32):
+    out, k = [], first
+    while len(out) < n:
+        s = videogen.EVAL_SEED_BASE + k
+        c = videogen.make_clip(s, T, H, W)
+        if mask_of(c["source"], c[edit]).sum() >= min_area:
+            out.append(s)
+        k += 1
+    return out
+
+
+def pick_demo(T=8, H=32, W=32, start=5000):
+    """A recolour of a clearly moving, not too small object (first such evaluation seed >= start)."""
+    k = start
+    while True:
+        s = videogen.EVAL_SEED_BASE + k
+        c = videogen.make_clip(s, T, H, W)
+        m = c["meta"]
+        i = m["recoloured"]
+        area = mask_of(c["source"], c["recolour"]).sum()
+        speed = np.linalg.norm(np.array(m["velocities"][i]) + - np.array(m["pan"]))  # on-screen speed
+        contrast = min(np.linalg.norm(np.array(m["new_colour"]) - np.array(m["bg_mean"])),
+                       np.linalg.norm(np.array(m["new_colour"]) - np.array(m["colours"][i])))
+        if m["kinds"][i] in ("disc", "square") and area >= 100 and speed >= 1.3 and contrast >= 0.6 and m["n_shapes"] >= 2 and i == m["n_shapes"] - 1:
+            return s
+        k += 1
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--cases", default=None)
+    ap.add_argument("--sample", default=None)
+    ap.add_argument("--per-edit", type=int, default=2)
+    a = ap.parse_args()
+    if a.cases:
+        sel = {}
+        for e in ("recolour", "add", "remove"):
+            for i, s in enumerate(pick(e, a.per_edit)):
+                sel[f"{e}-{i + 1}"] = (s, e)
+        write_cases(sel, a.cases, 32, 32, 8)
+        json.dump({k: {"seed": v[0], "edit": v[1]} for k, v in sel.items()},
+                  open(os.path.join(a.cases, "cases.json"), "w"), indent=1)
+        print("cases", sel)
+    if a.sample:
+        s = pick_demo()
+        tmp = a.sample + ".tmp"
+        write_cases({"x": (s, "recolour")}, tmp, 32, 32, 8)
+        import shutil
+        os.makedirs(a.sample, exist_ok=True)
+        for sub in ("source",):
+            if os.path.exists(os.path.join(a.sample, sub)):
+                shutil.rmtree(os.path.join(a.sample, sub))
+            shutil.move(os.path.join(tmp, "x", sub), os.path.join(a.sample, sub))
+        for f in ("edited_first.png", "case.json"):
+            shutil.move(os.path.join(tmp, "x", f), os.path.join(a.sample, f))
+        shutil.rmtree(tmp)
+        print("demo seed", s)
+
+
+if __name__ == "__main__":
+    main()
