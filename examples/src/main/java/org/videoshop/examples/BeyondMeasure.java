@@ -31,7 +31,8 @@ import org.videoshop.pipeline.Windows;
  * java -cp videoshop.jar org.videoshop.examples.BeyondMeasure drift MODEL CASE_DIR [PAD_TO [WINDOW]]
  * </pre>
  * MODEL is a bundle folder or a built-in name; settings are the defaults (25 steps, strength 0.55, seed 42,
- * guidance 1 to 3; {@code speed} takes another guidance range, e.g. {@code 1,1} for none).
+ * guidance 1 to 3; {@code speed} takes another guidance range, e.g. {@code 1,1} for none, and every mode takes one
+ * from {@code -Dguidance=MIN,MAX}).
  * {@code memory} should run in a fresh JVM per length: it reports the process's VmHWM (peak resident set) from
  * /proc/self/status and the peak of the Java heap pools. {@code drift} reads an evaluation case
  * ({@code source/}, {@code truth/}, {@code edited_first.png}) and prints the PSNR against the truth per window;
@@ -53,8 +54,9 @@ public final class BeyondMeasure {
         if (args[0].equals("drift") && args.length > 4) {
             b.windowFrames(Integer.parseInt(args[4]));
         }
-        if (args[0].equals("speed") && args.length > 4) {
-            String[] g = args[4].split(",");
+        String guidance = args[0].equals("speed") && args.length > 4 ? args[4] : System.getProperty("guidance");
+        if (guidance != null) {
+            String[] g = guidance.split(",");
             b.guidance(Double.parseDouble(g[0]), Double.parseDouble(g[1]));
         }
         VideoshopOptions options = b.build();
@@ -156,9 +158,10 @@ public final class BeyondMeasure {
                     psnr(out.subList(from, to), truth.subList(from, to))));
         }
         return String.format(Locale.ROOT, "{\"measure\":\"drift\",\"model\":\"%s\",\"case\":\"%s\",\"frames\":%d,"
-                        + "\"padded_to\":%d,\"windows_run\":%d,\"window_frames\":%d,\"window_starts\":%s,"
-                        + "\"psnr_per_window\":[%s],\"psnr_all\":%.2f}",
-                editor.model().spec().name(), caseDir.getFileName(), n, Math.max(n, padTo), ran.count(), ran.size(),
+                        + "\"padded_to\":%d,\"guidance\":\"%s,%s\",\"windows_run\":%d,\"window_frames\":%d,"
+                        + "\"window_starts\":%s,\"psnr_per_window\":[%s],\"psnr_all\":%.2f}",
+                editor.model().spec().name(), caseDir.getFileName(), n, Math.max(n, padTo),
+                editor.options().guidanceMin(), editor.options().guidanceMax(), ran.count(), ran.size(),
                 ranges.starts(), windows, psnr(out, truth));
     }
 

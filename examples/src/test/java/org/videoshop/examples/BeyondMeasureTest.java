@@ -46,13 +46,13 @@ class BeyondMeasureTest {
         try (VideoshopModel model = VideoshopModel.open(ExamplesTest.RANDOM_TINY);
              VideoEditor editor = Videoshop.editor(model, VideoshopOptions.builder().steps(4).build())) {
             String drift = BeyondMeasure.drift(editor, cases, 0);
-            assertTrue(drift.contains("\"frames\":10,\"padded_to\":10,\"windows_run\":2,\"window_frames\":8,"
-                    + "\"window_starts\":[0, 2]"), drift);
+            assertTrue(drift.contains("\"frames\":10,\"padded_to\":10,\"guidance\":\"1.0,3.0\",\"windows_run\":2,"
+                    + "\"window_frames\":8,\"window_starts\":[0, 2]"), drift);
             Matcher m = Pattern.compile("\"psnr_per_window\":\\[([0-9.]+),([0-9.]+)]").matcher(drift);
             assertTrue(m.find(), drift);
             String padded = BeyondMeasure.drift(editor, cases, 14);
-            assertTrue(padded.contains("\"frames\":10,\"padded_to\":14,\"windows_run\":2,\"window_frames\":8,"
-                    + "\"window_starts\":[0, 6]"), padded);
+            assertTrue(padded.contains("\"frames\":10,\"padded_to\":14,\"guidance\":\"1.0,3.0\",\"windows_run\":2,"
+                    + "\"window_frames\":8,\"window_starts\":[0, 6]"), padded);
 
             try (VideoEditor whole = Videoshop.editor(model, VideoshopOptions.builder().steps(4).windowFrames(10)
                     .build())) {
