@@ -156,6 +156,7 @@ def main():
         },
         "latent": {"channels": C, "downscale": f, "scalingFactor": round(float(sf), 6), "normalizePerVideo": True},
         "video": {"nativeFrames": cfg["frames"], "width": W, "height": H, "maxFrames": 64,
+                  "sizeMultiple": f * 2 ** (len(cfg["unet_chs"]) - 1),
                   "fps": cfg["fps"], "motionBucketId": cfg["motion_bucket_id"],
                   "noiseAugStrength": cfg["noise_aug_strength"]},
         "preconditioning": {"prediction": "v", "sigmaData": 1.0},
@@ -195,6 +196,10 @@ def main():
                 json.dump({"network": k, "bundle": name,
                            "inputs": {n: tensor_json(v) for n, v in ins.items()},
                            "outputs": {n: tensor_json(v) for n, v in outs.items()}}, fh)
+    card = os.path.join(os.path.dirname(os.path.abspath(__file__)), "MODEL_CARD.md")
+    if not a.random and os.path.exists(card):
+        import shutil
+        shutil.copy(card, os.path.join(a.out, "MODEL_CARD.md"))
     tot = sum(os.path.getsize(os.path.join(a.out, x)) for x in os.listdir(a.out))
     print(f"wrote bundle {a.out} ({tot / 1e6:.2f} MB)")
 
