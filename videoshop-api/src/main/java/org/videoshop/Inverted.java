@@ -74,7 +74,7 @@ public final class Inverted {
         }
         for (int k = 0; k < plan.count(); k++) {
             Video source = windows.get(k).source();
-            for (int j = 0; j < source.frames(); j++) {
+            for (int j = 0; j < source.frames() && plan.starts().get(k) + j < frames(); j++) {
                 int t = plan.starts().get(k) + j;
                 float[] a = source.frame(j).data();
                 float[] b = editor.toModelSize(images.get(t)).data();

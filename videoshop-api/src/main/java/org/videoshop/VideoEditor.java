@@ -138,7 +138,7 @@ public final class VideoEditor implements AutoCloseable {
         Windows plan = plan(frames.frames());
         List<InvertedClip> windows = new ArrayList<>();
         for (int k = 0; k < plan.count(); k++) {
-            Video part = frames.frames(plan.starts().get(k), plan.end(k));
+            Video part = plan.window(frames, k);
             windows.add(pipeline.invert(part, new StepContext(progress, token, null)));
         }
         return new Inverted(this, plan, windows, originals);
@@ -148,9 +148,8 @@ public final class VideoEditor implements AutoCloseable {
                            CancellationToken token) {
         Windows plan = plan(frames.frames());
         return plan.run(editedFirst, (k, condition) -> {
-            int start = plan.starts().get(k);
-            Video part = plan.count() == 1 ? frames : frames.frames(start, plan.end(k));
-            Mask partMask = mask == null ? null : mask.frames(start, plan.end(k));
+            Video part = plan.window(frames, k);
+            Mask partMask = plan.window(mask, k);
             return pipeline.run(part, condition, partMask, new StepContext(progress, token, null));
         });
     }
@@ -160,7 +159,7 @@ public final class VideoEditor implements AutoCloseable {
                         ProgressListener progress, CancellationToken token) {
         ensureOpen();
         return plan.run(editedFirst, (k, condition) -> {
-            Mask partMask = mask == null ? null : mask.frames(plan.starts().get(k), plan.end(k));
+            Mask partMask = plan.window(mask, k);
             return pipeline.edit(windows.get(k), condition, partMask, new StepContext(progress, token, null));
         });
     }

@@ -93,7 +93,7 @@ public final class EditPipeline {
         if (options.normalize(spec)) {
             normalizer.normalize(x0);
         }
-        ctx.stepDone(1, 3, 0, shape, null);
+        ctx.advance();
         return x0;
     }
 
@@ -104,7 +104,7 @@ public final class EditPipeline {
             normalizer.normalize(new Latents(shape.withFrames(1), latents));
             kernels.scale(latents, (float) (1.0 / spec.scalingFactor()), latents);
         }
-        ctx.stepDone(2, 3, 0, shape, null);
+        ctx.advance();
         return condition(embed(source0, ctx), latents);
     }
 
@@ -117,7 +117,7 @@ public final class EditPipeline {
         Latents target = both.frames(1, 2);
         kernels.scale(target.data(), (float) spec.scalingFactor(), target.data());
         ChannelStats stats = normalizer.stats(target, 0, 1);
-        ctx.stepDone(3, 3, 0, shape, null);
+        ctx.advance();
         return new EditCondition(condition(embed(edited, ctx), conditionLatents), stats);
     }
 
@@ -150,7 +150,7 @@ public final class EditPipeline {
             normalizer.rescaleFirstFrameTo(out, edit.target());
         }
         kernels.scale(x, (float) (1.0 / spec.scalingFactor()), x);
-        ctx.stepDone(1, 1, 0, shape, null);
+        ctx.advance();
 
         ctx.begin(Stage.DECODE, 1);
         long t0 = System.nanoTime();
@@ -165,7 +165,7 @@ public final class EditPipeline {
         if (mask != null) {
             decoded = Composite.apply(source, decoded, mask);
         }
-        ctx.stepDone(1, 1, 0, shape, null);
+        ctx.advance();
         ctx.finish();
         Provenance provenance = new Provenance(LibraryVersion.get(), spec.name(), spec.version(), kernels.name(),
                 options, Arrays.stream(sigmas).boxed().toList(), source.frames(), source.width(), source.height(),

@@ -20,6 +20,8 @@ public final class StepContext {
     private final Map<Stage, Long> modelNanos = new EnumMap<>(Stage.class);
     private Stage current;
     private long stageStart;
+    private int total;
+    private int done;
 
     public StepContext(ProgressListener progress, CancellationToken token, LatentObserver observer) {
         this.progress = progress == null ? ProgressListener.NONE : progress;
@@ -37,6 +39,8 @@ public final class StepContext {
         finish();
         token.check(stage, 0);
         current = stage;
+        this.total = total;
+        this.done = 0;
         stageStart = System.nanoTime();
         progress.onProgress(stage, 0, total);
     }
@@ -57,6 +61,12 @@ public final class StepContext {
             observer.onStep(current, step, sigma, shape, x);
         }
         progress.onProgress(current, step, total);
+    }
+
+    /** Reports the next step of the current stage as done (for stages without latents to observe). */
+    public void advance() {
+        done++;
+        progress.onProgress(current, done, total);
     }
 
     /** Adds time spent inside a model call to the current stage. */

@@ -42,8 +42,10 @@ class BeyondThePaperTest {
                     int size = overlap + extra;
                     Windows w = Windows.plan(n, size, overlap);
                     assertEquals(0, w.starts().get(0));
-                    assertEquals(n, w.end(w.count() - 1), "last window ends at the clip's end");
-                    assertEquals(Math.min(n, size), w.size());
+                    assertEquals(Math.max(n, size), w.end(w.count() - 1),
+                            "last window ends at the clip's end, or at the window's when padded");
+                    assertEquals(size, w.size());
+                    assertEquals(n < size, w.padded());
                     for (int k = 1; k < w.count(); k++) {
                         assertTrue(w.starts().get(k) > w.starts().get(k - 1), "increasing starts");
                         assertTrue(w.end(k - 1) - w.starts().get(k) >= overlap, "overlap of at least " + overlap);

@@ -28,13 +28,13 @@ public record ModelRun(Video video, Trajectory.Straightness straightness, int wi
 
     /** Edits {@code source} with {@code editedFirst} under {@code options}. */
     public static ModelRun run(VideoshopModel model, VideoshopOptions options, Video source, Frame editedFirst) {
-        EditInputs.check(source, editedFirst, model.spec());
+        EditInputs.check(source, editedFirst, model.spec(), options);
         LatentKernels kernels = options.backend() == null ? Backends.kernels() : Backends.kernels(options.backend());
         EditPipeline pipeline = new EditPipeline(model, kernels, options);
         Windows plan = Windows.plan(source.frames(), options.windowFrames(model.spec()), options.windowOverlap());
         List<Trajectory.Straightness> parts = new ArrayList<>();
         EditResult r = plan.run(editedFirst, (k, condition) -> {
-            Video part = plan.count() == 1 ? source : source.frames(plan.starts().get(k), plan.end(k));
+            Video part = plan.window(source, k);
             Trajectory trajectory = new Trajectory();
             InvertedClip inverted = pipeline.invert(part, new StepContext(null, null, trajectory));
             List<float[]> t = inverted.trajectory();
