@@ -194,7 +194,19 @@ def main():
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--json", default=None)
     ap.add_argument("--md", default=None)
+    ap.add_argument("--merge", nargs="*", default=None, help="only merge these --json outputs and print the table")
     a = ap.parse_args()
+    if a.merge:
+        recs, aerec, traj, settings = [], [], [], None
+        for p in a.merge:
+            d = json.load(open(p)); recs += d["records"]; aerec += d["ae"]; traj += d["trajectory"]; settings = settings or d["settings"]
+        text, _ = summarize(recs, aerec, traj)
+        print(text)
+        if a.md:
+            open(a.md, "w").write(text + "\n")
+        if a.json:
+            json.dump({"settings": settings, "records": recs, "ae": aerec, "trajectory": traj}, open(a.json, "w"), indent=1)
+        return
     torch.set_num_threads(a.threads)
     vs = Videoshop.from_bundle(a.bundle) if a.bundle else Videoshop.from_run(a.run or os.path.join(os.path.dirname(os.path.abspath(__file__)), "runs"))
     seeds = [videogen.EVAL_SEED_BASE + k for k in range(a.first, a.first + a.n)]
