@@ -25,7 +25,9 @@ import org.videoshop.model.ModelSpec;
  * @param noiseAugStrength            conditioning noise augmentation, or null for the model's
  * @param seed                        seed of every random draw of the edit
  * @param normalizeInversionCondition as the authors' code: normalise the inversion's conditioning latents
- *                                    channel-wise and divide them by the scaling factor (default true)
+ *                                    channel-wise and divide them by the scaling factor (default false: raw
+ *                                    latents, as generation uses them, reconstructed 29.8 dB against 26.4 dB
+ *                                    with the authors' treatment on the tiny model)
  * @param backend                     latent backend name, or null for the default ({@code -Dvideoshop.backend})
  * @param windowFrames                frames per window for clips longer than it, or null for the model's
  *                                    native frame count
@@ -183,7 +185,7 @@ public record VideoshopOptions(double strength, int steps, Double sigmaMin, Doub
         private Double motionBucketId;
         private Double noiseAugStrength;
         private long seed = 42L;
-        private boolean normalizeInversionCondition = true;
+        private boolean normalizeInversionCondition = false;
         private String backend;
         private Integer windowFrames;
         private int windowOverlap = 2;

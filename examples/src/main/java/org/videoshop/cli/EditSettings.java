@@ -47,6 +47,11 @@ public final class EditSettings {
             description = "Guidance scale rising from the first to the last frame (default: ${DEFAULT-VALUE}).")
     GuidanceRange guidance;
 
+    @Option(names = "--authors-inversion-condition",
+            description = "Normalise the inversion's conditioning latents and divide them by the scaling factor, as"
+                    + " the paper's code does (default: raw, as generation uses them).")
+    boolean authorsInversionCondition;
+
     @Option(names = "--backend", paramLabel = "NAME",
             description = "Latent-math backend, e.g. java or nd4j (default: the best found; see 'videoshop info').")
     String backend;
