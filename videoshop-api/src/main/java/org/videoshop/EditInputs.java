@@ -5,6 +5,7 @@ import java.util.List;
 import org.videoshop.model.ModelSpec;
 import org.videoshop.tensor.Checks;
 import org.videoshop.tensor.Frame;
+import org.videoshop.tensor.Mask;
 import org.videoshop.tensor.Video;
 
 /**
@@ -89,7 +90,7 @@ public final class EditInputs {
     }
 
     /** Checks an optional mask against the clip: null is fine; otherwise the clip's size, 1 or all frames. */
-    public static void checkMask(org.videoshop.tensor.Mask mask, int frames, int width, int height) {
+    public static void checkMask(Mask mask, int frames, int width, int height) {
         if (mask == null) {
             return;
         }

@@ -1,6 +1,7 @@
 package org.videoshop.pipeline;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import org.videoshop.EditResult;
 import org.videoshop.Provenance;
 import org.videoshop.Stage;
 import org.videoshop.tensor.Frame;
+import org.videoshop.tensor.Mask;
 import org.videoshop.tensor.Video;
 
 /**
@@ -70,7 +72,7 @@ public record Windows(List<Integer> starts, int size, int frames) {
             return start == 0 && size == clip.frames() ? clip : clip.frames(start, end(k));
         }
         int fs = clip.frameSize();
-        float[] d = java.util.Arrays.copyOf(clip.data(), size * fs);
+        float[] d = Arrays.copyOf(clip.data(), size * fs);
         for (int t = clip.frames(); t < size; t++) {
             System.arraycopy(clip.data(), (clip.frames() - 1) * fs, d, t * fs, fs);
         }
@@ -78,7 +80,7 @@ public record Windows(List<Integer> starts, int size, int frames) {
     }
 
     /** Window k's part of a mask (per-frame masks padded like the clip); null stays null. */
-    public org.videoshop.tensor.Mask window(org.videoshop.tensor.Mask mask, int k) {
+    public Mask window(Mask mask, int k) {
         if (mask == null || mask.frames() == 1) {
             return mask;
         }
@@ -86,11 +88,11 @@ public record Windows(List<Integer> starts, int size, int frames) {
             return mask.frames(starts.get(k), end(k));
         }
         int p = mask.width() * mask.height();
-        float[] d = java.util.Arrays.copyOf(mask.data(), size * p);
+        float[] d = Arrays.copyOf(mask.data(), size * p);
         for (int t = mask.frames(); t < size; t++) {
             System.arraycopy(mask.data(), (mask.frames() - 1) * p, d, t * p, p);
         }
-        return new org.videoshop.tensor.Mask(size, mask.height(), mask.width(), d, mask.feather());
+        return new Mask(size, mask.height(), mask.width(), d, mask.feather());
     }
 
     /**
