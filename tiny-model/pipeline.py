@@ -30,8 +30,12 @@ CLIP_MEAN = [0.48145466, 0.4578275, 0.40821073]
 CLIP_STD = [0.26862954, 0.26130258, 0.27577711]
 
 
-def load_bundle(bundle):
-    """Rebuild the PyTorch modules and copy the weights out of the bundle's ONNX files."""
+def load_bundle(bundle, missing=None):
+    """Rebuild the PyTorch modules and copy the weights out of the bundle's ONNX files.
+
+    With a list as `missing`, a parameter that has no initializer of its name keeps its initial value and its
+    name is appended there instead of raising: torch.onnx.export stores identical constant tensors once (e.g.
+    the all-ones GroupNorm weights of a random-weights bundle), so strict name matching fails on such bundles."""
     import onnx
     from onnx import numpy_helper
     man = json.load(open(os.path.join(bundle, "videoshop-model.json")))
@@ -48,7 +52,9 @@ def load_bundle(bundle):
                 if p + k in inits:
                     sd[k] = torch.from_numpy(inits[p + k].copy()); break
             else:
-                raise KeyError(f"{file}: no initializer for {k}")
+                if missing is None:
+                    raise KeyError(f"{file}: no initializer for {k}")
+                missing.append(file + ":" + k)
         module.load_state_dict(sd)
     fill(ae.encoder, nets["vaeEncoder"]["file"], ["enc.", ""])
     fill(ae.decoder, nets["vaeDecoder"]["file"], ["dec.", "dec.dec.", ""])

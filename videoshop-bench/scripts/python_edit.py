@@ -21,33 +21,10 @@ import pipeline  # noqa: E402
 
 
 def load_lenient(bundle):
-    """As pipeline.load_bundle, but a parameter with no initializer of its name keeps its initial value.
-    torch.onnx.export stores identical constant tensors once (e.g. the all-ones GroupNorm weights of the
-    random-weights test bundle), so strict name matching fails there; timing does not depend on the values."""
-    import onnx
-    from onnx import numpy_helper
-    man = json.load(open(os.path.join(bundle, "videoshop-model.json")))
-    cfg = json.load(open(os.path.join(bundle, "pytorch-config.json")))["config"]
-    ae, emb, unet = pipeline.models.build(cfg)
-    nets = man["networks"]
+    """pipeline.load_bundle, keeping initial values for parameters the exporter deduplicated (timing does not
+    depend on the values); returns the pipeline and the names it could not find."""
     missing = []
-
-    def fill(module, file, prefixes):
-        inits = {i.name: numpy_helper.to_array(i) for i in onnx.load(os.path.join(bundle, file)).graph.initializer}
-        sd = module.state_dict()
-        for k in sd:
-            for p in prefixes:
-                if p + k in inits:
-                    sd[k] = torch.from_numpy(inits[p + k].copy()); break
-            else:
-                missing.append(file + ":" + k)
-        module.load_state_dict(sd)
-    fill(ae.encoder, nets["vaeEncoder"]["file"], ["enc.", ""])
-    fill(ae.decoder, nets["vaeDecoder"]["file"], ["dec.", "dec.dec.", ""])
-    fill(emb, nets["imageEmbedder"]["file"], [""])
-    fill(unet, nets["unet"]["file"], [""])
-    for m in (ae, emb, unet):
-        m.eval()
+    ae, emb, unet, man = pipeline.load_bundle(bundle, missing)
     return pipeline.Videoshop(ae, emb, unet, man), missing
 
 
