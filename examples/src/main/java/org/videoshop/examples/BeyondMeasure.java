@@ -8,7 +8,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,6 +18,7 @@ import org.videoshop.ProgressListener;
 import org.videoshop.VideoEditor;
 import org.videoshop.Videoshop;
 import org.videoshop.VideoshopOptions;
+import org.videoshop.bench.ProcessMemory;
 import org.videoshop.cli.video.PngFolder;
 import org.videoshop.model.VideoshopModel;
 import org.videoshop.pipeline.Windows;
@@ -89,7 +89,7 @@ public final class BeyondMeasure {
         }
         return String.format(Locale.ROOT, "{\"measure\":\"memory\",\"model\":\"%s\",\"frames\":%d,\"windows\":%d,"
                         + "\"vmhwm_mb\":%.1f,\"heap_peak_mb\":%.1f,\"seconds\":%.2f,\"out_frames\":%d}",
-                editor.model().spec().name(), frames, editor.plan(frames).count(), vmHwmKb() / 1024.0,
+                editor.model().spec().name(), frames, editor.plan(frames).count(), ProcessMemory.peakResidentKb() / 1024.0,
                 heapPeak / 1048576.0, seconds, out.size());
     }
 
@@ -208,19 +208,5 @@ public final class BeyondMeasure {
         double[] s = v.clone();
         Arrays.sort(s);
         return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-    }
-
-    /** Peak resident set size of this process in KiB (VmHWM in /proc/self/status), or -1 where there is none. */
-    static long vmHwmKb() throws IOException {
-        Path status = Path.of("/proc/self/status");
-        if (!Files.exists(status)) {
-            return -1;
-        }
-        for (String line : Files.readAllLines(status)) {
-            if (line.startsWith("VmHWM:")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", ""));
-            }
-        }
-        return -1;
     }
 }

@@ -62,7 +62,7 @@ public final class Scaling {
                 editor.edit(clip.source(), clip.editedFirst());
             }
             double ms = (System.nanoTime() - t0) / 1e6 / runs;
-            out.add(new Point(frames, ms, peakHeapBytes() / 1048576.0, peakRssKb() / 1024.0,
+            out.add(new Point(frames, ms, peakHeapBytes() / 1048576.0, peakRssKb(ProcessMemory.peakResidentKb()) / 1024.0,
                     editor.plan(frames).count(), ""));
         }
         return out;
@@ -103,19 +103,6 @@ public final class Scaling {
         return sum;
     }
 
-    private static double peakRssKb() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Double.parseDouble(line.replaceAll("[^0-9]", ""));
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return Double.NaN;
-        }
-        return Double.NaN;
-    }
-
     public static void main(String[] args) {
         Args a;
         try {
@@ -141,5 +128,9 @@ public final class Scaling {
                     options.windowOverlap(), Runtime.getRuntime().maxMemory() / 1048576);
             System.out.print(table(measure(editor, frames, a.getInt("warmup", 1), a.getInt("runs", 2))));
         }
+    }
+
+    private static double peakRssKb(long kb) {
+        return kb < 0 ? Double.NaN : kb;
     }
 }

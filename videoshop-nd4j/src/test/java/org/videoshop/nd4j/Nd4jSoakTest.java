@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +22,7 @@ import org.videoshop.tensor.Frame;
 import org.videoshop.tensor.Video;
 import org.videoshop.testing.AnalyticModel;
 import org.videoshop.testing.Clips;
+import org.videoshop.testing.ProcessStatus;
 
 /**
  * ND4J native-memory soak: many consecutive whole edits whose latent math runs on ND4J (an analytic model, 5 frames
@@ -40,19 +40,6 @@ import org.videoshop.testing.Clips;
  * 1,600).
  */
 class Nd4jSoakTest {
-
-    private static long rssKb() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        throw new IllegalStateException("Expected a VmRSS line in /proc/self/status but found none");
-    }
 
     /** Native bytes JavaCPP (ND4J's allocator) holds, or -1 when it is not on the classpath. */
     private static long javacppBytes() {
@@ -101,7 +88,7 @@ class Nd4jSoakTest {
                     sink += editor.edit(video, edited).video().data()[i % 50];
                 }
                 if ((i + 1) % every == 0) {
-                    long rss = rssKb();
+                    long rss = ProcessStatus.residentKb();
                     log.add(String.format("edits=%d rssKb=%d jvmNonHeapCommittedKb=%d javacppKb=%d", i + 1, rss,
                             ManagementFactory.getMemoryMXBean().getNonHeapMemoryUsage().getCommitted() / 1024,
                             javacppBytes() / 1024));

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -25,6 +24,7 @@ import org.videoshop.VideoshopOptions;
 import org.videoshop.tensor.Frame;
 import org.videoshop.tensor.Images;
 import org.videoshop.tensor.Video;
+import org.videoshop.testing.ProcessStatus;
 
 /**
  * Native-memory soak: many consecutive edits with the random-tiny bundle on ONNX Runtime (4 frames of 32x32, 4 steps
@@ -40,19 +40,6 @@ class NativeMemorySoakTest {
 
     private static final VideoshopOptions OPTIONS = VideoshopOptions.builder().steps(4).strength(0.5).build();
     private static final int REOPEN_EVERY = 50;
-
-    private static long rssKb() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        throw new IllegalStateException("Expected a VmRSS line in /proc/self/status but found none");
-    }
 
     private static long directBytes() {
         for (BufferPoolMXBean b : ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class)) {
@@ -123,7 +110,7 @@ class NativeMemorySoakTest {
                 }
                 sink += oneEdit(editor, i);
                 if ((i + 1) % every == 0) {
-                    long rss = rssKb();
+                    long rss = ProcessStatus.residentKb();
                     log.add(String.format("edits=%d rssKb=%d directBytes=%d unetIdleWorkspaces=%d", i + 1, rss,
                             directBytes(), model.idleWorkspaces(NetworkKind.UNET)));
                     if (baseline < 0) {
