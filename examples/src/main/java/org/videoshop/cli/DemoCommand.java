@@ -47,7 +47,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        VideoshopOptions options = Editing.options(spec, settings);
+        VideoshopOptions options = settings.options();
         FfmpegVideo.logNativeMessages(out.verbose());
         Sample sample = sampleDir != null ? Sample.fromFolder(sampleDir) : Sample.bundled();
         Clip source = sample.source();

@@ -89,7 +89,7 @@ public final class EditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        VideoshopOptions options = Editing.options(spec, settings);
+        VideoshopOptions options = settings.options();
         checkArguments();
         FfmpegVideo.logNativeMessages(out.verbose());
         BufferedImage edited = PngFolder.readImage(editedFirst);

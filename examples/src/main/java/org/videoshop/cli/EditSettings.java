@@ -1,111 +1,48 @@
 package org.videoshop.cli;
 
-import java.util.List;
-import java.util.Locale;
-import org.videoshop.InversionMode;
 import org.videoshop.VideoshopOptions;
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
- * The model and edit settings that {@code edit}, {@code invert} and {@code demo} share; turned into
- * {@link VideoshopOptions}. An inversion file records them, and editing it needs the same ones.
+ * picocli mixin of everything {@code edit}, {@code invert}, {@code demo} and {@code evaluate} run an edit with: the
+ * model and backend ({@link ModelOptionsMixin}) and the diffusion settings ({@link DiffusionOptionsMixin}), turned
+ * into {@link VideoshopOptions}.
  */
 public final class EditSettings {
 
-    /** The model used when {@code --model} is not given: the tiny model bundled with videoshop-onnx. */
-    public static final String DEFAULT_MODEL = "tiny";
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
 
-    @Option(names = {"-m", "--model"}, paramLabel = "DIR|NAME", defaultValue = DEFAULT_MODEL,
-            description = "A model bundle folder, or a built-in model's name (default: ${DEFAULT-VALUE}).")
-    String model;
+    @Mixin
+    ModelOptionsMixin models;
 
-    @Option(names = "--strength", paramLabel = "S", defaultValue = "0.55",
-            description = "Fraction of the noise schedule walked, in (0, 1] (default: ${DEFAULT-VALUE}).")
-    double strength;
-
-    @Option(names = "--steps", paramLabel = "N", defaultValue = "25",
-            description = "Steps of the full schedule; floor(N * strength) of them run (default: ${DEFAULT-VALUE}).")
-    int steps;
-
-    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "42",
-            description = "Seed of every random draw; equal seeds give equal edits (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--inversion", paramLabel = "MODE", defaultValue = "extrapolated",
-            converter = InversionConverter.class, completionCandidates = InversionConverter.Names.class,
-            description = "extrapolated (Videoshop) or naive inversion (default: ${DEFAULT-VALUE}).")
-    InversionMode inversion;
-
-    @Option(names = "--no-normalize",
-            description = "Skip the channel-wise latent normalisation and the final rescale (an ablation).")
-    boolean noNormalize;
-
-    @Option(names = "--guidance", paramLabel = "MIN,MAX", converter = GuidanceRange.Converter.class,
-            defaultValue = "1,3",
-            description = "Guidance scale rising from the first to the last frame (default: ${DEFAULT-VALUE}).")
-    GuidanceRange guidance;
-
-    @Option(names = "--authors-inversion-condition",
-            description = "Normalise the inversion's conditioning latents and divide them by the scaling factor, as"
-                    + " the paper's code does (default: raw, as generation uses them).")
-    boolean authorsInversionCondition;
-
-    @Option(names = "--backend", paramLabel = "NAME",
-            description = "Latent-math backend, e.g. java or nd4j (default: the best found; see 'videoshop info').")
-    String backend;
-
-    @Option(names = "--window", paramLabel = "N",
-            description = "Frames per window for clips longer than it (default: the model's native frame count).")
-    Integer window;
-
-    @Option(names = "--overlap", paramLabel = "K", defaultValue = "2",
-            description = "Frames shared by adjacent windows, at least 1 (default: ${DEFAULT-VALUE}).")
-    int overlap;
+    @Mixin
+    DiffusionOptionsMixin diffusion;
 
     /** The options these flags give; an {@link IllegalArgumentException} names a value out of range. */
     public VideoshopOptions toOptions() {
-        VideoshopOptions.Builder b = VideoshopOptions.builder()
-                .strength(strength)
-                .steps(steps)
-                .seed(seed)
-                .inversionMode(inversion)
-                .guidance(guidance.min(), guidance.max())
-                .backend(backend)
-                .windowOverlap(overlap);
-        if (window != null) {
-            b.windowFrames(window);
-        }
-        if (noNormalize) {
-            b.normalize(false);
-        }
-        return b.build();
+        return models.applyTo(diffusion.builder()).build();
     }
 
+    /**
+     * The options these flags give, checked before anything is read (the backend included), so that a bad flag
+     * fails fast as a usage error of the command.
+     */
+    VideoshopOptions options() {
+        try {
+            VideoshopOptions options = toOptions();
+            models.checkBackend();
+            return options;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new ParameterException(command.commandLine(), e.getMessage(), e);
+        }
+    }
+
+    /** The model bundle folder or built-in model name given by {@code --model}. */
     public String model() {
-        return model;
-    }
-
-    /** Parses {@code extrapolated} or {@code naive}, any case. */
-    static final class InversionConverter implements ITypeConverter<InversionMode> {
-        @Override
-        public InversionMode convert(String value) {
-            for (InversionMode m : InversionMode.values()) {
-                if (m.name().equalsIgnoreCase(value.trim())) {
-                    return m;
-                }
-            }
-            throw new TypeConversionException("expected extrapolated or naive but found '" + value + "'");
-        }
-
-        /** The names shown in help. */
-        static final class Names implements Iterable<String> {
-            @Override
-            public java.util.Iterator<String> iterator() {
-                return List.of(InversionMode.values()).stream().map(m -> m.name().toLowerCase(Locale.ROOT))
-                        .iterator();
-            }
-        }
+        return models.model();
     }
 }

@@ -8,18 +8,12 @@ import org.videoshop.CancellationToken;
 import org.videoshop.VideoEditor;
 import org.videoshop.Videoshop;
 import org.videoshop.VideoshopOptions;
-import org.videoshop.kernel.Backends;
 import org.videoshop.model.ModelSpec;
 import org.videoshop.model.VideoshopModel;
 import org.videoshop.pipeline.Windows;
 import org.videoshop.tensor.Mask;
-import picocli.CommandLine;
-import picocli.CommandLine.Model.CommandSpec;
 
-/**
- * Runs one edit (or inversion) for a command: validates the settings (a bad value is a usage error), opens the
- * model and an editor, shows progress.
- */
+/** Runs one edit (or inversion) for a command: opens the model and an editor, shows progress. */
 final class Editing {
 
     /** What an edit returned and what ran it: the frames, the model, the backend and the window plan. */
@@ -39,19 +33,6 @@ final class Editing {
     }
 
     private Editing() {
-    }
-
-    /** Validates the settings before anything is read, so a bad flag fails fast as a usage error. */
-    static VideoshopOptions options(CommandSpec spec, EditSettings settings) {
-        try {
-            VideoshopOptions options = settings.toOptions();
-            if (options.backend() != null) {
-                Backends.kernels(options.backend()); // an unknown or unavailable name fails here, before any work
-            }
-            return options;
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
-        }
     }
 
     /** Opens the model and an editor, runs {@code work} with progress bars on {@code err}, closes them. */

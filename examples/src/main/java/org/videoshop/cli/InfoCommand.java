@@ -30,7 +30,7 @@ public final class InfoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-m", "--model"}, paramLabel = "DIR|NAME", defaultValue = EditSettings.DEFAULT_MODEL,
+    @Option(names = {"-m", "--model"}, paramLabel = "DIR|NAME", defaultValue = ModelOptionsMixin.DEFAULT_MODEL,
             description = "The model to describe: a bundle folder or a built-in name (default: ${DEFAULT-VALUE}).")
     String model;
 

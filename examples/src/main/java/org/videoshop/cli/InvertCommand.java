@@ -58,7 +58,7 @@ public final class InvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        VideoshopOptions options = Editing.options(spec, settings);
+        VideoshopOptions options = settings.options();
         checkArguments();
         FfmpegVideo.logNativeMessages(out.verbose());
         Clip clip = VideoIO.read(input, maxFrames);

@@ -1,0 +1,96 @@
+package org.videoshop.cli;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import org.videoshop.InversionMode;
+import org.videoshop.VideoshopOptions;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * picocli mixin for the diffusion settings of an edit (strength, steps, seed, inversion, guidance, windows), turned
+ * into a {@link VideoshopOptions.Builder}. An inversion file records them, and editing it needs the same ones.
+ */
+public final class DiffusionOptionsMixin {
+
+    @Option(names = "--strength", paramLabel = "S", defaultValue = "0.55",
+            description = "Fraction of the noise schedule walked, in (0, 1] (default: ${DEFAULT-VALUE}).")
+    double strength;
+
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "25",
+            description = "Steps of the full schedule; floor(N * strength) of them run (default: ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "42",
+            description = "Seed of every random draw; equal seeds give equal edits (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--inversion", paramLabel = "MODE", defaultValue = "extrapolated",
+            converter = InversionConverter.class, completionCandidates = InversionConverter.Names.class,
+            description = "extrapolated (Videoshop) or naive inversion (default: ${DEFAULT-VALUE}).")
+    InversionMode inversion;
+
+    @Option(names = "--no-normalize",
+            description = "Skip the channel-wise latent normalisation and the final rescale (an ablation).")
+    boolean noNormalize;
+
+    @Option(names = "--guidance", paramLabel = "MIN,MAX", converter = GuidanceRange.Converter.class,
+            defaultValue = "1,3",
+            description = "Guidance scale rising from the first to the last frame (default: ${DEFAULT-VALUE}).")
+    GuidanceRange guidance;
+
+    @Option(names = "--authors-inversion-condition",
+            description = "Normalise the inversion's conditioning latents and divide them by the scaling factor, as"
+                    + " the paper's code does (default: raw, as generation uses them).")
+    boolean authorsInversionCondition;
+
+    @Option(names = "--window", paramLabel = "N",
+            description = "Frames per window for clips longer than it (default: the model's native frame count).")
+    Integer window;
+
+    @Option(names = "--overlap", paramLabel = "K", defaultValue = "2",
+            description = "Frames shared by adjacent windows, at least 1 (default: ${DEFAULT-VALUE}).")
+    int overlap;
+
+    /** A builder holding these settings; {@link VideoshopOptions.Builder#build()} checks their ranges. */
+    public VideoshopOptions.Builder builder() {
+        VideoshopOptions.Builder b = VideoshopOptions.builder()
+                .strength(strength)
+                .steps(steps)
+                .seed(seed)
+                .inversionMode(inversion)
+                .guidance(guidance.min(), guidance.max())
+                .windowOverlap(overlap);
+        if (window != null) {
+            b.windowFrames(window);
+        }
+        if (noNormalize) {
+            b.normalize(false);
+        }
+        return b;
+    }
+
+    /** Parses {@code extrapolated} or {@code naive}, any case. */
+    static final class InversionConverter implements ITypeConverter<InversionMode> {
+        @Override
+        public InversionMode convert(String value) {
+            for (InversionMode m : InversionMode.values()) {
+                if (m.name().equalsIgnoreCase(value.trim())) {
+                    return m;
+                }
+            }
+            throw new TypeConversionException("expected extrapolated or naive but found '" + value + "'");
+        }
+
+        /** The names shown in help. */
+        static final class Names implements Iterable<String> {
+            @Override
+            public Iterator<String> iterator() {
+                return List.of(InversionMode.values()).stream().map(m -> m.name().toLowerCase(Locale.ROOT))
+                        .iterator();
+            }
+        }
+    }
+}
