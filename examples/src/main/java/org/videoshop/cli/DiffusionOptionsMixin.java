@@ -62,6 +62,7 @@ public final class DiffusionOptionsMixin {
                 .seed(seed)
                 .inversionMode(inversion)
                 .guidance(guidance.min(), guidance.max())
+                .normalizeInversionCondition(authorsInversionCondition)
                 .windowOverlap(overlap);
         if (window != null) {
             b.windowFrames(window);

@@ -51,11 +51,11 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        VideoshopOptions options = settings.options();
         if (!Files.isDirectory(cases)) {
             throw new IllegalArgumentException("Expected --cases to be a folder of cases but found "
                     + (Files.exists(cases) ? "a file" : "nothing") + " at " + cases);
         }
-        VideoshopOptions options = settings.toOptions();
         PrintWriter w = spec.commandLine().getOut();
         try (VideoshopModel model = VideoshopModel.open(settings.model())) {
             PrintStream log = out.quiet() ? null : System.err;

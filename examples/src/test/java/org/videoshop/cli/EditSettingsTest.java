@@ -1,0 +1,62 @@
+package org.videoshop.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.videoshop.InversionMode;
+import org.videoshop.VideoshopOptions;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** Every shared edit flag reaches the {@link VideoshopOptions} it builds, and bad values are usage errors. */
+class EditSettingsTest {
+
+    @Command(name = "probe")
+    static final class Probe {
+        @Mixin
+        EditSettings settings;
+    }
+
+    private static VideoshopOptions parse(String... args) {
+        Probe probe = new Probe();
+        new CommandLine(probe).parseArgs(args);
+        return probe.settings.toOptions();
+    }
+
+    @Test
+    void everyFlagReachesTheOptions() {
+        VideoshopOptions o = parse("--strength", "0.7", "--steps", "30", "--seed", "9", "--inversion", "naive",
+                "--guidance", "1.5,2.5", "--window", "6", "--overlap", "3", "--no-normalize",
+                "--authors-inversion-condition");
+        assertEquals(0.7, o.strength());
+        assertEquals(30, o.steps());
+        assertEquals(9, o.seed());
+        assertEquals(InversionMode.NAIVE, o.inversionMode());
+        assertEquals(1.5, o.guidanceMin());
+        assertEquals(2.5, o.guidanceMax());
+        assertEquals(Integer.valueOf(6), o.windowFrames());
+        assertEquals(3, o.windowOverlap());
+        assertEquals(Boolean.FALSE, o.normalize());
+        assertTrue(o.normalizeInversionCondition());
+    }
+
+    @Test
+    void withoutFlagsTheLibraryDefaultsApply() {
+        VideoshopOptions o = parse();
+        VideoshopOptions d = VideoshopOptions.defaults();
+        assertEquals(d, o);
+        assertFalse(o.normalizeInversionCondition());
+    }
+
+    @Test
+    void evaluateRejectsABadSettingAsAUsageErrorBeforeReadingCases(@TempDir Path dir) {
+        Cli.Run run = Cli.run("evaluate", "--cases", dir.resolve("missing").toString(), "--strength", "1.5");
+        assertEquals(VideoshopCli.EXIT_USAGE, run.exit(), run::toString);
+        assertTrue(run.err().contains("Expected strength in (0, 1] but found 1.5"), run::toString);
+    }
+}
