@@ -4,7 +4,8 @@ issue 7: <case>/source/frame_0000.png..., <case>/truth/frame_0000.png..., <case>
 <case>/case.json (seed and generator call), at the model's resolution (32x32, 8 frames).
 
   /usr/bin/python3 make_cases.py --cases ../videoshop-bench/src/test/resources/eval-cases \
-      --sample ../examples/src/main/resources/videoshop/sample
+      --sample ../examples/src/main/resources/videoshop/sample \
+      --quality ../videoshop-bench/src/test/resources/quality-cases
 """
 import argparse, json, os, sys
 import numpy as np
@@ -47,6 +48,9 @@ def main():
     ap.add_argument("--cases", default=None)
     ap.add_argument("--sample", default=None)
     ap.add_argument("--per-edit", type=int, default=2)
+    ap.add_argument("--quality", default=None,
+                    help="folder for the CI quality set: recolour cases of the model card's evaluation clips")
+    ap.add_argument("--quality-n", type=int, default=20)
     a = ap.parse_args()
     if a.cases:
         sel = {}
@@ -57,6 +61,14 @@ def main():
         json.dump({k: {"seed": v[0], "edit": v[1]} for k, v in sel.items()},
                   open(os.path.join(a.cases, "cases.json"), "w"), indent=1)
         print("cases", sel)
+    if a.quality:
+        # every clip of evaluate.py's default set (seeds EVAL_SEED_BASE + 0 .. n-1), unfiltered, so that the
+        # Java regression guard measures the same clips as the model card
+        sel = {f"recolour-{k + 1:02d}": (videogen.EVAL_SEED_BASE + k, "recolour") for k in range(a.quality_n)}
+        write_cases(sel, a.quality, 32, 32, 8)
+        json.dump({k: {"seed": v[0], "edit": v[1]} for k, v in sel.items()},
+                  open(os.path.join(a.quality, "cases.json"), "w"), indent=1)
+        print("quality cases", len(sel))
     if a.sample:
         s = pick_demo()
         tmp = a.sample + ".tmp"

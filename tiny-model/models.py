@@ -162,10 +162,42 @@ class STAttention(nn.Module):
         return x + o
 
 
+class SpatialAttention(nn.Module):
+    """Self-attention over the positions of each frame separately (as SVD's spatial transformer blocks): a
+    position can read the conditioning frame's content, which every frame carries in its input channels, from
+    where a moving object was in frame 0."""
+
+    def __init__(self, ch, heads=4):
+        super().__init__()
+        self.norm = gn(ch)
+        self.qkv = nn.Linear(ch, 3 * ch)
+        self.out = nn.Linear(ch, ch)
+        self.heads = heads
+        nn.init.zeros_(self.out.weight); nn.init.zeros_(self.out.bias)
+
+    def forward(self, x, B):
+        BT, C, H, W = x.shape
+        h = self.norm(x).reshape(BT, C, H * W).permute(0, 2, 1)
+        q, k, v = self.qkv(h).chunk(3, dim=-1)
+        nh, dh = self.heads, C // self.heads
+
+        def split(z):
+            return z.reshape(BT, H * W, nh, dh).permute(0, 2, 1, 3)
+        q, k, v = split(q), split(k), split(v)
+        a = torch.softmax(torch.matmul(q, k.transpose(-1, -2)) / math.sqrt(dh), dim=-1)
+        o = torch.matmul(a, v).permute(0, 2, 1, 3).reshape(BT, H * W, C)
+        return x + self.out(o).permute(0, 2, 1).reshape(BT, C, H, W)
+
+
 class UNet(nn.Module):
-    def __init__(self, C=4, D=64, chs=(32, 64, 128), edim=128, blocks=(1, 2, 2)):
+    def __init__(self, C=4, D=64, chs=(32, 64, 128), edim=128, blocks=(1, 2, 2), attn_levels=()):
         super().__init__()
         self.C = C
+        # extra per-frame spatial attention after the blocks of these (non-bottleneck) levels, on the way down and
+        # up: lets a frame look up the conditioning frame's content at the new position of a moving object
+        self.attn_levels = tuple(attn_levels)
+        self.down_attn = nn.ModuleDict({str(i): SpatialAttention(chs[i]) for i in self.attn_levels})
+        self.up_attn = nn.ModuleDict({str(i): SpatialAttention(chs[i]) for i in self.attn_levels})
         self.t_mlp = nn.Sequential(nn.Linear(64, edim), nn.SiLU(), nn.Linear(edim, edim))
         self.e_proj = nn.Sequential(nn.Linear(D, edim), nn.SiLU(), nn.Linear(edim, edim))
         self.id_mlp = nn.Sequential(nn.Linear(3 * 32, edim), nn.SiLU(), nn.Linear(edim, edim))
@@ -212,6 +244,8 @@ class UNet(nn.Module):
         for i, lvl in enumerate(self.down):
             for blk in lvl:
                 h = blk(h, emb, B); hs.append(h)
+            if str(i) in self.down_attn:
+                h = self.down_attn[str(i)](h, B); hs[-1] = h
             if i < len(self.downsample):
                 h = self.downsample[i](h)
         h = self.mid1(h, emb, B)
@@ -220,6 +254,9 @@ class UNet(nn.Module):
         for i, lvl in enumerate(self.up):
             for blk in lvl:
                 h = blk(torch.cat([h, hs.pop()], dim=1), emb, B)
+            level = len(self.up) - 1 - i
+            if str(level) in self.up_attn:
+                h = self.up_attn[str(level)](h, B)
             if i < len(self.upconv):
                 h = F.interpolate(h, scale_factor=2.0, mode="nearest")
                 h = self.upconv[i](h)
@@ -229,7 +266,7 @@ class UNet(nn.Module):
 
 DEFAULT_CONFIG = {
     "C": 4, "downscale": 2, "ae_ch": 64, "D": 64, "embed_ch": 48, "embed_size": 32,
-    "unet_chs": [32, 64, 96], "unet_blocks": [1, 1, 1], "edim": 128,
+    "unet_chs": [32, 64, 96], "unet_blocks": [1, 1, 1], "edim": 128, "unet_attn_levels": [],
     "frames": 8, "height": 32, "width": 32,
 }
 
@@ -237,7 +274,8 @@ DEFAULT_CONFIG = {
 def build(cfg):
     ae = AutoEncoder(cfg["C"], cfg["ae_ch"], cfg["downscale"], cfg.get("dec_refine", 0))
     emb = ImageEmbedder(cfg["D"], cfg["embed_ch"])
-    unet = UNet(cfg["C"], cfg["D"], tuple(cfg["unet_chs"]), cfg["edim"], tuple(cfg["unet_blocks"]))
+    unet = UNet(cfg["C"], cfg["D"], tuple(cfg["unet_chs"]), cfg["edim"], tuple(cfg["unet_blocks"]),
+                tuple(cfg.get("unet_attn_levels", ())))
     return ae, emb, unet
 
 

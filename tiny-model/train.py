@@ -186,13 +186,15 @@ def train_unet(args, cfg):
     data = get_data(args)
     st = torch.load(os.path.join(args.out, "ae.pt"))
     sf = st["scaling_factor"]
-    ae = models.AutoEncoder(cfg["C"], cfg["ae_ch"], cfg["downscale"]).to(args.device)
+    # only the encoder is used here; the decoder may already carry the refinement head of stage 3
+    ae = models.AutoEncoder(cfg["C"], cfg["ae_ch"], cfg["downscale"], st.get("dec_refine", 0)).to(args.device)
     ae.load_state_dict(st["ae"]); ae.eval()
     for p in ae.parameters():
         p.requires_grad_(False)
     lat = encode_dataset(ae, data, args, sf)          # [N,T,C,h,w] scaled, fp16
     emb = models.ImageEmbedder(cfg["D"], cfg["embed_ch"]).to(args.device)
-    unet = models.UNet(cfg["C"], cfg["D"], tuple(cfg["unet_chs"]), cfg["edim"], tuple(cfg["unet_blocks"])).to(args.device)
+    unet = models.UNet(cfg["C"], cfg["D"], tuple(cfg["unet_chs"]), cfg["edim"], tuple(cfg["unet_blocks"]),
+                       tuple(cfg.get("unet_attn_levels", ()))).to(args.device)
     params = list(emb.parameters()) + list(unet.parameters())
     opt = torch.optim.Adam(params, lr=args.unet_lr)
     ema_u = {k: v.detach().clone() for k, v in unet.state_dict().items()}
@@ -200,11 +202,24 @@ def train_unet(args, cfg):
     ck = os.path.join(args.out, "unet.pt")
     step, elapsed = 0, 0.0
     losses = []
+    warm_from = 0
     if args.resume and os.path.exists(ck):
         s = torch.load(ck)
-        unet.load_state_dict(s["unet"]); emb.load_state_dict(s["emb"]); opt.load_state_dict(s["opt"])
+        missing, unexpected = unet.load_state_dict(s["unet"], strict=False)
+        assert not unexpected and all(k.split(".")[0] in ("down_attn", "up_attn") for k in missing), (missing, unexpected)
+        emb.load_state_dict(s["emb"])
         ema_u, ema_e = s["ema_unet"], s["ema_emb"]; step, elapsed = s["step"], s["elapsed"]
         losses = s.get("losses", [])
+        if missing:
+            # grown architecture (zero-initialised attention added): same function at the start, fresh optimiser
+            # and a new warm-up and schedule, counted from here
+            for k in missing:
+                ema_u[k] = unet.state_dict()[k].detach().clone()
+            warm_from, elapsed = step, 0.0
+            log(f"grew the UNet at step {step}: {len(missing)} new tensors ({sorted(set(k.split('.')[0] + '.' + k.split('.')[1] for k in missing))})")
+        else:
+            opt.load_state_dict(s["opt"])
+            warm_from = s.get("warm_from", 0)
         log(f"resumed UNet at step {step} ({elapsed:.0f}s trained)")
     rng = np.random.default_rng(args.seed + 7919 * (step + 1))
     torch.manual_seed(args.seed + step)
@@ -216,12 +231,12 @@ def train_unet(args, cfg):
     def save():
         s = {"unet": unet.state_dict(), "emb": emb.state_dict(), "opt": opt.state_dict(),
              "ema_unet": ema_u, "ema_emb": ema_e, "step": step, "elapsed": time.time() - t_start,
-             "cfg": cfg, "scaling_factor": sf, "losses": losses}
+             "cfg": cfg, "scaling_factor": sf, "losses": losses, "warm_from": warm_from}
         torch.save(s, ck + ".tmp"); os.replace(ck + ".tmp", ck)
 
     while step < args.unet_steps and (time.time() - t_start) < budget:
         frac = min(1.0, (time.time() - t_start) / budget)
-        lr = args.unet_lr * min(1.0, (step + 1) / 200) * (0.5 * (1 + math.cos(math.pi * frac)) * 0.9 + 0.1)
+        lr = args.unet_lr * min(1.0, (step + 1 - warm_from) / 200) * (0.5 * (1 + math.cos(math.pi * frac)) * 0.9 + 0.1)
         for g in opt.param_groups:
             g["lr"] = lr
         B = args.batch
@@ -289,6 +304,8 @@ def main():
     ap.add_argument("--unet-steps", type=int, default=10 ** 9)
     ap.add_argument("--unet-minutes", type=float, default=75)
     ap.add_argument("--unet-lr", type=float, default=4e-4)
+    ap.add_argument("--unet-attn-levels", default="",
+                    help="comma-separated non-bottleneck levels with extra spatio-temporal attention, e.g. '1'")
     ap.add_argument("--batch", type=int, default=4)
     ap.add_argument("--p-mean", type=float, default=0.5)
     ap.add_argument("--p-std", type=float, default=1.4)
@@ -300,7 +317,8 @@ def main():
     os.makedirs(args.out, exist_ok=True)
     cfg = dict(models.DEFAULT_CONFIG)
     cfg.update({"frames": args.frames, "height": args.size, "width": args.size,
-                "fps": 7, "motion_bucket_id": 127, "noise_aug_strength": 0.02})
+                "fps": 7, "motion_bucket_id": 127, "noise_aug_strength": 0.02,
+                "unet_attn_levels": [int(v) for v in args.unet_attn_levels.split(",") if v.strip()]})
     with open(os.path.join(args.out, f"args_{args.stage}.json"), "w") as f:
         json.dump({"args": vars(args), "cfg": cfg}, f, indent=1)
     if args.stage in ("ae", "all"):

@@ -1,5 +1,6 @@
 package org.videoshop.bench.quality;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -22,22 +23,50 @@ import org.videoshop.model.VideoshopModel;
 import org.videoshop.tensor.Video;
 
 /**
- * Regression guard for the bundled tiny model on the committed evaluation cases (seeds disjoint from training):
- * reconstruction with the unedited first frame, and recolour propagation against both baselines. The bounds are
- * the values measured when the model was committed, less a stated tolerance, so a change to the pipeline or the
- * model that costs quality fails here.
+ * Regression guard for the bundled tiny model on the quality set: the 20 evaluation clips of its model card
+ * (seeds 1e9 .. 1e9+19, disjoint from training, not selected for results), each with its ground-truth recolour.
+ * It checks the targets of the tiny-model issue with the margins measured when the model was committed, less a
+ * stated tolerance: autoencoder PSNR, reconstruction with the unedited first frame (gap to the autoencoder,
+ * extrapolated against naive inversion) and recolour propagation against both baselines, in the edited region and
+ * over whole frames. A change to the pipeline or the model that costs quality fails here.
+ *
+ * <p>{@code -Dvideoshop.quality.model=DIR} measures another bundle instead (a retrained candidate); the bounds
+ * are then the ones to beat.
  */
 class TinyModelQualityTest {
 
-    /** Slack on every measured bound, in dB (and one clip for the win count): float noise, not regressions. */
+    /** Slack on every measured bound, in dB: float and thread-count noise, not regressions. */
     static final double TOLERANCE_DB = 0.5;
+    /** Slack on the count of clips where extrapolation beats naive: one clip. */
+    static final int TOLERANCE_WINS = 1;
+
+    /*
+     * Measured by this test's code with the committed tiny bundle (see MODEL_CARD.md for the model's record), on
+     * the 20 clips, java backend. Guidance 1 -> 1 for reconstruction (nothing to amplify with the unedited first
+     * frame) and the model card's recommended 1 -> 1.5 for the recolour edit. The issue's targets are in brackets.
+     */
+    /** Autoencoder PSNR over all frames of the 20 source clips, mean of per-clip PSNR [>= 32 dB]. */
+    static final double MIN_AUTOENCODER_DB = 31.42;
+    /** Mean gap between the autoencoder's and the reconstruction's PSNR on frames 1..T-1 [<= 3 dB]. */
+    static final double MAX_GAP_TO_AUTOENCODER_DB = 1.60;
+    /** Clips (of 20) where extrapolated inversion reconstructs frames 1..T-1 better than naive [>= 18]. */
+    static final int MIN_EXTRAPOLATION_WINS = 16;
+    /** Recolour, edited region, mean PSNR over clips: Videoshop minus copy-first [>= +3 dB]. */
+    static final double MIN_REGION_MARGIN_OVER_COPY_DB = 6.23;
+    /** Recolour, edited region: Videoshop minus source [>= +3 dB]. */
+    static final double MIN_REGION_MARGIN_OVER_SOURCE_DB = 4.43;
+    /** Recolour, whole frames: Videoshop minus copy-first [> 0]. */
+    static final double MIN_WHOLE_MARGIN_OVER_COPY_DB = 6.44;
+    /** Recolour, whole frames: Videoshop minus source [> 0]. */
+    static final double MIN_WHOLE_MARGIN_OVER_SOURCE_DB = 2.74;
+
+    private static final Path CASES = Path.of("src/test/resources/quality-cases");
 
     private static VideoshopModel model;
-    private static final Path CASES = Path.of("src/test/resources/eval-cases");
 
     @BeforeAll
     static void open() {
-        model = VideoshopModel.open("tiny");
+        model = VideoshopModel.open(System.getProperty("videoshop.quality.model", "tiny"));
     }
 
     @AfterAll
@@ -45,93 +74,74 @@ class TinyModelQualityTest {
         model.close();
     }
 
-    private static double psnrFrames1On(Video a, Video b) {
-        double sum = 0;
-        for (int t = 1; t < a.frames(); t++) {
-            sum += ImageMetrics.psnr(a.frame(t), b.frame(t));
-        }
-        return sum / (a.frames() - 1);
-    }
-
     @Test
-    void reconstructionStaysNearTheAutoencoderAndExtrapolationBeatsNaive() {
-        List<double[]> rows = new ArrayList<>();
-        // No guidance: with the unedited first frame there is nothing to amplify (the model card measures the same).
+    void autoencoderAndReconstructionMeetTheMeasuredMargins() {
         VideoshopOptions extrapolated = VideoshopOptions.builder().guidance(1, 1).build();
         VideoshopOptions naive = extrapolated.toBuilder().inversionMode(InversionMode.NAIVE).build();
+        List<double[]> rows = new ArrayList<>();
         try (VideoEditor e = Videoshop.editor(model, extrapolated); VideoEditor n = Videoshop.editor(model, naive)) {
-            for (Video src : distinctClips()) {
-                double ae = psnrFrames1On(model.encoder().decode(model.encoder().encode(src)), src);
-                double ex = psnrFrames1On(e.edit(src, src.frame(0)).video(), src);
-                double nv = psnrFrames1On(n.edit(src, src.frame(0)).video(), src);
-                rows.add(new double[] {ae, ex, nv});
+            for (Path dir : EvalCase.list(CASES)) {
+                Video src = EvalCase.load(dir, model.spec().width(), model.spec().height()).source();
+                Video decoded = model.encoder().decode(model.encoder().encode(src));
+                rows.add(new double[] {
+                    meanPsnr(decoded, src, 0), meanPsnr(decoded, src, 1),
+                    meanPsnr(e.edit(src, src.frame(0)).video(), src, 1),
+                    meanPsnr(n.edit(src, src.frame(0)).video(), src, 1)});
             }
         }
-        int wins = 0;
-        double gap = 0;
-        for (double[] r : rows) {
-            wins += r[1] > r[2] ? 1 : 0;
-            gap += r[0] - r[1];
-        }
-        gap /= rows.size();
-        String table = describe(rows);
-        assertTrue(gap <= MAX_GAP_TO_AUTOENCODER_DB + TOLERANCE_DB, "mean gap to the autoencoder " + gap
-                + " dB exceeds " + MAX_GAP_TO_AUTOENCODER_DB + " + " + TOLERANCE_DB + "\n" + table);
-        assertTrue(wins >= MIN_EXTRAPOLATION_WINS, "extrapolation beat naive in " + wins + " of " + rows.size()
-                + " clips, expected >= " + MIN_EXTRAPOLATION_WINS + "\n" + table);
-    }
-
-    /*
-     * Measured with the final tiny bundle (UNet step 13879) on the 8 distinct clips of the committed cases:
-     * reconstruction (guidance 1, raw inversion conditioning) 1.26 dB below the autoencoder on average (issue
-     * target: within 3 dB, met); extrapolation beat naive on 6 of 8 clips (target 90 %, not met here; two of the
-     * losses are within 0.15 dB). Recolour, edited region, default options: 13.26 dB against copy-first 14.92 and
-     * source 10.43, i.e. margins of -1.66 and +2.83 dB on these two cases (target +3 dB over both, not met here;
-     * the model card's 20-clip evaluation meets it on the mean). The guards below are these values with the
-     * stated tolerance: a regression guard, not the issue's targets.
-     */
-    static final double MAX_GAP_TO_AUTOENCODER_DB = 1.26;
-    static final int MIN_EXTRAPOLATION_WINS = 5;
-    static final double MIN_RECOLOUR_MARGIN_OVER_COPY_DB = -1.66;
-    static final double MIN_RECOLOUR_MARGIN_OVER_SOURCE_DB = 2.83;
-
-    /** Every distinct source and truth clip of the cases (the cases share sources across edit kinds). */
-    private static List<Video> distinctClips() {
-        List<Video> clips = new ArrayList<>();
-        for (Path dir : EvalCase.list(CASES)) {
-            EvalCase c = EvalCase.load(dir, model.spec().width(), model.spec().height());
-            for (Video v : List.of(c.source(), c.truth())) {
-                if (!clips.contains(v)) {
-                    clips.add(v);
-                }
-            }
-        }
-        return clips;
-    }
-
-    private static String describe(List<double[]> rows) {
-        StringBuilder b = new StringBuilder("autoencoder / extrapolated / naive PSNR, frames 1..T-1:\n");
-        for (double[] r : rows) {
-            b.append(String.format("%.2f / %.2f / %.2f%n", r[0], r[1], r[2]));
-        }
-        return b.toString();
+        double autoencoder = rows.stream().mapToDouble(r -> r[0]).average().orElseThrow();
+        double gap = rows.stream().mapToDouble(r -> r[1] - r[2]).average().orElseThrow();
+        long wins = rows.stream().filter(r -> r[2] > r[3]).count();
+        String table = describe(rows, autoencoder, gap, wins);
+        assertAll(
+            () -> assertTrue(autoencoder >= MIN_AUTOENCODER_DB - TOLERANCE_DB, table),
+            () -> assertTrue(gap <= MAX_GAP_TO_AUTOENCODER_DB + TOLERANCE_DB, table),
+            () -> assertTrue(wins >= MIN_EXTRAPOLATION_WINS - TOLERANCE_WINS, table));
     }
 
     @Test
-    void recolourEditsPropagateBetterThanBothBaselinesInTheEditedRegion() {
-        EvaluationReport report = Evaluate.run(CASES, model, VideoshopOptions.defaults(),
+    void recolourEditsPropagateBetterThanBothBaselines() {
+        VideoshopOptions options = VideoshopOptions.builder().guidance(1, 1.5).build();
+        EvaluationReport report = Evaluate.run(CASES, model, options,
                 List.of(Method.VIDEOSHOP, Method.COPY_FIRST, Method.SOURCE), null);
-        double videoshop = meanEditRegion(report, Method.VIDEOSHOP);
-        double copy = meanEditRegion(report, Method.COPY_FIRST);
-        double source = meanEditRegion(report, Method.SOURCE);
-        String msg = String.format("recolour edit-region PSNR: videoshop %.2f, copy-first %.2f, source %.2f",
-                videoshop, copy, source);
-        assertTrue(videoshop - copy >= MIN_RECOLOUR_MARGIN_OVER_COPY_DB - TOLERANCE_DB, msg);
-        assertTrue(videoshop - source >= MIN_RECOLOUR_MARGIN_OVER_SOURCE_DB - TOLERANCE_DB, msg);
+        double[] videoshop = means(report, Method.VIDEOSHOP);
+        double[] copy = means(report, Method.COPY_FIRST);
+        double[] source = means(report, Method.SOURCE);
+        String msg = String.format("recolour PSNR edit region / whole frames over %d clips: videoshop %.2f / %.2f,"
+                + " copy-first %.2f / %.2f, source %.2f / %.2f%n%s", report.of(Method.VIDEOSHOP).size(),
+                videoshop[0], videoshop[1], copy[0], copy[1], source[0], source[1], report.caseTable());
+        assertAll(
+            () -> assertTrue(videoshop[0] - copy[0] >= MIN_REGION_MARGIN_OVER_COPY_DB - TOLERANCE_DB, msg),
+            () -> assertTrue(videoshop[0] - source[0] >= MIN_REGION_MARGIN_OVER_SOURCE_DB - TOLERANCE_DB, msg),
+            () -> assertTrue(videoshop[1] - copy[1] >= MIN_WHOLE_MARGIN_OVER_COPY_DB - TOLERANCE_DB, msg),
+            () -> assertTrue(videoshop[1] - source[1] >= MIN_WHOLE_MARGIN_OVER_SOURCE_DB - TOLERANCE_DB, msg));
     }
 
-    private static double meanEditRegion(EvaluationReport report, Method m) {
-        return report.of(m).stream().filter(r -> r.kind().equals("recolour"))
-                .mapToDouble(CaseResult::psnrEditRegion).average().orElseThrow();
+    /** Mean over frames {@code from}..T-1 of the per-frame PSNR. */
+    private static double meanPsnr(Video a, Video b, int from) {
+        double sum = 0;
+        for (int t = from; t < a.frames(); t++) {
+            sum += ImageMetrics.psnr(a.frame(t), b.frame(t));
+        }
+        return sum / (a.frames() - from);
+    }
+
+    /** Mean over the recolour cases of {edit-region PSNR, whole-frame PSNR}. */
+    private static double[] means(EvaluationReport report, Method m) {
+        List<CaseResult> rs = report.of(m).stream().filter(r -> r.kind().equals("recolour")).toList();
+        return new double[] {
+            rs.stream().mapToDouble(CaseResult::psnrEditRegion).average().orElseThrow(),
+            rs.stream().mapToDouble(CaseResult::psnr).average().orElseThrow()};
+    }
+
+    private static String describe(List<double[]> rows, double autoencoder, double gap, long wins) {
+        StringBuilder b = new StringBuilder(String.format(
+                "autoencoder %.2f dB (all frames), gap %.2f dB, extrapolation wins %d of %d%n"
+                        + "per clip, autoencoder all frames / autoencoder, extrapolated, naive on frames 1..T-1:%n",
+                autoencoder, gap, wins, rows.size()));
+        for (double[] r : rows) {
+            b.append(String.format("%.2f / %.2f, %.2f, %.2f%n", r[0], r[1], r[2], r[3]));
+        }
+        return b.toString();
     }
 }
