@@ -8,6 +8,10 @@ the ONNX weights) and optionally reference input/output pairs per network.
         --reference ../videoshop-onnx/src/test/resources/bundles/tiny-reference
   /usr/bin/python3 export.py --random tiny --out .../bundles/random-tiny --reference .../random-tiny-reference
   /usr/bin/python3 export.py --random svd-shaped --out .../bundles/svd-shaped-random
+
+The trained bundle's manifest recommends the classifier-free guidance range of --guidance (default 1.0,1.5,
+measured best on the tiny model: 1 -> 3, SVD's range, is worse on every metric; see MODEL_CARD.md) as
+video.guidance; --random bundles record none (the Java side then uses SVD's 1 -> 3) unless --guidance is given.
 """
 import argparse, json, os, sys
 import numpy as np
@@ -20,6 +24,8 @@ import models
 
 CLIP_MEAN = [0.48145466, 0.4578275, 0.40821073]
 CLIP_STD = [0.26862954, 0.26130258, 0.27577711]
+# guidance the trained tiny model recommends (MODEL_CARD.md: 1 -> 1.5 beats SVD's 1 -> 3 on every metric)
+TINY_GUIDANCE = "1.0,1.5"
 
 RANDOM_CONFIGS = {
     # same architecture as the trained tiny model, narrow widths (small test files)
@@ -65,6 +71,19 @@ class Dec(nn.Module):
         return self.dec(latent)
 
 
+def guidance_range(text):
+    """'MIN,MAX' -> {"min": MIN, "max": MAX}: finite numbers >= 0, as the Java ManifestReader requires."""
+    parts = text.split(",")
+    try:
+        lo, hi = (float(p) for p in parts)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected MIN,MAX (two numbers, e.g. 1.0,1.5) but found {text!r}")
+    for v in (lo, hi):
+        if not (np.isfinite(v) and v >= 0):
+            raise argparse.ArgumentTypeError(f"expected guidance scales finite and >= 0 but found {text!r}")
+    return {"min": lo, "max": hi}
+
+
 def tensor_json(t):
     a = t.detach().cpu().numpy() if isinstance(t, torch.Tensor) else np.asarray(t)
     dt = "int64" if a.dtype == np.int64 else "float32"
@@ -81,6 +100,9 @@ def main():
     ap.add_argument("--reference", default=None, help="folder for <network>.json reference pairs")
     ap.add_argument("--no-ema", action="store_true")
     ap.add_argument("--description", default=None)
+    ap.add_argument("--guidance", type=guidance_range, default=None, metavar="MIN,MAX",
+                    help=f"recommended generation guidance written to video.guidance (default {TINY_GUIDANCE} for "
+                         "the trained model; nothing for --random bundles unless given)")
     a = ap.parse_args()
     torch.manual_seed(0)
     svd = a.random == "svd-shaped"
@@ -102,6 +124,7 @@ def main():
         desc = a.description or (f"Videoshop tiny model trained by tiny-model/train.py on procedural clips "
                                  f"({st['step']} UNet steps). See MODEL_CARD.md.")
         info = {"step": st["step"]}
+    guidance = a.guidance if a.guidance is not None else (None if a.random else guidance_range(TINY_GUIDANCE))
     os.makedirs(a.out, exist_ok=True)
     C, f, D = cfg["C"], cfg["downscale"], cfg["D"]
     H, W, S = cfg["height"], cfg["width"], cfg["embed_size"]
@@ -158,7 +181,8 @@ def main():
         "video": {"nativeFrames": cfg["frames"], "width": W, "height": H, "maxFrames": 64,
                   "sizeMultiple": f * 2 ** (len(cfg["unet_chs"]) - 1),
                   "fps": cfg["fps"], "motionBucketId": cfg["motion_bucket_id"],
-                  "noiseAugStrength": cfg["noise_aug_strength"]},
+                  "noiseAugStrength": cfg["noise_aug_strength"],
+                  **({"guidance": guidance} if guidance is not None else {})},
         "preconditioning": {"prediction": "v", "sigmaData": 1.0},
         "schedule": {"sigmaMin": 0.002, "sigmaMax": 700.0, "rho": 7.0},
         "embedder": {"imageSize": S, "dimension": D, "mean": CLIP_MEAN, "std": CLIP_STD},

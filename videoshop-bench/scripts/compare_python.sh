@@ -38,10 +38,12 @@ FRAMES_ARG=(); [ -n "$FRAMES" ] && FRAMES_ARG=(--frames "$FRAMES")
 # 1. one clip, written as PNGs, so that both sides edit the very same frames
 "${JAVA[@]}" org.videoshop.bench.TimeEdit --model "$BUNDLE" "${FRAMES_ARG[@]}" --write-case "$WORK/case" 2>/dev/null
 COMMON=(--steps "$STEPS" --strength "$STRENGTH")
-# 2. Python first, then Java (each: warm-up edits, then timed edits)
+# 2. Python first, then Java (each: warm-up edits, then timed edits), both with guidance 1 -> 3 (pinned: the Java
+#    side would otherwise use the bundle's recommended guidance, and pipeline.py does not read it)
 "$PYTHON" "$HERE/python_edit.py" --pipeline-dir "$PIPELINE_DIR" --bundle "$BUNDLE" --case "$WORK/case" "${COMMON[@]}" \
+  --min-guidance 1 --max-guidance 3 \
   --warmup "$WARMUP" --runs "$RUNS" --threads "$THREADS" --json "$WORK/python.json" >/dev/null
-"${JAVA[@]}" org.videoshop.bench.TimeEdit --model "$BUNDLE" --case "$WORK/case" "${COMMON[@]}" \
+"${JAVA[@]}" org.videoshop.bench.TimeEdit --model "$BUNDLE" --case "$WORK/case" "${COMMON[@]}" --guidance 1,3 \
   --warmup "$WARMUP" --runs "$RUNS" --json "$WORK/java.json" > "$WORK/java.txt"
 
 # 3. the table

@@ -12,7 +12,8 @@ import java.util.Map;
  * @param modelName      the model's name
  * @param modelVersion   the model's version or checksum
  * @param backend        the latent backend that ran the step math
- * @param options        every setting of the edit, the seed included
+ * @param options        every setting of the edit, the seed included, with the guidance actually used filled in
+ *                       where the options left it to the model ({@link VideoshopOptions#withResolvedGuidance})
  * @param sigmas         the kept noise levels, highest first, ending with 0
  * @param frames         frames edited
  * @param width          pixel width the model ran at

@@ -18,8 +18,10 @@ import org.videoshop.model.ModelSpec;
  * @param normalize                   channel-wise latent normalisation and the final rescale, or null for the model's
  * @param inversionGuidanceMin        classifier-free guidance during inversion, first frame (default 1 = none)
  * @param inversionGuidanceMax        classifier-free guidance during inversion, last frame (default 1 = none)
- * @param guidanceMin                 guidance during generation, first frame (default 1)
- * @param guidanceMax                 guidance during generation, last frame (default 3)
+ * @param guidanceMin                 guidance during generation, first frame, or null for the model's
+ *                                    recommendation (SVD's: 1); set together with {@code guidanceMax}
+ * @param guidanceMax                 guidance during generation, last frame, or null for the model's
+ *                                    recommendation (SVD's: 3); set together with {@code guidanceMin}
  * @param fps                         fps conditioning, or null for the model's
  * @param motionBucketId              motion bucket conditioning, or null for the model's
  * @param noiseAugStrength            conditioning noise augmentation, or null for the model's
@@ -36,7 +38,7 @@ import org.videoshop.model.ModelSpec;
 public record VideoshopOptions(double strength, int steps, Double sigmaMin, Double sigmaMax, Double rho,
                                double sigmaThreshold, InversionMode inversionMode, Boolean normalize,
                                double inversionGuidanceMin, double inversionGuidanceMax,
-                               double guidanceMin, double guidanceMax, Double fps, Double motionBucketId,
+                               Double guidanceMin, Double guidanceMax, Double fps, Double motionBucketId,
                                Double noiseAugStrength, long seed, boolean normalizeInversionCondition,
                                String backend, Integer windowFrames, int windowOverlap) {
 
@@ -68,8 +70,17 @@ public record VideoshopOptions(double strength, int steps, Double sigmaMin, Doub
         }
         nonNegative("inversionGuidanceMin", inversionGuidanceMin);
         nonNegative("inversionGuidanceMax", inversionGuidanceMax);
-        nonNegative("guidanceMin", guidanceMin);
-        nonNegative("guidanceMax", guidanceMax);
+        if (guidanceMin != null) {
+            nonNegative("guidanceMin", guidanceMin);
+        }
+        if (guidanceMax != null) {
+            nonNegative("guidanceMax", guidanceMax);
+        }
+        if ((guidanceMin == null) != (guidanceMax == null)) {
+            throw new IllegalArgumentException("Expected guidanceMin and guidanceMax both set or both unset (the"
+                    + " model's recommendation) but found guidanceMin " + guidanceMin + ", guidanceMax "
+                    + guidanceMax);
+        }
         positiveOrNull("fps", fps);
         if (motionBucketId != null && !(motionBucketId >= 0 && Double.isFinite(motionBucketId))) {
             throw new IllegalArgumentException("Expected motionBucketId >= 0 but found " + motionBucketId);
@@ -104,7 +115,10 @@ public record VideoshopOptions(double strength, int steps, Double sigmaMin, Doub
         }
     }
 
-    /** The defaults: strength 0.55, 25 steps, Sigma 1, extrapolated inversion, guidance 1 to 3, seed 42. */
+    /**
+     * The defaults: strength 0.55, 25 steps, Sigma 1, extrapolated inversion, seed 42; guidance: the model's
+     * (SVD: 1 to 3); schedule, normalisation, fps, motion bucket, noise augmentation and window: the model's.
+     */
     public static VideoshopOptions defaults() {
         return builder().build();
     }
@@ -161,6 +175,27 @@ public record VideoshopOptions(double strength, int steps, Double sigmaMin, Doub
         return noiseAugStrength != null ? noiseAugStrength : spec.noiseAugStrength();
     }
 
+    /** Guidance on the first frame during generation: the option, else the model's recommendation. */
+    public double guidanceMin(ModelSpec spec) {
+        return guidanceMin != null ? guidanceMin : spec.guidanceMin();
+    }
+
+    /** Guidance on the last frame during generation: the option, else the model's recommendation. */
+    public double guidanceMax(ModelSpec spec) {
+        return guidanceMax != null ? guidanceMax : spec.guidanceMax();
+    }
+
+    /**
+     * These options with every model-dependent guidance filled in from {@code spec}, i.e. the guidance an edit
+     * with that model actually uses (what {@link Provenance} records); the other components are unchanged.
+     */
+    public VideoshopOptions withResolvedGuidance(ModelSpec spec) {
+        if (guidanceMin != null && guidanceMax != null) {
+            return this;
+        }
+        return toBuilder().guidance(guidanceMin(spec), guidanceMax(spec)).build();
+    }
+
     /** Frames per window: the option, else the model's native frame count, never above its maxFrames. */
     public int windowFrames(ModelSpec spec) {
         int w = windowFrames != null ? windowFrames : spec.nativeFrames();
@@ -179,8 +214,8 @@ public record VideoshopOptions(double strength, int steps, Double sigmaMin, Doub
         private Boolean normalize;
         private double inversionGuidanceMin = 1.0;
         private double inversionGuidanceMax = 1.0;
-        private double guidanceMin = 1.0;
-        private double guidanceMax = 3.0;
+        private Double guidanceMin;
+        private Double guidanceMax;
         private Double fps;
         private Double motionBucketId;
         private Double noiseAugStrength;
@@ -233,6 +268,10 @@ public record VideoshopOptions(double strength, int steps, Double sigmaMin, Doub
             return this;
         }
 
+        /**
+         * Guidance during generation rising linearly from {@code min} on the first frame to {@code max} on the
+         * last (default: the model's recommendation; SVD's is 1 to 3).
+         */
         public Builder guidance(double min, double max) {
             guidanceMin = min;
             guidanceMax = max;

@@ -1,6 +1,7 @@
 package org.videoshop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,6 +35,7 @@ class OptionsValidationTest {
                 bad("guidanceMin", "-1.0", b -> b.guidance(-1, 3)),
                 bad("guidanceMax", "-2.0", b -> b.guidance(1, -2)),
                 bad("guidanceMax", "Infinity", b -> b.guidance(1, Double.POSITIVE_INFINITY)),
+                bad("guidanceMin", "NaN", b -> b.guidance(Double.NaN, 3)),
                 bad("inversionGuidanceMin", "-1.0", b -> b.inversionGuidance(-1, 1)),
                 bad("inversionGuidanceMax", "NaN", b -> b.inversionGuidance(1, Double.NaN)),
                 bad("fps", "0.0", b -> b.fps(0)),
@@ -71,8 +73,8 @@ class OptionsValidationTest {
         assertEquals(25, o.steps());
         assertEquals(1.0, o.sigmaThreshold());
         assertEquals(InversionMode.EXTRAPOLATED, o.inversionMode());
-        assertEquals(1.0, o.guidanceMin());
-        assertEquals(3.0, o.guidanceMax());
+        assertNull(o.guidanceMin(), "guidance: the model's recommendation");
+        assertNull(o.guidanceMax());
         assertEquals(o, o.toBuilder().build());
     }
 }

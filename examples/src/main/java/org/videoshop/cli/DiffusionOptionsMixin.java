@@ -37,8 +37,8 @@ public final class DiffusionOptionsMixin {
     boolean noNormalize;
 
     @Option(names = "--guidance", paramLabel = "MIN,MAX", converter = GuidanceRange.Converter.class,
-            defaultValue = "1,3",
-            description = "Guidance scale rising from the first to the last frame (default: ${DEFAULT-VALUE}).")
+            description = "Guidance scale rising from the first to the last frame; one number for a constant"
+                    + " (default: the model's recommendation, see videoshop info; SVD's is 1,3).")
     GuidanceRange guidance;
 
     @Option(names = "--authors-inversion-condition",
@@ -61,9 +61,11 @@ public final class DiffusionOptionsMixin {
                 .steps(steps)
                 .seed(seed)
                 .inversionMode(inversion)
-                .guidance(guidance.min(), guidance.max())
                 .normalizeInversionCondition(authorsInversionCondition)
                 .windowOverlap(overlap);
+        if (guidance != null) {
+            b.guidance(guidance.min(), guidance.max());
+        }
         if (window != null) {
             b.windowFrames(window);
         }

@@ -19,11 +19,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code videoshop info}: what this installation can run: the latent backends and the default, the model
- * providers and their built-in models, ONNX Runtime's version and execution providers, and a model's spec.
+ * providers and their built-in models, ONNX Runtime's version and execution providers, and a model's spec with
+ * the guidance it recommends.
  */
 @Command(name = "info", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         description = "Prints the backends and model providers found, ONNX Runtime's version and execution"
-                + " providers, and the model's spec.",
+                + " providers, and the model's spec with its recommended guidance.",
         footer = {"", "Example:", "  videoshop info --model tiny"})
 public final class InfoCommand implements Callable<Integer> {
 
@@ -57,6 +58,8 @@ public final class InfoCommand implements Callable<Integer> {
             for (RecordComponent c : ModelSpec.class.getRecordComponents()) {
                 w.printf("  %-18s %s%n", c.getName(), value(c, s));
             }
+            w.println("Recommended guidance: " + s.guidanceMin() + " to " + s.guidanceMax()
+                    + " (first to last frame; used when --guidance is not given)");
         }
         w.flush();
         return 0;

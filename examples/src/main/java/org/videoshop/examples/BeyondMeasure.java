@@ -31,8 +31,8 @@ import org.videoshop.pipeline.Windows;
  * java -cp videoshop.jar org.videoshop.examples.BeyondMeasure drift MODEL CASE_DIR [PAD_TO [WINDOW]]
  * </pre>
  * MODEL is a bundle folder or a built-in name; settings are the defaults (25 steps, strength 0.55, seed 42,
- * guidance 1 to 3; {@code speed} takes another guidance range, e.g. {@code 1,1} for none, and every mode takes one
- * from {@code -Dguidance=MIN,MAX}).
+ * the model's recommended guidance; {@code speed} takes another guidance range, e.g. {@code 1,1} for none, and
+ * every mode takes one from {@code -Dguidance=MIN,MAX}).
  * {@code memory} should run in a fresh JVM per length: it reports the process's VmHWM (peak resident set) from
  * /proc/self/status and the peak of the Java heap pools. {@code drift} reads an evaluation case
  * ({@code source/}, {@code truth/}, {@code edited_first.png}) and prints the PSNR against the truth per window;
@@ -132,9 +132,19 @@ public final class BeyondMeasure {
                         + "\"guidance\":\"%s,%s\",\"full_edit_s\":%.3f,\"edit_from_inversion_s\":%.3f,\"ratio\":%.3f,"
                         + "\"full_edit_cpu_s\":%.3f,\"invert_cpu_s\":%.3f,\"edit_from_inversion_cpu_s\":%.3f,"
                         + "\"ratio_cpu\":%.3f}",
-                editor.model().spec().name(), frames, repeats, editor.options().guidanceMin(),
-                editor.options().guidanceMax(), median(full[0]), median(again[0]), median(again[0]) / median(full[0]),
+                editor.model().spec().name(), frames, repeats, guidanceMin(editor), guidanceMax(editor),
+                median(full[0]), median(again[0]), median(again[0]) / median(full[0]),
                 median(full[1]), invert, median(again[1]), median(again[1]) / median(full[1]));
+    }
+
+    /** The guidance the editor's edits use on the first frame (its option, else the model's recommendation). */
+    private static double guidanceMin(VideoEditor editor) {
+        return editor.options().guidanceMin(editor.model().spec());
+    }
+
+    /** The guidance the editor's edits use on the last frame (its option, else the model's recommendation). */
+    private static double guidanceMax(VideoEditor editor) {
+        return editor.options().guidanceMax(editor.model().spec());
     }
 
     /** PSNR against the case's truth, per window and for the whole clip. */
@@ -161,7 +171,7 @@ public final class BeyondMeasure {
                         + "\"padded_to\":%d,\"guidance\":\"%s,%s\",\"windows_run\":%d,\"window_frames\":%d,"
                         + "\"window_starts\":%s,\"psnr_per_window\":[%s],\"psnr_all\":%.2f}",
                 editor.model().spec().name(), caseDir.getFileName(), n, Math.max(n, padTo),
-                editor.options().guidanceMin(), editor.options().guidanceMax(), ran.count(), ran.size(),
+                guidanceMin(editor), guidanceMax(editor), ran.count(), ran.size(),
                 ranges.starts(), windows, psnr(out, truth));
     }
 

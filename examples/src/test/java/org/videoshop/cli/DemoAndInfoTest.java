@@ -81,5 +81,17 @@ class DemoAndInfoTest {
         assertTrue(out.contains("name               random-tiny"), out);
         assertTrue(out.contains("latentChannels     4"), out);
         assertTrue(out.contains("width              32"), out);
+        assertTrue(out.contains("guidanceMin        1.0"), out);
+        assertTrue(out.contains("guidanceMax        3.0"), out);
+        assertTrue(out.contains("Recommended guidance: 1.0 to 3.0 (first to last frame; used when --guidance is not"
+                + " given)"), "random-tiny's manifest has no guidance: SVD's\n" + out);
+    }
+
+    @Test
+    void infoPrintsTheBundledTinyModelsRecommendedGuidance() {
+        Cli.Run run = Cli.run("info", "--model", "tiny");
+        assertEquals(0, run.exit(), run::toString);
+        assertTrue(run.out().contains("name               tiny"), run.out());
+        assertTrue(run.out().contains("Recommended guidance: 1.0 to 1.5 (first to last frame"), run.out());
     }
 }

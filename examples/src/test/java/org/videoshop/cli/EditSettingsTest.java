@@ -2,6 +2,7 @@ package org.videoshop.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import org.videoshop.VideoshopOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** Every shared edit flag reaches the {@link VideoshopOptions} it builds, and bad values are usage errors. */
 class EditSettingsTest {
@@ -51,6 +53,25 @@ class EditSettingsTest {
         VideoshopOptions d = VideoshopOptions.defaults();
         assertEquals(d, o);
         assertFalse(o.normalizeInversionCondition());
+        assertNull(o.guidanceMin(), "no --guidance: the model's recommendation");
+        assertNull(o.guidanceMax());
+    }
+
+    @Test
+    void oneGuidanceNumberIsAConstantScale() {
+        VideoshopOptions o = parse("--guidance", "2");
+        assertEquals(2.0, o.guidanceMin());
+        assertEquals(2.0, o.guidanceMax());
+    }
+
+    @Test
+    void theGuidanceHelpSaysUnsetMeansTheModelsRecommendation() {
+        OptionSpec option = new CommandLine(new Probe()).getCommandSpec().findOption("--guidance");
+        assertNull(option.defaultValue(), "no fixed default");
+        String text = String.join(" ", option.description());
+        assertTrue(text.contains("(default: the model's recommendation, see videoshop info; SVD's is 1,3)"), text);
+        String help = new CommandLine(new Probe()).getUsageMessage().replaceAll("\\s+", " ");
+        assertTrue(help.contains("default: the model's recommendation, see videoshop info"), help);
     }
 
     @Test

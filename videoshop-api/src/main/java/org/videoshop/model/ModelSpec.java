@@ -27,21 +27,42 @@ import org.videoshop.tensor.LatentShape;
  * @param sizeMultiple      what every pixel width and height must be a multiple of: the downscale factor times
  *                          the UNet's own down-sampling (a UNet that halves the latent grid twice needs it
  *                          divisible by 4); equals {@code downscale} when the model says nothing more
+ * @param guidanceMin       recommended classifier-free guidance during generation, first frame, {@code >= 0}
+ *                          (SVD: 1; {@link #SVD_GUIDANCE_MIN} when the model says nothing)
+ * @param guidanceMax       recommended classifier-free guidance during generation, last frame, {@code >= 0}
+ *                          (SVD: 3; {@link #SVD_GUIDANCE_MAX} when the model says nothing)
  */
 public record ModelSpec(String name, String version, int latentChannels, int downscale, double scalingFactor,
                         boolean normalizePerVideo, int nativeFrames, int maxFrames, int width, int height,
                         Preconditioning preconditioning, double sigmaMin, double sigmaMax, double rho,
                         double fps, double motionBucketId, double noiseAugStrength, int embeddingDim,
-                        int sizeMultiple) {
+                        int sizeMultiple, double guidanceMin, double guidanceMax) {
 
-    /** A spec whose size multiple is the downscale factor. */
+    /** SVD's guidance on the first frame (diffusers' {@code min_guidance_scale}): the default recommendation. */
+    public static final double SVD_GUIDANCE_MIN = 1.0;
+
+    /** SVD's guidance on the last frame (diffusers' {@code max_guidance_scale}): the default recommendation. */
+    public static final double SVD_GUIDANCE_MAX = 3.0;
+
+    /** A spec whose size multiple is the downscale factor and whose guidance is SVD's (1 to 3). */
     public ModelSpec(String name, String version, int latentChannels, int downscale, double scalingFactor,
                      boolean normalizePerVideo, int nativeFrames, int maxFrames, int width, int height,
                      Preconditioning preconditioning, double sigmaMin, double sigmaMax, double rho,
                      double fps, double motionBucketId, double noiseAugStrength, int embeddingDim) {
         this(name, version, latentChannels, downscale, scalingFactor, normalizePerVideo, nativeFrames, maxFrames,
                 width, height, preconditioning, sigmaMin, sigmaMax, rho, fps, motionBucketId, noiseAugStrength,
-                embeddingDim, downscale);
+                embeddingDim, downscale, SVD_GUIDANCE_MIN, SVD_GUIDANCE_MAX);
+    }
+
+    /** A spec whose recommended guidance is SVD's (1 to 3). */
+    public ModelSpec(String name, String version, int latentChannels, int downscale, double scalingFactor,
+                     boolean normalizePerVideo, int nativeFrames, int maxFrames, int width, int height,
+                     Preconditioning preconditioning, double sigmaMin, double sigmaMax, double rho,
+                     double fps, double motionBucketId, double noiseAugStrength, int embeddingDim,
+                     int sizeMultiple) {
+        this(name, version, latentChannels, downscale, scalingFactor, normalizePerVideo, nativeFrames, maxFrames,
+                width, height, preconditioning, sigmaMin, sigmaMax, rho, fps, motionBucketId, noiseAugStrength,
+                embeddingDim, sizeMultiple, SVD_GUIDANCE_MIN, SVD_GUIDANCE_MAX);
     }
 
     public ModelSpec {
@@ -67,6 +88,8 @@ public record ModelSpec(String name, String version, int latentChannels, int dow
                 "a multiple of downscale " + downscale, sizeMultiple);
         require(width % sizeMultiple == 0 && height % sizeMultiple == 0, "width and height",
                 "multiples of sizeMultiple " + sizeMultiple, width + "x" + height);
+        require(guidanceMin >= 0 && Double.isFinite(guidanceMin), "guidanceMin", ">= 0 and finite", guidanceMin);
+        require(guidanceMax >= 0 && Double.isFinite(guidanceMax), "guidanceMax", ">= 0 and finite", guidanceMax);
     }
 
     private static void require(boolean ok, String field, String expected, Object found) {

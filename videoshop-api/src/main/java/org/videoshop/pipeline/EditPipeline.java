@@ -141,7 +141,7 @@ public final class EditPipeline {
         float[] x = inverted.start().clone();
         float[] latentMask = mask == null ? null : latentMask(mask, shape);
         new Generation(kernels, model.denoiser(), pre).run(shape, x, sigmas, edit.condition(),
-                Guidance.linear(options.guidanceMin(), options.guidanceMax(), shape.frames()), latentMask,
+                Guidance.linear(options.guidanceMin(spec), options.guidanceMax(spec), shape.frames()), latentMask,
                 inverted.trajectory().toArray(new float[0][]), ctx);
 
         ctx.begin(Stage.RESCALE, 1);
@@ -167,9 +167,11 @@ public final class EditPipeline {
         }
         ctx.advance();
         ctx.finish();
+        // provenance records the guidance generation used: the model's recommendation where the options left it
         Provenance provenance = new Provenance(LibraryVersion.get(), spec.name(), spec.version(), kernels.name(),
-                options, Arrays.stream(sigmas).boxed().toList(), source.frames(), source.width(), source.height(),
-                System.getProperty("java.version"), started, ctx.stageNanos(), ctx.modelNanos());
+                options.withResolvedGuidance(spec), Arrays.stream(sigmas).boxed().toList(), source.frames(),
+                source.width(), source.height(), System.getProperty("java.version"), started, ctx.stageNanos(),
+                ctx.modelNanos());
         return new EditResult(decoded, provenance);
     }
 

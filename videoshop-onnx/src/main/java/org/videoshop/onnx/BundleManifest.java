@@ -16,7 +16,7 @@ import org.videoshop.model.ModelSpec;
  * @param version         the manifest's own version string, or null (then the bundle's checksum is used)
  * @param networks        the four ONNX networks
  * @param latent          latent-space facts
- * @param video           native video size and micro-conditioning defaults
+ * @param video           native video size, micro-conditioning defaults and recommended guidance
  * @param preconditioning how F becomes D
  * @param schedule        the Karras sigma schedule
  * @param embedder        the conditioning-image embedder's input size and normalisation
@@ -115,9 +115,14 @@ public record BundleManifest(int format, String name, String description, String
      * @param sizeMultiple     what pixel widths and heights must be multiples of (optional
      *                         {@code $.video.sizeMultiple}; default {@code $.latent.downscale}): the downscale factor
      *                         times the UNet's own down-sampling
+     * @param guidanceMin      recommended generation guidance, first frame (optional {@code $.video.guidance.min};
+     *                         default SVD's 1)
+     * @param guidanceMax      recommended generation guidance, last frame (optional {@code $.video.guidance.max};
+     *                         default SVD's 3)
      */
     public record VideoDefaults(int nativeFrames, int width, int height, int maxFrames, double fps,
-                                double motionBucketId, double noiseAugStrength, int sizeMultiple) {
+                                double motionBucketId, double noiseAugStrength, int sizeMultiple,
+                                double guidanceMin, double guidanceMax) {
     }
 
     /** Karras schedule parameters. */
@@ -172,6 +177,7 @@ public record BundleManifest(int format, String name, String description, String
         return new ModelSpec(name, resolvedVersion, latent.channels(), latent.downscale(), latent.scalingFactor(),
                 latent.normalizePerVideo(), video.nativeFrames(), video.maxFrames(), video.width(), video.height(),
                 preconditioning, schedule.sigmaMin(), schedule.sigmaMax(), schedule.rho(), video.fps(),
-                video.motionBucketId(), video.noiseAugStrength(), embedder.dimension(), video.sizeMultiple());
+                video.motionBucketId(), video.noiseAugStrength(), embedder.dimension(), video.sizeMultiple(),
+                video.guidanceMin(), video.guidanceMax());
     }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.videoshop.diffusion.Prediction;
 import org.videoshop.diffusion.Preconditioning;
+import org.videoshop.model.ModelSpec;
 
 /**
  * The one place where a bundle manifest is read and validated: JSON syntax, unknown and missing fields, types,
@@ -42,6 +43,8 @@ public final class ManifestReader {
     static final int MAX_CHANNELS = 1024;
     static final int MAX_FRAMES = 4096;
     static final int MAX_DIMENSION = 1 << 20;
+    /** Largest accepted recommended guidance scale (a sanity bound; SVD recommends at most 3). */
+    static final double MAX_GUIDANCE = 1000;
 
     private ManifestReader() {
     }
@@ -124,9 +127,26 @@ public final class ManifestReader {
         double fps = r.number("fps", 0, true, 1000);
         double motion = r.number("motionBucketId", 0, false, 1e6);
         double aug = r.number("noiseAugStrength", 0, false, 10);
+        double[] guidance = guidance(r);
         r.finish();
         return new BundleManifest.VideoDefaults(nativeFrames, width, height, maxFrames, fps, motion, aug,
-                sizeMultiple);
+                sizeMultiple, guidance[0], guidance[1]);
+    }
+
+    /**
+     * The optional {@code $.video.guidance} object {@code {"min": number, "max": number}}: the classifier-free
+     * guidance range the model recommends for generation; absent or null means SVD's 1 to 3.
+     */
+    private static double[] guidance(JsonFields video) {
+        JsonNode node = video.raw("guidance");
+        if (node == null || node.isNull()) {
+            return new double[] {ModelSpec.SVD_GUIDANCE_MIN, ModelSpec.SVD_GUIDANCE_MAX};
+        }
+        JsonFields g = video.object("guidance");
+        double min = g.number("min", 0, false, MAX_GUIDANCE);
+        double max = g.number("max", 0, false, MAX_GUIDANCE);
+        g.finish();
+        return new double[] {min, max};
     }
 
     private static Preconditioning preconditioning(JsonFields r) {

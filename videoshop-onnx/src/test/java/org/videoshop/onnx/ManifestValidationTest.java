@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.integers;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,6 +100,8 @@ class ManifestValidationTest {
             assertEquals(700.0, s.sigmaMax());
             assertEquals(64, s.embeddingDim());
             assertEquals(0.02, s.noiseAugStrength());
+            assertEquals(ModelSpec.SVD_GUIDANCE_MIN, s.guidanceMin(), "no $.video.guidance: SVD's");
+            assertEquals(ModelSpec.SVD_GUIDANCE_MAX, s.guidanceMax());
         }
     }
 
@@ -195,6 +199,66 @@ class ManifestValidationTest {
         assertEquals(path, e.field(), e.getMessage());
         assertTrue(e.getMessage().contains(expected), e.getMessage());
         assertTrue(e.getMessage().contains("but found"), e.getMessage());
+    }
+
+    /** Manifests whose optional {@code $.video.guidance} is bad: the value, the field named, what is expected. */
+    static Stream<Arguments> badGuidance() {
+        return Stream.of(
+                Arguments.of(guidance(-1, 1.5), "$.video.guidance.min", "a number in [0.0, 1000.0]"),
+                Arguments.of(guidance(1, -0.5), "$.video.guidance.max", "a number in [0.0, 1000.0]"),
+                Arguments.of(guidance(1, 1e4), "$.video.guidance.max", "a number in [0.0, 1000.0]"),
+                Arguments.of(F.objectNode().put("min", 1).set("max", F.numberNode(new BigDecimal("1e400"))),
+                        "$.video.guidance.max", "a number in"),
+                Arguments.of(F.objectNode().put("min", 1).put("max", "3"), "$.video.guidance.max", "a number"),
+                Arguments.of(F.objectNode().put("min", 1).putNull("max"), "$.video.guidance.max", "a number"),
+                Arguments.of(F.objectNode().put("min", 1), "$.video.guidance.max", "missing"),
+                Arguments.of(F.objectNode().put("max", 3), "$.video.guidance.min", "missing"),
+                Arguments.of(guidance(1, 3).put("scale", 2), "$.video.guidance.scale", "unknown field"),
+                Arguments.of(F.textNode("1,3"), "$.video.guidance", "an object"),
+                Arguments.of(F.arrayNode().add(1).add(3), "$.video.guidance", "an object"),
+                Arguments.of(F.numberNode(2), "$.video.guidance", "an object"));
+    }
+
+    private static ObjectNode guidance(double min, double max) {
+        return F.objectNode().put("min", min).put("max", max);
+    }
+
+    @ParameterizedTest(name = "guidance {0}")
+    @MethodSource("badGuidance")
+    void badGuidanceIsNamedWithExpectedAndFound(JsonNode value, String field, String expected) {
+        Path b = bundle();
+        ObjectNode m = TestBundles.manifest(b);
+        ((ObjectNode) m.get("video")).set("guidance", value);
+        InvalidBundleException e = invalid(b, m);
+        assertEquals(field, e.field(), e.getMessage());
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+        if (!expected.equals("missing") && !expected.equals("unknown field")) {
+            assertTrue(e.getMessage().contains("but found"), e.getMessage());
+        }
+    }
+
+    @Test
+    void guidanceIsReadWhenPresentAndSvdsWhenAbsentOrNull() {
+        Path b = bundle();
+        ObjectNode base = TestBundles.manifest(b);
+        qt().withExamples(30).forAll(doubles().between(0, 1000), doubles().between(0, 1000))
+                .checkAssert((min, max) -> {
+                    ObjectNode m = base.deepCopy();
+                    ((ObjectNode) m.get("video")).set("guidance", guidance(min, max));
+                    TestBundles.write(b, m);
+                    try (ModelBundle read = ModelBundle.read(b)) {
+                        ModelSpec s = read.manifest().toSpec(read.version());
+                        assertEquals(min, s.guidanceMin());
+                        assertEquals(max, s.guidanceMax());
+                    }
+                });
+        ObjectNode m = base.deepCopy();
+        ((ObjectNode) m.get("video")).putNull("guidance");
+        TestBundles.write(b, m);
+        try (ModelBundle read = ModelBundle.read(b)) {
+            assertEquals(1.0, read.manifest().video().guidanceMin());
+            assertEquals(3.0, read.manifest().video().guidanceMax());
+        }
     }
 
     static Stream<Arguments> unknownFields() {
