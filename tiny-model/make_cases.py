@@ -51,6 +51,9 @@ def main():
     ap.add_argument("--quality", default=None,
                     help="folder for the CI quality set: recolour cases of the model card's evaluation clips")
     ap.add_argument("--quality-n", type=int, default=20)
+    ap.add_argument("--quality-edits", default="recolour",
+                    help="edits of the quality set, from recon,recolour,add,remove (recon: truth = source)")
+    ap.add_argument("--quality-first", type=int, default=0, help="first evaluation index k of the quality set")
     a = ap.parse_args()
     if a.cases:
         sel = {}
@@ -64,9 +67,16 @@ def main():
     if a.quality:
         # every clip of evaluate.py's default set (seeds EVAL_SEED_BASE + 0 .. n-1), unfiltered, so that the
         # Java regression guard measures the same clips as the model card
-        sel = {f"recolour-{k + 1:02d}": (videogen.EVAL_SEED_BASE + k, "recolour") for k in range(a.quality_n)}
+        sel = {}
+        for e in a.quality_edits.split(","):
+            for k in range(a.quality_first, a.quality_first + a.quality_n):
+                sel[f"{e}-{k + 1:02d}"] = (videogen.EVAL_SEED_BASE + k, "source" if e == "recon" else e)
         write_cases(sel, a.quality, 32, 32, 8)
-        json.dump({k: {"seed": v[0], "edit": v[1]} for k, v in sel.items()},
+        for name, (seed, e) in sel.items():
+            if e == "source":  # reconstruction: the edited first frame is the source's, the truth the source
+                p = os.path.join(a.quality, name, "case.json")
+                c = json.load(open(p)); c["edit"] = "recon"; json.dump(c, open(p, "w"), indent=1)
+        json.dump({k: {"seed": v[0], "edit": "recon" if v[1] == "source" else v[1]} for k, v in sel.items()},
                   open(os.path.join(a.quality, "cases.json"), "w"), indent=1)
         print("quality cases", len(sel))
     if a.sample:

@@ -21,12 +21,16 @@ import org.videoshop.VideoshopOptions;
  */
 public record EvaluationReport(String model, String backend, VideoshopOptions base, List<CaseResult> results) {
 
+    /** What an infinite PSNR (identical images) counts as in a mean over cases, in dB. */
+    public static final double MEAN_CAP_DB = 100;
+
     public EvaluationReport {
         results = List.copyOf(results);
     }
 
     /**
-     * One method's scores averaged over cases (NaN values skipped; an infinite value makes the mean infinite).
+     * One method's scores averaged over cases (NaN values skipped; an infinite PSNR counts as {@link #MEAN_CAP_DB}
+     * unless every case's is infinite).
      *
      * @param method            the method
      * @param cases             cases averaged
@@ -168,16 +172,26 @@ public record EvaluationReport(String model, String backend, VideoshopOptions ba
         }
     }
 
+    /**
+     * Mean over cases: NaN values skipped, +infinity (identical images) counted as {@value #MEAN_CAP_DB} dB so that
+     * one exact case does not hide the others; +infinity when every value is.
+     */
     static double mean(double[] values) {
         double s = 0;
         int n = 0;
+        int infinite = 0;
         for (double v : values) {
-            if (!Double.isNaN(v)) {
-                s += v;
-                n++;
+            if (Double.isNaN(v)) {
+                continue;
             }
+            if (v == Double.POSITIVE_INFINITY) {
+                infinite++;
+                v = MEAN_CAP_DB;
+            }
+            s += v;
+            n++;
         }
-        return n == 0 ? Double.NaN : s / n;
+        return n == 0 ? Double.NaN : infinite == n ? Double.POSITIVE_INFINITY : s / n;
     }
 
     private static String db(double v) {
