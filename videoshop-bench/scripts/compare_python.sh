@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Times the same Videoshop edit (same bundle, frames, steps, strength, guidance) in the Java library
+# Times the same Videoshop edit (same bundle, frames, steps, strength, guidance, Sigma) in the Java library
 # (org.videoshop.bench.TimeEdit) and in plain PyTorch (tiny-model/pipeline.py via python_edit.py),
 # on this machine in this run, and prints the table with the ratio.
 #
@@ -38,20 +38,21 @@ FRAMES_ARG=(); [ -n "$FRAMES" ] && FRAMES_ARG=(--frames "$FRAMES")
 # 1. one clip, written as PNGs, so that both sides edit the very same frames
 "${JAVA[@]}" org.videoshop.bench.TimeEdit --model "$BUNDLE" "${FRAMES_ARG[@]}" --write-case "$WORK/case" 2>/dev/null
 COMMON=(--steps "$STEPS" --strength "$STRENGTH")
-# 2. Python first, then Java (each: warm-up edits, then timed edits), both with guidance 1 -> 3 (pinned: the Java
-#    side would otherwise use the bundle's recommended guidance, and pipeline.py does not read it)
+# 2. Python first, then Java (each: warm-up edits, then timed edits), both with guidance 1 -> 3 and Sigma 1 (pinned:
+#    the Java side would otherwise use the bundle's recommended guidance and Sigma, and pipeline.py does not read
+#    them; python_edit.py passes Sigma 1)
 "$PYTHON" "$HERE/python_edit.py" --pipeline-dir "$PIPELINE_DIR" --bundle "$BUNDLE" --case "$WORK/case" "${COMMON[@]}" \
   --min-guidance 1 --max-guidance 3 \
   --warmup "$WARMUP" --runs "$RUNS" --threads "$THREADS" --json "$WORK/python.json" >/dev/null
 "${JAVA[@]}" org.videoshop.bench.TimeEdit --model "$BUNDLE" --case "$WORK/case" "${COMMON[@]}" --guidance 1,3 \
-  --warmup "$WARMUP" --runs "$RUNS" --json "$WORK/java.json" > "$WORK/java.txt"
+  --sigma-threshold 1 --warmup "$WARMUP" --runs "$RUNS" --json "$WORK/java.json" > "$WORK/java.txt"
 
 # 3. the table
 "$PYTHON" - "$WORK/python.json" "$WORK/java.json" "$BUNDLE" <<'PY'
 import json, sys
 p, j = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
 print(f"bundle {sys.argv[3]}: {p['frames']} frames {p['width']}x{p['height']}, {p['steps']} steps x strength "
-      f"{p['strength']}, guidance 1->3, {p['runs']} timed edits after warm-up, {p['threads']} thread(s)")
+      f"{p['strength']}, guidance 1->3, Sigma 1, {p['runs']} timed edits after warm-up, {p['threads']} thread(s)")
 print("| implementation | ms/edit (mean) | ms/edit (min) |")
 print("| --- | ---: | ---: |")
 print(f"| Python / PyTorch {p['torch']} (pipeline.py) | {p['ms_per_edit']:.1f} | {p['ms_min']:.1f} |")

@@ -2,6 +2,7 @@ package org.videoshop;
 
 import java.awt.image.BufferedImage;
 import java.util.List;
+import org.videoshop.model.ModelSpec;
 import org.videoshop.pipeline.InvertedClip;
 import org.videoshop.pipeline.Windows;
 import org.videoshop.tensor.Frame;
@@ -11,7 +12,9 @@ import org.videoshop.tensor.Video;
 /**
  * A clip inverted once by {@link VideoEditor#invert}, ready for any number of edits that each cost only the
  * generation half. Holds the inversion of each window (see {@link #windows()}, e.g. to save them) and, when made
- * from images, the original images for compositing at their size. Immutable; valid while its editor is open.
+ * from images, the original images for compositing at their size. Its windows must have been made with the
+ * editor's model and settings, compared as {@link VideoshopOptions#resolvedFor resolved} for that model.
+ * Immutable; valid while its editor is open.
  */
 public final class Inverted {
 
@@ -28,16 +31,22 @@ public final class Inverted {
             throw new IllegalArgumentException("Expected " + plan.count() + " inverted windows but found "
                     + (windows == null ? "null" : windows.size()));
         }
-        String model = editor.model().spec().name();
-        String version = editor.model().spec().version();
+        ModelSpec spec = editor.model().spec();
+        String model = spec.name();
+        String version = spec.version();
+        // settings are compared as the model resolves them: an inversion made with guidance or Sigma left to the
+        // model serves an edit that names the model's values explicitly, and vice versa (the same numbers run)
+        VideoshopOptions expected = editor.options().resolvedFor(spec);
         for (InvertedClip w : windows) {
             if (!w.modelName().equals(model) || !w.modelVersion().equals(version)) {
                 throw new IllegalArgumentException("Expected an inversion made with model " + model + " " + version
                         + " but found " + w.modelName() + " " + w.modelVersion());
             }
-            if (!w.options().equals(editor.options())) {
+            VideoshopOptions found = w.options().resolvedFor(spec);
+            if (!found.equals(expected)) {
                 throw new IllegalArgumentException("Expected an inversion made with the editor's options "
-                        + editor.options() + " but found " + w.options());
+                        + expected + " but found " + found + " (unset guidance and Sigma resolved for model "
+                        + model + ")");
             }
         }
         this.editor = editor;

@@ -12,8 +12,9 @@ import java.util.Map;
  * @param modelName      the model's name
  * @param modelVersion   the model's version or checksum
  * @param backend        the latent backend that ran the step math
- * @param options        every setting of the edit, the seed included, with the guidance actually used filled in
- *                       where the options left it to the model ({@link VideoshopOptions#withResolvedGuidance})
+ * @param options        every setting of the edit, the seed included, with the guidance and inversion threshold
+ *                       Sigma actually used filled in where the options left them to the model
+ *                       ({@link VideoshopOptions#resolvedFor})
  * @param sigmas         the kept noise levels, highest first, ending with 0
  * @param frames         frames edited
  * @param width          pixel width the model ran at

@@ -13,7 +13,9 @@ import org.videoshop.model.ModelSpec;
  * @param sigmaMin                    schedule's lowest sigma, or null for the model's
  * @param sigmaMax                    schedule's highest sigma, or null for the model's
  * @param rho                         schedule's rho, or null for the model's
- * @param sigmaThreshold              Sigma: at or below it inversion uses fixed noise instead of extrapolation
+ * @param sigmaThreshold              Sigma: at or below it inversion uses fixed noise instead of extrapolation, or
+ *                                    null for the model's recommendation (the paper's and SVD's: 1; the bundled
+ *                                    tiny model's: 0.25)
  * @param inversionMode               extrapolated (Videoshop) or naive
  * @param normalize                   channel-wise latent normalisation and the final rescale, or null for the model's
  * @param inversionGuidanceMin        classifier-free guidance during inversion, first frame (default 1 = none)
@@ -36,7 +38,7 @@ import org.videoshop.model.ModelSpec;
  * @param windowOverlap               frames shared by adjacent windows (at least 1; default 2)
  */
 public record VideoshopOptions(double strength, int steps, Double sigmaMin, Double sigmaMax, Double rho,
-                               double sigmaThreshold, InversionMode inversionMode, Boolean normalize,
+                               Double sigmaThreshold, InversionMode inversionMode, Boolean normalize,
                                double inversionGuidanceMin, double inversionGuidanceMax,
                                Double guidanceMin, Double guidanceMax, Double fps, Double motionBucketId,
                                Double noiseAugStrength, long seed, boolean normalizeInversionCondition,
@@ -62,8 +64,9 @@ public record VideoshopOptions(double strength, int steps, Double sigmaMin, Doub
         if (sigmaMin != null && sigmaMax != null && !(sigmaMax > sigmaMin)) {
             throw new IllegalArgumentException("Expected sigmaMax > sigmaMin (" + sigmaMin + ") but found " + sigmaMax);
         }
-        if (!(sigmaThreshold >= 0) || !Double.isFinite(sigmaThreshold)) {
-            throw new IllegalArgumentException("Expected sigmaThreshold >= 0 and finite but found " + sigmaThreshold);
+        if (sigmaThreshold != null && (!(sigmaThreshold >= 0) || !Double.isFinite(sigmaThreshold))) {
+            throw new IllegalArgumentException("Expected sigmaThreshold >= 0 and finite (or unset) but found "
+                    + sigmaThreshold);
         }
         if (inversionMode == null) {
             throw new IllegalArgumentException("Expected an inversion mode (EXTRAPOLATED or NAIVE) but found null");
@@ -116,8 +119,9 @@ public record VideoshopOptions(double strength, int steps, Double sigmaMin, Doub
     }
 
     /**
-     * The defaults: strength 0.55, 25 steps, Sigma 1, extrapolated inversion, seed 42; guidance: the model's
-     * (SVD: 1 to 3); schedule, normalisation, fps, motion bucket, noise augmentation and window: the model's.
+     * The defaults: strength 0.55, 25 steps, extrapolated inversion, seed 42; guidance and Sigma: the model's
+     * recommendation (SVD: 1 to 3 and 1); schedule, normalisation, fps, motion bucket, noise augmentation and
+     * window: the model's.
      */
     public static VideoshopOptions defaults() {
         return builder().build();
@@ -185,15 +189,26 @@ public record VideoshopOptions(double strength, int steps, Double sigmaMin, Doub
         return guidanceMax != null ? guidanceMax : spec.guidanceMax();
     }
 
+    /** The inversion threshold Sigma: the option, else the model's recommendation. */
+    public double sigmaThreshold(ModelSpec spec) {
+        return sigmaThreshold != null ? sigmaThreshold : spec.sigmaThreshold();
+    }
+
     /**
-     * These options with every model-dependent guidance filled in from {@code spec}, i.e. the guidance an edit
-     * with that model actually uses (what {@link Provenance} records); the other components are unchanged.
+     * These options with every value the model recommends filled in from {@code spec} where they are unset: the
+     * generation guidance ({@link #guidanceMin(ModelSpec)}, {@link #guidanceMax(ModelSpec)}) and the inversion
+     * threshold Sigma ({@link #sigmaThreshold(ModelSpec)}), i.e. what an edit with that model actually uses. This is
+     * what {@link Provenance} records and what decides whether an inversion can serve an edit (two options are the
+     * same settings for a model when their resolved forms are equal). The other components (the model's schedule,
+     * fps, motion bucket, noise augmentation, normalisation and window defaults) are left as they are; returns
+     * {@code this} when nothing is unset.
      */
-    public VideoshopOptions withResolvedGuidance(ModelSpec spec) {
-        if (guidanceMin != null && guidanceMax != null) {
+    public VideoshopOptions resolvedFor(ModelSpec spec) {
+        if (guidanceMin != null && guidanceMax != null && sigmaThreshold != null) {
             return this;
         }
-        return toBuilder().guidance(guidanceMin(spec), guidanceMax(spec)).build();
+        return toBuilder().guidance(guidanceMin(spec), guidanceMax(spec)).sigmaThreshold(sigmaThreshold(spec))
+                .build();
     }
 
     /** Frames per window: the option, else the model's native frame count, never above its maxFrames. */
@@ -209,7 +224,7 @@ public record VideoshopOptions(double strength, int steps, Double sigmaMin, Doub
         private Double sigmaMin;
         private Double sigmaMax;
         private Double rho;
-        private double sigmaThreshold = 1.0;
+        private Double sigmaThreshold;
         private InversionMode inversionMode = InversionMode.EXTRAPOLATED;
         private Boolean normalize;
         private double inversionGuidanceMin = 1.0;
@@ -246,6 +261,10 @@ public record VideoshopOptions(double strength, int steps, Double sigmaMin, Doub
             return this;
         }
 
+        /**
+         * The inversion threshold Sigma: at or below it inversion uses x0 plus fixed noise instead of extrapolation
+         * (default: the model's recommendation; the paper's and SVD's is 1).
+         */
         public Builder sigmaThreshold(double v) {
             sigmaThreshold = v;
             return this;

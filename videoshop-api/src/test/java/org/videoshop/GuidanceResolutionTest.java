@@ -69,11 +69,13 @@ class GuidanceResolutionTest {
         VideoshopOptions explicit = unset.toBuilder().guidance(2, 4).build();
         assertEquals(2.0, explicit.guidanceMin(tinyLike));
         assertEquals(4.0, explicit.guidanceMax(tinyLike));
-        VideoshopOptions resolved = unset.withResolvedGuidance(tinyLike);
+        VideoshopOptions resolved = unset.resolvedFor(tinyLike);
         assertEquals(1.0, resolved.guidanceMin());
         assertEquals(1.5, resolved.guidanceMax());
-        assertEquals(unset.toBuilder().guidance(1.0, 1.5).build(), resolved);
-        assertSame(explicit, explicit.withResolvedGuidance(tinyLike));
+        assertEquals(unset.toBuilder().guidance(1.0, 1.5).sigmaThreshold(ModelSpec.PAPER_SIGMA_THRESHOLD).build(),
+                resolved);
+        VideoshopOptions allSet = explicit.toBuilder().sigmaThreshold(0.5).build();
+        assertSame(allSet, allSet.resolvedFor(tinyLike), "nothing left to the model: the same options");
     }
 
     @Test
@@ -92,10 +94,10 @@ class GuidanceResolutionTest {
                     double max = set ? option + 1 : modelMax;
                     assertEquals(min, o.guidanceMin(s));
                     assertEquals(max, o.guidanceMax(s));
-                    VideoshopOptions r = o.withResolvedGuidance(s);
+                    VideoshopOptions r = o.resolvedFor(s);
                     assertEquals(min, r.guidanceMin());
                     assertEquals(max, r.guidanceMax());
-                    assertEquals(r, r.withResolvedGuidance(spec(modelMax, modelMin)), "resolving is idempotent");
+                    assertEquals(r, r.resolvedFor(spec(modelMax, modelMin)), "resolving is idempotent");
                 });
     }
 

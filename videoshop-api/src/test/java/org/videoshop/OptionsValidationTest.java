@@ -71,7 +71,7 @@ class OptionsValidationTest {
         VideoshopOptions o = VideoshopOptions.defaults();
         assertEquals(0.55, o.strength());
         assertEquals(25, o.steps());
-        assertEquals(1.0, o.sigmaThreshold());
+        assertNull(o.sigmaThreshold(), "Sigma: the model's recommendation (the paper's 1 unless it says otherwise)");
         assertEquals(InversionMode.EXTRAPOLATED, o.inversionMode());
         assertNull(o.guidanceMin(), "guidance: the model's recommendation");
         assertNull(o.guidanceMax());

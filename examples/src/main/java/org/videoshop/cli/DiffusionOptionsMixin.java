@@ -10,8 +10,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * picocli mixin for the diffusion settings of an edit (strength, steps, seed, inversion, guidance, windows), turned
- * into a {@link VideoshopOptions.Builder}. An inversion file records them, and editing it needs the same ones.
+ * picocli mixin for the diffusion settings of an edit (strength, steps, seed, inversion and its threshold Sigma,
+ * guidance, windows), turned into a {@link VideoshopOptions.Builder}. An inversion file records them, and editing
+ * it needs the same ones.
  */
 public final class DiffusionOptionsMixin {
 
@@ -41,6 +42,12 @@ public final class DiffusionOptionsMixin {
                     + " (default: the model's recommendation, see videoshop info; SVD's is 1,3).")
     GuidanceRange guidance;
 
+    @Option(names = "--sigma-threshold", paramLabel = "SIGMA",
+            description = "Inversion threshold Sigma: at or below it inversion uses fixed noise instead of"
+                    + " extrapolation, >= 0 (default: the model's recommendation, see videoshop info; the paper's"
+                    + " and SVD's is 1).")
+    Double sigmaThreshold;
+
     @Option(names = "--authors-inversion-condition",
             description = "Normalise the inversion's conditioning latents and divide them by the scaling factor, as"
                     + " the paper's code does (default: raw, as generation uses them).")
@@ -65,6 +72,9 @@ public final class DiffusionOptionsMixin {
                 .windowOverlap(overlap);
         if (guidance != null) {
             b.guidance(guidance.min(), guidance.max());
+        }
+        if (sigmaThreshold != null) {
+            b.sigmaThreshold(sigmaThreshold);
         }
         if (window != null) {
             b.windowFrames(window);

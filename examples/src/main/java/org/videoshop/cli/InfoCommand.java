@@ -20,11 +20,11 @@ import picocli.CommandLine.Spec;
 /**
  * {@code videoshop info}: what this installation can run: the latent backends and the default, the model
  * providers and their built-in models, ONNX Runtime's version and execution providers, and a model's spec with
- * the guidance it recommends.
+ * the guidance and inversion threshold Sigma it recommends.
  */
 @Command(name = "info", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         description = "Prints the backends and model providers found, ONNX Runtime's version and execution"
-                + " providers, and the model's spec with its recommended guidance.",
+                + " providers, and the model's spec with its recommended guidance and inversion threshold Sigma.",
         footer = {"", "Example:", "  videoshop info --model tiny"})
 public final class InfoCommand implements Callable<Integer> {
 
@@ -60,6 +60,8 @@ public final class InfoCommand implements Callable<Integer> {
             }
             w.println("Recommended guidance: " + s.guidanceMin() + " to " + s.guidanceMax()
                     + " (first to last frame; used when --guidance is not given)");
+            w.println("Recommended inversion threshold Sigma: " + s.sigmaThreshold()
+                    + " (used when --sigma-threshold is not given; the paper's is 1.0)");
         }
         w.flush();
         return 0;

@@ -85,13 +85,19 @@ class DemoAndInfoTest {
         assertTrue(out.contains("guidanceMax        3.0"), out);
         assertTrue(out.contains("Recommended guidance: 1.0 to 3.0 (first to last frame; used when --guidance is not"
                 + " given)"), "random-tiny's manifest has no guidance: SVD's\n" + out);
+        assertTrue(out.contains("sigmaThreshold     1.0"), out);
+        assertTrue(out.contains("Recommended inversion threshold Sigma: 1.0 (used when --sigma-threshold is not"
+                + " given; the paper's is 1.0)"), "random-tiny's manifest has no sigmaThreshold: the paper's\n" + out);
     }
 
     @Test
-    void infoPrintsTheBundledTinyModelsRecommendedGuidance() {
+    void infoPrintsTheBundledTinyModelsRecommendedGuidanceAndSigma() {
         Cli.Run run = Cli.run("info", "--model", "tiny");
         assertEquals(0, run.exit(), run::toString);
         assertTrue(run.out().contains("name               tiny"), run.out());
         assertTrue(run.out().contains("Recommended guidance: 1.0 to 1.5 (first to last frame"), run.out());
+        assertTrue(run.out().contains("sigmaThreshold     0.25"), run.out());
+        assertTrue(run.out().contains("Recommended inversion threshold Sigma: 0.25 (used when --sigma-threshold is"
+                + " not given"), run.out());
     }
 }

@@ -33,7 +33,7 @@ class EditSettingsTest {
     @Test
     void everyFlagReachesTheOptions() {
         VideoshopOptions o = parse("--strength", "0.7", "--steps", "30", "--seed", "9", "--inversion", "naive",
-                "--guidance", "1.5,2.5", "--window", "6", "--overlap", "3", "--no-normalize",
+                "--guidance", "1.5,2.5", "--sigma-threshold", "0.5", "--window", "6", "--overlap", "3", "--no-normalize",
                 "--authors-inversion-condition");
         assertEquals(0.7, o.strength());
         assertEquals(30, o.steps());
@@ -41,6 +41,7 @@ class EditSettingsTest {
         assertEquals(InversionMode.NAIVE, o.inversionMode());
         assertEquals(1.5, o.guidanceMin());
         assertEquals(2.5, o.guidanceMax());
+        assertEquals(0.5, o.sigmaThreshold());
         assertEquals(Integer.valueOf(6), o.windowFrames());
         assertEquals(3, o.windowOverlap());
         assertEquals(Boolean.FALSE, o.normalize());
@@ -55,6 +56,7 @@ class EditSettingsTest {
         assertFalse(o.normalizeInversionCondition());
         assertNull(o.guidanceMin(), "no --guidance: the model's recommendation");
         assertNull(o.guidanceMax());
+        assertNull(o.sigmaThreshold(), "no --sigma-threshold: the model's recommendation");
     }
 
     @Test
@@ -72,6 +74,26 @@ class EditSettingsTest {
         assertTrue(text.contains("(default: the model's recommendation, see videoshop info; SVD's is 1,3)"), text);
         String help = new CommandLine(new Probe()).getUsageMessage().replaceAll("\\s+", " ");
         assertTrue(help.contains("default: the model's recommendation, see videoshop info"), help);
+    }
+
+    @Test
+    void theSigmaThresholdHelpSaysUnsetMeansTheModelsRecommendation() {
+        OptionSpec option = new CommandLine(new Probe()).getCommandSpec().findOption("--sigma-threshold");
+        assertNull(option.defaultValue(), "no fixed default");
+        String text = String.join(" ", option.description());
+        assertTrue(text.contains("(default: the model's recommendation, see videoshop info; the paper's and SVD's"
+                + " is 1)"), text);
+        assertEquals(0.0, parse("--sigma-threshold", "0").sigmaThreshold(), "0 is a value, not unset");
+    }
+
+    @Test
+    void aNegativeSigmaThresholdIsAUsageError(@TempDir Path dir) {
+        Cli.Run run = Cli.run("evaluate", "--cases", dir.resolve("missing").toString(), "--sigma-threshold", "-1");
+        assertEquals(VideoshopCli.EXIT_USAGE, run.exit(), run::toString);
+        assertTrue(run.err().contains("Expected sigmaThreshold >= 0 and finite (or unset) but found -1.0"),
+                run::toString);
+        Cli.Run text = Cli.run("evaluate", "--cases", dir.resolve("missing").toString(), "--sigma-threshold", "x");
+        assertEquals(VideoshopCli.EXIT_USAGE, text.exit(), text::toString);
     }
 
     @Test

@@ -154,6 +154,25 @@ class InvertCliTest {
     }
 
     @Test
+    void flagsNamingTheModelsRecommendationsMatchAnInversionMadeWithoutThem() throws IOException {
+        // random-tiny recommends nothing: Sigma is the paper's 1 and guidance SVD's 1,3
+        Path inv = dir.resolve("clip.inv");
+        assertEquals(0, invert(small, inv).exit());
+        Path direct = dir.resolve("direct");
+        assertEquals(0, Cli.edit(small, editedSmall, direct).exit());
+        Path named = dir.resolve("named");
+        Cli.Run run = editInverted(inv, editedSmall, named, "--sigma-threshold", "1", "--guidance", "1,3");
+        assertEquals(0, run.exit(), run::toString);
+        assertSameFrames(direct, named);
+
+        Cli.Run other = editInverted(inv, editedSmall, dir.resolve("a"), "--sigma-threshold", "0.5");
+        assertEquals(VideoshopCli.EXIT_FAILURE, other.exit(), other::toString);
+        assertEquals(1, other.errLines().size(), other::toString);
+        assertTrue(other.err().contains("expected an inversion made with these settings but it was made with "
+                + "sigmaThreshold=1.0 (expected 0.5)"), other.err());
+    }
+
+    @Test
     void usageErrors() {
         Cli.Run neither = Cli.run("edit", "-e", editedSmall.toString(), "-o", dir.resolve("a").toString());
         assertEquals(VideoshopCli.EXIT_USAGE, neither.exit(), neither::toString);

@@ -31,12 +31,15 @@ import org.videoshop.tensor.LatentShape;
  *                          (SVD: 1; {@link #SVD_GUIDANCE_MIN} when the model says nothing)
  * @param guidanceMax       recommended classifier-free guidance during generation, last frame, {@code >= 0}
  *                          (SVD: 3; {@link #SVD_GUIDANCE_MAX} when the model says nothing)
+ * @param sigmaThreshold    recommended inversion threshold Sigma, {@code >= 0}: at or below it noise-extrapolated
+ *                          inversion uses x0 plus fixed noise instead of extrapolation (the paper's and SVD's: 1;
+ *                          {@link #PAPER_SIGMA_THRESHOLD} when the model says nothing)
  */
 public record ModelSpec(String name, String version, int latentChannels, int downscale, double scalingFactor,
                         boolean normalizePerVideo, int nativeFrames, int maxFrames, int width, int height,
                         Preconditioning preconditioning, double sigmaMin, double sigmaMax, double rho,
                         double fps, double motionBucketId, double noiseAugStrength, int embeddingDim,
-                        int sizeMultiple, double guidanceMin, double guidanceMax) {
+                        int sizeMultiple, double guidanceMin, double guidanceMax, double sigmaThreshold) {
 
     /** SVD's guidance on the first frame (diffusers' {@code min_guidance_scale}): the default recommendation. */
     public static final double SVD_GUIDANCE_MIN = 1.0;
@@ -44,17 +47,23 @@ public record ModelSpec(String name, String version, int latentChannels, int dow
     /** SVD's guidance on the last frame (diffusers' {@code max_guidance_scale}): the default recommendation. */
     public static final double SVD_GUIDANCE_MAX = 3.0;
 
-    /** A spec whose size multiple is the downscale factor and whose guidance is SVD's (1 to 3). */
+    /** The paper's inversion threshold Sigma (also SVD's): the default recommendation. */
+    public static final double PAPER_SIGMA_THRESHOLD = 1.0;
+
+    /**
+     * A spec whose size multiple is the downscale factor, whose guidance is SVD's (1 to 3) and whose Sigma is the
+     * paper's (1).
+     */
     public ModelSpec(String name, String version, int latentChannels, int downscale, double scalingFactor,
                      boolean normalizePerVideo, int nativeFrames, int maxFrames, int width, int height,
                      Preconditioning preconditioning, double sigmaMin, double sigmaMax, double rho,
                      double fps, double motionBucketId, double noiseAugStrength, int embeddingDim) {
         this(name, version, latentChannels, downscale, scalingFactor, normalizePerVideo, nativeFrames, maxFrames,
                 width, height, preconditioning, sigmaMin, sigmaMax, rho, fps, motionBucketId, noiseAugStrength,
-                embeddingDim, downscale, SVD_GUIDANCE_MIN, SVD_GUIDANCE_MAX);
+                embeddingDim, downscale, SVD_GUIDANCE_MIN, SVD_GUIDANCE_MAX, PAPER_SIGMA_THRESHOLD);
     }
 
-    /** A spec whose recommended guidance is SVD's (1 to 3). */
+    /** A spec whose recommended guidance is SVD's (1 to 3) and whose Sigma is the paper's (1). */
     public ModelSpec(String name, String version, int latentChannels, int downscale, double scalingFactor,
                      boolean normalizePerVideo, int nativeFrames, int maxFrames, int width, int height,
                      Preconditioning preconditioning, double sigmaMin, double sigmaMax, double rho,
@@ -62,7 +71,18 @@ public record ModelSpec(String name, String version, int latentChannels, int dow
                      int sizeMultiple) {
         this(name, version, latentChannels, downscale, scalingFactor, normalizePerVideo, nativeFrames, maxFrames,
                 width, height, preconditioning, sigmaMin, sigmaMax, rho, fps, motionBucketId, noiseAugStrength,
-                embeddingDim, sizeMultiple, SVD_GUIDANCE_MIN, SVD_GUIDANCE_MAX);
+                embeddingDim, sizeMultiple, SVD_GUIDANCE_MIN, SVD_GUIDANCE_MAX, PAPER_SIGMA_THRESHOLD);
+    }
+
+    /** A spec whose recommended inversion threshold Sigma is the paper's (1). */
+    public ModelSpec(String name, String version, int latentChannels, int downscale, double scalingFactor,
+                     boolean normalizePerVideo, int nativeFrames, int maxFrames, int width, int height,
+                     Preconditioning preconditioning, double sigmaMin, double sigmaMax, double rho,
+                     double fps, double motionBucketId, double noiseAugStrength, int embeddingDim,
+                     int sizeMultiple, double guidanceMin, double guidanceMax) {
+        this(name, version, latentChannels, downscale, scalingFactor, normalizePerVideo, nativeFrames, maxFrames,
+                width, height, preconditioning, sigmaMin, sigmaMax, rho, fps, motionBucketId, noiseAugStrength,
+                embeddingDim, sizeMultiple, guidanceMin, guidanceMax, PAPER_SIGMA_THRESHOLD);
     }
 
     public ModelSpec {
@@ -90,6 +110,8 @@ public record ModelSpec(String name, String version, int latentChannels, int dow
                 "multiples of sizeMultiple " + sizeMultiple, width + "x" + height);
         require(guidanceMin >= 0 && Double.isFinite(guidanceMin), "guidanceMin", ">= 0 and finite", guidanceMin);
         require(guidanceMax >= 0 && Double.isFinite(guidanceMax), "guidanceMax", ">= 0 and finite", guidanceMax);
+        require(sigmaThreshold >= 0 && Double.isFinite(sigmaThreshold), "sigmaThreshold", ">= 0 and finite",
+                sigmaThreshold);
     }
 
     private static void require(boolean ok, String field, String expected, Object found) {

@@ -127,7 +127,7 @@ public final class EditPipeline {
         ctx.begin(Stage.INVERT, sigmas.length - 1);
         float[] noise = gaussian(shape.size(), options.seed() ^ NOISE_STREAM);
         float[][] trajectory = new Inversion(kernels, model.denoiser(), pre).run(shape, x0.data(), sigmas,
-                options.inversionMode(), options.sigmaThreshold(), noise, condition,
+                options.inversionMode(), options.sigmaThreshold(spec), noise, condition,
                 Guidance.linear(options.inversionGuidanceMin(), options.inversionGuidanceMax(), shape.frames()), ctx);
         return new InvertedClip(spec.name(), spec.version(), options, source, shape, sigmas, List.of(trajectory),
                 options.normalize(spec));
@@ -167,9 +167,9 @@ public final class EditPipeline {
         }
         ctx.advance();
         ctx.finish();
-        // provenance records the guidance generation used: the model's recommendation where the options left it
+        // provenance records the guidance and Sigma used: the model's recommendation where the options left them
         Provenance provenance = new Provenance(LibraryVersion.get(), spec.name(), spec.version(), kernels.name(),
-                options.withResolvedGuidance(spec), Arrays.stream(sigmas).boxed().toList(), source.frames(),
+                options.resolvedFor(spec), Arrays.stream(sigmas).boxed().toList(), source.frames(),
                 source.width(), source.height(), System.getProperty("java.version"), started, ctx.stageNanos(),
                 ctx.modelNanos());
         return new EditResult(decoded, provenance);

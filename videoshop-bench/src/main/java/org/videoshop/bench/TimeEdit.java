@@ -28,17 +28,18 @@ import org.videoshop.tensor.Video;
  *
  * <pre>
  * TimeEdit [--model DIR|tiny] [--frames N] [--steps N] [--strength S] [--backend NAME] [--warmup N] [--runs N]
- *          [--guidance MIN,MAX] [--case DIR] [--write-case DIR] [--json FILE]
+ *          [--guidance MIN,MAX] [--sigma-threshold SIGMA] [--case DIR] [--write-case DIR] [--json FILE]
  * </pre>
- * Without {@code --guidance} the edits use the model's recommended guidance.
+ * Without {@code --guidance} and {@code --sigma-threshold} the edits use the model's recommended guidance and
+ * inversion threshold Sigma.
  * Without {@code --case} the clip is a {@link SyntheticClip} at the model's resolution; {@code --write-case DIR}
  * writes that clip as an evaluation case (so another program can edit the very same frames) and exits.
  */
 public final class TimeEdit {
 
     private static final String USAGE = "Usage: TimeEdit [--model DIR|tiny] [--frames N] [--steps N] [--strength S]"
-            + " [--backend NAME] [--warmup N] [--runs N] [--guidance MIN,MAX] [--case DIR] [--write-case DIR]"
-            + " [--json FILE]";
+            + " [--backend NAME] [--warmup N] [--runs N] [--guidance MIN,MAX] [--sigma-threshold SIGMA]"
+            + " [--case DIR] [--write-case DIR] [--json FILE]";
 
     /**
      * Mean timings of the measured edits.
@@ -113,7 +114,7 @@ public final class TimeEdit {
         Args a;
         try {
             a = Args.parse(args, Set.of("model", "frames", "steps", "strength", "backend", "warmup", "runs", "case",
-                    "write-case", "json", "seed", "guidance"), USAGE);
+                    "write-case", "json", "seed", "guidance", "sigma-threshold"), USAGE);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(2);
@@ -132,6 +133,9 @@ public final class TimeEdit {
                 return;
             }
             b.guidance(Double.parseDouble(g[0].trim()), Double.parseDouble(g[1].trim()));
+        }
+        if (a.get("sigma-threshold") != null) {
+            b.sigmaThreshold(a.getDouble("sigma-threshold", 1.0));
         }
         VideoshopOptions options = b.build();
         try (VideoshopModel model = Models.open(a.get("model", "tiny"));
@@ -157,11 +161,13 @@ public final class TimeEdit {
             }
             Timing t = time(editor, source, edited, a.getInt("warmup", 2), a.getInt("runs", 5));
             System.out.printf(Locale.ROOT, "model %s, backend %s, %d frames %dx%d, %d steps x strength %.2f = %d "
-                            + "inversion + %d generation steps, guidance %s to %s; %d runs after %d warm-up%n",
+                            + "inversion + %d generation steps, guidance %s to %s, Sigma %s; %d runs after %d"
+                            + " warm-up%n",
                     spec.name(), editor.backend(), source.frames(), source.width(), source.height(),
                     options.steps(), options.strength(), t.last().sigmas().size() - 1,
                     t.last().sigmas().size() - 1, t.last().options().guidanceMin(),
-                    t.last().options().guidanceMax(), t.runs(), a.getInt("warmup", 2));
+                    t.last().options().guidanceMax(), t.last().options().sigmaThreshold(), t.runs(),
+                    a.getInt("warmup", 2));
             System.out.print(table(t));
             if (a.get("json") != null) {
                 writeJson(Path.of(a.get("json")), t, spec, editor.backend(), source.frames());
@@ -178,6 +184,7 @@ public final class TimeEdit {
         o.put("frames", frames);
         o.put("guidance_min", t.last().options().guidanceMin());
         o.put("guidance_max", t.last().options().guidanceMax());
+        o.put("sigma_threshold", t.last().options().sigmaThreshold());
         o.put("runs", t.runs());
         o.put("ms_per_edit", t.msPerEdit());
         o.put("ms_min", t.msMin());

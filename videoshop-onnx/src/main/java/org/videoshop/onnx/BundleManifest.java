@@ -18,7 +18,7 @@ import org.videoshop.model.ModelSpec;
  * @param latent          latent-space facts
  * @param video           native video size, micro-conditioning defaults and recommended guidance
  * @param preconditioning how F becomes D
- * @param schedule        the Karras sigma schedule
+ * @param schedule        the Karras sigma schedule and the recommended inversion threshold Sigma
  * @param embedder        the conditioning-image embedder's input size and normalisation
  */
 public record BundleManifest(int format, String name, String description, String version, Networks networks,
@@ -125,8 +125,21 @@ public record BundleManifest(int format, String name, String description, String
                                 double guidanceMin, double guidanceMax) {
     }
 
-    /** Karras schedule parameters. */
-    public record Schedule(double sigmaMin, double sigmaMax, double rho) {
+    /**
+     * Karras schedule parameters and the inversion threshold the model recommends ({@code $.schedule}).
+     *
+     * @param sigmaMin       lowest sigma
+     * @param sigmaMax       highest sigma
+     * @param rho            Karras rho
+     * @param sigmaThreshold recommended inversion threshold Sigma (optional {@code $.schedule.sigmaThreshold};
+     *                       default the paper's 1)
+     */
+    public record Schedule(double sigmaMin, double sigmaMax, double rho, double sigmaThreshold) {
+
+        /** Schedule parameters recommending the paper's Sigma (1). */
+        public Schedule(double sigmaMin, double sigmaMax, double rho) {
+            this(sigmaMin, sigmaMax, rho, ModelSpec.PAPER_SIGMA_THRESHOLD);
+        }
     }
 
     /**
@@ -178,6 +191,6 @@ public record BundleManifest(int format, String name, String description, String
                 latent.normalizePerVideo(), video.nativeFrames(), video.maxFrames(), video.width(), video.height(),
                 preconditioning, schedule.sigmaMin(), schedule.sigmaMax(), schedule.rho(), video.fps(),
                 video.motionBucketId(), video.noiseAugStrength(), embedder.dimension(), video.sizeMultiple(),
-                video.guidanceMin(), video.guidanceMax());
+                video.guidanceMin(), video.guidanceMax(), schedule.sigmaThreshold());
     }
 }

@@ -45,6 +45,8 @@ public final class ManifestReader {
     static final int MAX_DIMENSION = 1 << 20;
     /** Largest accepted recommended guidance scale (a sanity bound; SVD recommends at most 3). */
     static final double MAX_GUIDANCE = 1000;
+    /** Largest accepted recommended inversion threshold Sigma (the bound on {@code $.schedule.sigmaMax}). */
+    static final double MAX_SIGMA_THRESHOLD = 1e9;
 
     private ManifestReader() {
     }
@@ -169,8 +171,22 @@ public final class ManifestReader {
             throw r.error(r.child("sigmaMax"), "a number > $.schedule.sigmaMin (" + min + ")", r.raw("sigmaMax"));
         }
         double rho = r.number("rho", 0, true, 1e3);
+        double threshold = sigmaThreshold(r);
         r.finish();
-        return new BundleManifest.Schedule(min, max, rho);
+        return new BundleManifest.Schedule(min, max, rho, threshold);
+    }
+
+    /**
+     * The optional {@code $.schedule.sigmaThreshold}: the inversion threshold Sigma the model recommends (at or
+     * below it noise-extrapolated inversion uses fixed noise instead of extrapolation); a finite number >= 0,
+     * absent or null meaning the paper's 1.
+     */
+    private static double sigmaThreshold(JsonFields schedule) {
+        JsonNode node = schedule.raw("sigmaThreshold");
+        if (node == null || node.isNull()) {
+            return ModelSpec.PAPER_SIGMA_THRESHOLD;
+        }
+        return schedule.number("sigmaThreshold", 0, false, MAX_SIGMA_THRESHOLD);
     }
 
     private static BundleManifest.Embedder embedder(JsonFields r) {

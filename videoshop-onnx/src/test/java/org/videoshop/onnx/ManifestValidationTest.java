@@ -102,6 +102,7 @@ class ManifestValidationTest {
             assertEquals(0.02, s.noiseAugStrength());
             assertEquals(ModelSpec.SVD_GUIDANCE_MIN, s.guidanceMin(), "no $.video.guidance: SVD's");
             assertEquals(ModelSpec.SVD_GUIDANCE_MAX, s.guidanceMax());
+            assertEquals(ModelSpec.PAPER_SIGMA_THRESHOLD, s.sigmaThreshold(), "no $.schedule.sigmaThreshold: 1");
         }
     }
 
@@ -258,6 +259,61 @@ class ManifestValidationTest {
         try (ModelBundle read = ModelBundle.read(b)) {
             assertEquals(1.0, read.manifest().video().guidanceMin());
             assertEquals(3.0, read.manifest().video().guidanceMax());
+        }
+    }
+
+    /** Manifests whose optional {@code $.schedule.sigmaThreshold} is bad: the value and what is expected. */
+    static Stream<Arguments> badSigmaThreshold() {
+        return Stream.of(
+                Arguments.of(F.numberNode(-0.5), "a number in [0.0, 1.0E9]"),
+                Arguments.of(F.numberNode(-1e-9), "a number in [0.0, 1.0E9]"),
+                Arguments.of(F.numberNode(2e9), "a number in [0.0, 1.0E9]"),
+                Arguments.of(F.numberNode(new BigDecimal("1e400")), "a number in"),
+                Arguments.of(F.textNode("0.25"), "a number"),
+                Arguments.of(F.booleanNode(true), "a number"),
+                Arguments.of(F.arrayNode().add(0.25), "a number"),
+                Arguments.of(F.objectNode().put("value", 0.25), "a number"));
+    }
+
+    @ParameterizedTest(name = "sigmaThreshold {0}")
+    @MethodSource("badSigmaThreshold")
+    void badSigmaThresholdIsNamedWithExpectedAndFound(JsonNode value, String expected) {
+        Path b = bundle();
+        ObjectNode m = TestBundles.manifest(b);
+        ((ObjectNode) m.get("schedule")).set("sigmaThreshold", value);
+        InvalidBundleException e = invalid(b, m);
+        assertEquals("$.schedule.sigmaThreshold", e.field(), e.getMessage());
+        assertTrue(e.getMessage().contains("expected " + expected), e.getMessage());
+        assertTrue(e.getMessage().contains("but found"), e.getMessage());
+    }
+
+    @Test
+    void sigmaThresholdIsReadWhenPresentAndThePapersWhenAbsentOrNull() {
+        Path b = bundle();
+        ObjectNode base = TestBundles.manifest(b);
+        qt().withExamples(30).forAll(doubles().between(0, 1e9)).checkAssert(sigma -> {
+            ObjectNode m = base.deepCopy();
+            ((ObjectNode) m.get("schedule")).put("sigmaThreshold", sigma);
+            TestBundles.write(b, m);
+            try (ModelBundle read = ModelBundle.read(b)) {
+                assertEquals(sigma, read.manifest().schedule().sigmaThreshold());
+                assertEquals(sigma, read.manifest().toSpec(read.version()).sigmaThreshold());
+            }
+        });
+        for (JsonNode edge : List.of(F.numberNode(0), F.numberNode(1e9))) {
+            ObjectNode m = base.deepCopy();
+            ((ObjectNode) m.get("schedule")).set("sigmaThreshold", edge);
+            TestBundles.write(b, m);
+            try (ModelBundle read = ModelBundle.read(b)) {
+                assertEquals(edge.asDouble(), read.manifest().toSpec(read.version()).sigmaThreshold());
+            }
+        }
+        ObjectNode m = base.deepCopy();
+        ((ObjectNode) m.get("schedule")).putNull("sigmaThreshold");
+        TestBundles.write(b, m);
+        try (ModelBundle read = ModelBundle.read(b)) {
+            assertEquals(1.0, read.manifest().schedule().sigmaThreshold());
+            assertEquals(1.0, read.manifest().toSpec(read.version()).sigmaThreshold());
         }
     }
 

@@ -3,18 +3,14 @@ package org.videoshop.onnx;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,15 +19,12 @@ import org.videoshop.EditResult;
 import org.videoshop.VideoEditor;
 import org.videoshop.Videoshop;
 import org.videoshop.VideoshopOptions;
-import org.videoshop.kernel.Backends;
-import org.videoshop.kernel.LatentKernels;
 import org.videoshop.model.ModelSpec;
 import org.videoshop.model.VideoshopModel;
 import org.videoshop.pipeline.EditPipeline;
 import org.videoshop.pipeline.Guidance;
 import org.videoshop.pipeline.StepContext;
 import org.videoshop.tensor.Frame;
-import org.videoshop.tensor.LatentShape;
 import org.videoshop.tensor.Video;
 
 /**
@@ -61,65 +54,6 @@ class RecommendedGuidanceTest {
     @AfterAll
     static void close() {
         tiny.close();
-    }
-
-    /** Reference kernels that record the per-frame scales of every guidance combine. */
-    private static final class RecordingKernels implements LatentKernels {
-        private final LatentKernels k = Backends.kernels("java");
-        final List<float[]> scales = new ArrayList<>();
-
-        @Override
-        public String name() {
-            return k.name();
-        }
-
-        @Override
-        public void extrapolate(float[] x0, float[] x, float ratio, float cIn, float[] out) {
-            k.extrapolate(x0, x, ratio, cIn, out);
-        }
-
-        @Override
-        public void perturb(float[] x0, float[] noise, float amplitude, float cIn, float[] out) {
-            k.perturb(x0, noise, amplitude, cIn, out);
-        }
-
-        @Override
-        public void scale(float[] x, float c, float[] out) {
-            k.scale(x, c, out);
-        }
-
-        @Override
-        public void inverseEulerStep(float[] x, float[] f, float sCur, float sNext, float cSkip, float cOut,
-                                     float[] out) {
-            k.inverseEulerStep(x, f, sCur, sNext, cSkip, cOut, out);
-        }
-
-        @Override
-        public void eulerStep(float[] x, float[] f, float sigma, float sNext, float cSkip, float cOut, float[] out) {
-            k.eulerStep(x, f, sigma, sNext, cSkip, cOut, out);
-        }
-
-        @Override
-        public void guidance(float[] cond, float[] uncond, float[] frameScales, int frameSize, float[] out) {
-            scales.add(frameScales.clone());
-            k.guidance(cond, uncond, frameScales, frameSize, out);
-        }
-
-        @Override
-        public void channelStats(float[] x, LatentShape shape, int fromFrame, int toFrame, double[] mean,
-                                 double[] std) {
-            k.channelStats(x, shape, fromFrame, toFrame, mean, std);
-        }
-
-        @Override
-        public void affine(float[] x, LatentShape shape, float[] scale, float[] shift, float[] out) {
-            k.affine(x, shape, scale, shift, out);
-        }
-
-        @Override
-        public void blend(float[] a, float[] b, float[] weight, float[] out) {
-            k.blend(a, b, weight, out);
-        }
     }
 
     /** Runs one edit on the pipeline and returns the scales of each guidance combine, then the result. */
@@ -155,7 +89,8 @@ class RecommendedGuidanceTest {
         VideoshopOptions recorded = r.provenance().options();
         assertEquals(1.0, recorded.guidanceMin());
         assertEquals(1.5, recorded.guidanceMax());
-        assertEquals(UNSET.toBuilder().guidance(1.0, 1.5).build(), recorded, "only the guidance is filled in");
+        assertEquals(UNSET.toBuilder().guidance(1.0, 1.5).sigmaThreshold(tiny.spec().sigmaThreshold()).build(),
+                recorded, "only the model's recommendations (guidance, Sigma) are filled in");
     }
 
     @Test
@@ -167,7 +102,8 @@ class RecommendedGuidanceTest {
         for (float[] s : scales) {
             assertArrayEquals(Guidance.linear(1, 3, source.frames()), s);
         }
-        assertEquals(explicit, r.provenance().options());
+        assertEquals(explicit.resolvedFor(tiny.spec()), r.provenance().options());
+        assertEquals(3.0, r.provenance().options().guidanceMax());
     }
 
     @Test
@@ -183,28 +119,19 @@ class RecommendedGuidanceTest {
     }
 
     /** The tiny bundle's files, copied, with {@code $.video.guidance} replaced (or removed when null). */
-    private Path tinyWithGuidance(double[] range) throws IOException {
-        Path from = TestBundles.resource(OnnxModelProvider.TINY_RESOURCE);
-        assertNotNull(from, "the bundled tiny model on the test classpath");
-        Path to = Files.createDirectories(tmp.resolve("tiny"));
-        try (Stream<Path> s = Files.list(from)) {
-            for (Path p : s.filter(Files::isRegularFile).toList()) {
-                Files.copy(p, to.resolve(p.getFileName()));
+    private Path tinyWithGuidance(double[] range) {
+        return TestBundles.tinyCopy(tmp, m -> {
+            ObjectNode video = (ObjectNode) m.get("video");
+            if (range == null) {
+                video.remove("guidance");
+            } else {
+                video.putObject("guidance").put("min", range[0]).put("max", range[1]);
             }
-        }
-        ObjectNode m = TestBundles.manifest(to);
-        ObjectNode video = (ObjectNode) m.get("video");
-        if (range == null) {
-            video.remove("guidance");
-        } else {
-            video.putObject("guidance").put("min", range[0]).put("max", range[1]);
-        }
-        TestBundles.write(to, m);
-        return to;
+        });
     }
 
     @Test
-    void aBundleRecommendingNoGuidanceGeneratesUnguided() throws IOException {
+    void aBundleRecommendingNoGuidanceGeneratesUnguided() {
         try (VideoshopModel model = VideoshopModel.open(tinyWithGuidance(new double[] {1, 1}))) {
             assertEquals(1.0, model.spec().guidanceMax());
             List<float[]> scales = new ArrayList<>();
@@ -218,7 +145,7 @@ class RecommendedGuidanceTest {
     }
 
     @Test
-    void aBundleWithoutGuidanceGetsSvdsOneToThree() throws IOException {
+    void aBundleWithoutGuidanceGetsSvdsOneToThree() {
         try (VideoshopModel model = VideoshopModel.open(tinyWithGuidance(null))) {
             assertEquals(ModelSpec.SVD_GUIDANCE_MIN, model.spec().guidanceMin());
             assertEquals(ModelSpec.SVD_GUIDANCE_MAX, model.spec().guidanceMax());

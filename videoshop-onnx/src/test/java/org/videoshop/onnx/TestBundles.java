@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /** Test bundles under src/test/resources/bundles, copies of them, manifest edits and reference pairs. */
@@ -58,6 +59,32 @@ final class TestBundles {
             throw new UncheckedIOException(e);
         }
         return target;
+    }
+
+    /**
+     * A copy of the bundled tiny model's files (from the classpath, not sub-folders) in a new folder {@code tiny}
+     * under {@code dir}, its manifest changed by {@code edit}; the ONNX files are the real ones.
+     */
+    static Path tinyCopy(Path dir, Consumer<ObjectNode> edit) {
+        Path from = resource(OnnxModelProvider.TINY_RESOURCE);
+        if (from == null) {
+            throw new IllegalStateException("the bundled tiny model is not on the test classpath");
+        }
+        Path to = dir.resolve("tiny");
+        try {
+            Files.createDirectories(to);
+            try (Stream<Path> s = Files.list(from)) {
+                for (Path p : s.filter(Files::isRegularFile).toList()) {
+                    Files.copy(p, to.resolve(p.getFileName()));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ObjectNode m = manifest(to);
+        edit.accept(m);
+        write(to, m);
+        return to;
     }
 
     static ObjectNode manifest(Path folder) {

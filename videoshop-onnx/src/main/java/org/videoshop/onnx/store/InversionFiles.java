@@ -34,8 +34,10 @@ import org.videoshop.tensor.Video;
  * the magic line {@code VIDEOSHOP-INVERSION}, a 4-byte header length, a JSON header (format version, model name
  * and version, every option, the window plan, each window's shapes and noise levels), then raw little-endian
  * float32 data: per window the source pixels, then the latents at each noise level. Loading validates all of
- * it and refuses a file made for another model or other settings. Lives in videoshop-onnx because the module
- * already carries Jackson; nothing here depends on ONNX Runtime. Stateless.
+ * it and refuses a file made for another model or other settings (compared as
+ * {@link VideoshopOptions#resolvedFor resolved} for the model, so settings left to the model match the model's
+ * recommended values given explicitly). Lives in videoshop-onnx because the module already carries Jackson;
+ * nothing here depends on ONNX Runtime. Stateless.
  */
 public final class InversionFiles {
 
@@ -111,9 +113,12 @@ public final class InversionFiles {
                 throw new IllegalArgumentException(file + ": expected an inversion made with model " + model + " ("
                         + version + ") but found " + h.modelName() + " (" + h.modelVersion() + ")");
             }
-            if (!h.options().equals(editor.options())) {
+            // compared as the model resolves them (unset guidance and Sigma = the model's recommendation)
+            VideoshopOptions settings = editor.options().resolvedFor(editor.model().spec());
+            VideoshopOptions made = h.options().resolvedFor(editor.model().spec());
+            if (!made.equals(settings)) {
                 throw new IllegalArgumentException(file + ": expected an inversion made with these settings but it"
-                        + " was made with " + differences(editor.options(), h.options()));
+                        + " was made with " + differences(settings, made));
             }
             Windows plan = new Windows(h.starts(), h.windowSize(), h.frames());
             Windows expected = editor.plan(h.frames());
