@@ -99,6 +99,8 @@ def run(vs, seeds, args, log=print):
         with torch.no_grad():
             rec = to_np(vs.decode(vs.encode(srct)).clamp(-1, 1))
         aerec.append({"seed": seed, "psnr_all": psnr_np(rec, src), "psnr_1": psnr_np(rec[1:], src[1:])})
+        if args.ae_only:
+            continue
         cases = {"recon": src, "recolour": c["recolour"], "add": c["add"], "remove": c["remove"]}
         for e in EDITS:
             truth = cases[e]
@@ -192,6 +194,7 @@ def main():
     ap.add_argument("--variants", default="videoshop,naive,no-normalize,naive-no-normalize")
     ap.add_argument("--inv-cond", default="raw", help="raw,authors: 'authors' adds the videoshop variant with the authors' inversion conditioning")
     ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--ae-only", action="store_true", help="only the autoencoder's PSNR (per clip, all frames)")
     ap.add_argument("--json", default=None)
     ap.add_argument("--md", default=None)
     ap.add_argument("--merge", nargs="*", default=None, help="only merge these --json outputs and print the table")
@@ -211,6 +214,12 @@ def main():
     vs = Videoshop.from_bundle(a.bundle) if a.bundle else Videoshop.from_run(a.run or os.path.join(os.path.dirname(os.path.abspath(__file__)), "runs"))
     seeds = [videogen.EVAL_SEED_BASE + k for k in range(a.first, a.first + a.n)]
     recs, aerec, traj = run(vs, seeds, a, log=lambda s: print(s, file=sys.stderr, flush=True))
+    if a.ae_only:
+        v = np.array([r["psnr_all"] for r in aerec])
+        print(f"autoencoder PSNR over {len(v)} evaluation clips (seeds {seeds[0]}..{seeds[-1]}), all frames: "
+              f"mean of per-clip PSNR {v.mean():.2f} dB, median {np.median(v):.2f}, min {v.min():.2f}, "
+              f"max {v.max():.2f}")
+        return
     text, _ = summarize(recs, aerec, traj)
     print(text)
     if a.md:

@@ -3,6 +3,9 @@ package org.videoshop.bench.quality;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,24 +44,25 @@ class TinyModelQualityTest {
     static final int TOLERANCE_WINS = 1;
 
     /*
-     * Measured by this test's code with the committed tiny bundle (see MODEL_CARD.md for the model's record), on
-     * the 20 clips, java backend. Guidance 1 -> 1 for reconstruction (nothing to amplify with the unedited first
-     * frame) and the model card's recommended 1 -> 1.5 for the recolour edit. The issue's targets are in brackets.
+     * Measured by this test's code with the committed tiny bundle (UNet step 33,485; see MODEL_CARD.md), on the 20
+     * clips, java backend, the model's recommended Sigma 0.25. Guidance 1 -> 1 for reconstruction (nothing to
+     * amplify with the unedited first frame) and the model's recommended 1 -> 1.5 for the recolour edit. The
+     * issue's targets are in brackets; every bound below, less its tolerance, still meets its target.
      */
     /** Autoencoder PSNR over all frames of the 20 source clips, mean of per-clip PSNR [>= 32 dB]. */
-    static final double MIN_AUTOENCODER_DB = 31.42;
+    static final double MIN_AUTOENCODER_DB = 32.62;
     /** Mean gap between the autoencoder's and the reconstruction's PSNR on frames 1..T-1 [<= 3 dB]. */
-    static final double MAX_GAP_TO_AUTOENCODER_DB = 1.60;
+    static final double MAX_GAP_TO_AUTOENCODER_DB = 1.63;
     /** Clips (of 20) where extrapolated inversion reconstructs frames 1..T-1 better than naive [>= 18]. */
-    static final int MIN_EXTRAPOLATION_WINS = 16;
+    static final int MIN_EXTRAPOLATION_WINS = 20;
     /** Recolour, edited region, mean PSNR over clips: Videoshop minus copy-first [>= +3 dB]. */
-    static final double MIN_REGION_MARGIN_OVER_COPY_DB = 6.23;
+    static final double MIN_REGION_MARGIN_OVER_COPY_DB = 6.32;
     /** Recolour, edited region: Videoshop minus source [>= +3 dB]. */
-    static final double MIN_REGION_MARGIN_OVER_SOURCE_DB = 4.43;
+    static final double MIN_REGION_MARGIN_OVER_SOURCE_DB = 4.52;
     /** Recolour, whole frames: Videoshop minus copy-first [> 0]. */
-    static final double MIN_WHOLE_MARGIN_OVER_COPY_DB = 6.44;
+    static final double MIN_WHOLE_MARGIN_OVER_COPY_DB = 6.50;
     /** Recolour, whole frames: Videoshop minus source [> 0]. */
-    static final double MIN_WHOLE_MARGIN_OVER_SOURCE_DB = 2.74;
+    static final double MIN_WHOLE_MARGIN_OVER_SOURCE_DB = 2.80;
 
     private static final Path CASES = Path.of("src/test/resources/quality-cases");
 
@@ -93,6 +97,7 @@ class TinyModelQualityTest {
         double gap = rows.stream().mapToDouble(r -> r[1] - r[2]).average().orElseThrow();
         long wins = rows.stream().filter(r -> r[2] > r[3]).count();
         String table = describe(rows, autoencoder, gap, wins);
+        record("reconstruction", table);
         assertAll(
             () -> assertTrue(autoencoder >= MIN_AUTOENCODER_DB - TOLERANCE_DB, table),
             () -> assertTrue(gap <= MAX_GAP_TO_AUTOENCODER_DB + TOLERANCE_DB, table),
@@ -110,11 +115,24 @@ class TinyModelQualityTest {
         String msg = String.format("recolour PSNR edit region / whole frames over %d clips: videoshop %.2f / %.2f,"
                 + " copy-first %.2f / %.2f, source %.2f / %.2f%n%s", report.of(Method.VIDEOSHOP).size(),
                 videoshop[0], videoshop[1], copy[0], copy[1], source[0], source[1], report.caseTable());
+        record("recolour", msg);
         assertAll(
             () -> assertTrue(videoshop[0] - copy[0] >= MIN_REGION_MARGIN_OVER_COPY_DB - TOLERANCE_DB, msg),
             () -> assertTrue(videoshop[0] - source[0] >= MIN_REGION_MARGIN_OVER_SOURCE_DB - TOLERANCE_DB, msg),
             () -> assertTrue(videoshop[1] - copy[1] >= MIN_WHOLE_MARGIN_OVER_COPY_DB - TOLERANCE_DB, msg),
             () -> assertTrue(videoshop[1] - source[1] >= MIN_WHOLE_MARGIN_OVER_SOURCE_DB - TOLERANCE_DB, msg));
+    }
+
+    /**
+     * Writes what was measured to {@code target/tiny-quality-<name>.txt}, so that whoever retrains the model can
+     * read the new values for the bounds above without making the test fail first.
+     */
+    private static void record(String name, String text) {
+        try {
+            Files.writeString(Path.of("target", "tiny-quality-" + name + ".txt"), text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Mean over frames {@code from}..T-1 of the per-frame PSNR. */
