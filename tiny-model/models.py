@@ -135,6 +135,19 @@ class ResBlock(nn.Module):
         return x + t
 
 
+def attend(tokens, qkv, out, heads):
+    """Multi-head self-attention over tokens [N, L, C] with a fused qkv projection; returns out(attention)."""
+    N, L, C = tokens.shape
+    q, k, v = qkv(tokens).chunk(3, dim=-1)
+    dh = C // heads
+
+    def split(z):
+        return z.reshape(N, L, heads, dh).permute(0, 2, 1, 3)
+    q, k, v = split(q), split(k), split(v)
+    a = torch.softmax(torch.matmul(q, k.transpose(-1, -2)) / math.sqrt(dh), dim=-1)
+    return out(torch.matmul(a, v).permute(0, 2, 1, 3).reshape(N, L, C))
+
+
 class STAttention(nn.Module):
     """Self-attention over all frames and positions of one video (used at the bottleneck)."""
 
@@ -150,43 +163,19 @@ class STAttention(nn.Module):
         BT, C, H, W = x.shape
         T = BT // B
         h = self.norm(x).reshape(B, T, C, H * W).permute(0, 1, 3, 2).reshape(B, T * H * W, C)
-        q, k, v = self.qkv(h).chunk(3, dim=-1)
-        nh, dh = self.heads, C // self.heads
-
-        def split(z):
-            return z.reshape(B, T * H * W, nh, dh).permute(0, 2, 1, 3)
-        q, k, v = split(q), split(k), split(v)
-        a = torch.softmax(torch.matmul(q, k.transpose(-1, -2)) / math.sqrt(dh), dim=-1)
-        o = torch.matmul(a, v).permute(0, 2, 1, 3).reshape(B, T * H * W, C)
-        o = self.out(o).reshape(B, T, H * W, C).permute(0, 1, 3, 2).reshape(BT, C, H, W)
-        return x + o
+        o = attend(h, self.qkv, self.out, self.heads)
+        return x + o.reshape(B, T, H * W, C).permute(0, 1, 3, 2).reshape(BT, C, H, W)
 
 
-class SpatialAttention(nn.Module):
+class SpatialAttention(STAttention):
     """Self-attention over the positions of each frame separately (as SVD's spatial transformer blocks): a
     position can read the conditioning frame's content, which every frame carries in its input channels, from
     where a moving object was in frame 0."""
 
-    def __init__(self, ch, heads=4):
-        super().__init__()
-        self.norm = gn(ch)
-        self.qkv = nn.Linear(ch, 3 * ch)
-        self.out = nn.Linear(ch, ch)
-        self.heads = heads
-        nn.init.zeros_(self.out.weight); nn.init.zeros_(self.out.bias)
-
     def forward(self, x, B):
         BT, C, H, W = x.shape
         h = self.norm(x).reshape(BT, C, H * W).permute(0, 2, 1)
-        q, k, v = self.qkv(h).chunk(3, dim=-1)
-        nh, dh = self.heads, C // self.heads
-
-        def split(z):
-            return z.reshape(BT, H * W, nh, dh).permute(0, 2, 1, 3)
-        q, k, v = split(q), split(k), split(v)
-        a = torch.softmax(torch.matmul(q, k.transpose(-1, -2)) / math.sqrt(dh), dim=-1)
-        o = torch.matmul(a, v).permute(0, 2, 1, 3).reshape(BT, H * W, C)
-        return x + self.out(o).permute(0, 2, 1).reshape(BT, C, H, W)
+        return x + attend(h, self.qkv, self.out, self.heads).permute(0, 2, 1).reshape(BT, C, H, W)
 
 
 class UNet(nn.Module):
