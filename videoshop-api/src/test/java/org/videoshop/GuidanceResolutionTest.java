@@ -24,7 +24,7 @@ class GuidanceResolutionTest {
 
     private static ModelSpec spec(double guidanceMin, double guidanceMax) {
         return new ModelSpec("m", "v", 4, 2, 0.5, true, 8, 64, 32, 32, Preconditioning.SVD, 0.002, 700, 7, 7, 127,
-                0.02, 64, 8, guidanceMin, guidanceMax);
+                0.02, 64, 8, guidanceMin, guidanceMax, ModelSpec.PAPER_SIGMA_THRESHOLD);
     }
 
     @Test

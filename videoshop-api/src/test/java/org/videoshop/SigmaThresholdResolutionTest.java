@@ -41,13 +41,10 @@ class SigmaThresholdResolutionTest {
                 7, 127, 0.02, 64);
         ModelSpec withSizeMultiple = new ModelSpec("m", "v", 4, 2, 0.5, true, 8, 64, 32, 32, Preconditioning.SVD,
                 0.002, 700, 7, 7, 127, 0.02, 64, 8);
-        ModelSpec withGuidance = new ModelSpec("m", "v", 4, 2, 0.5, true, 8, 64, 32, 32, Preconditioning.SVD,
-                0.002, 700, 7, 7, 127, 0.02, 64, 8, 1.0, 1.5);
-        for (ModelSpec s : new ModelSpec[] {bare, withSizeMultiple, withGuidance}) {
+        for (ModelSpec s : new ModelSpec[] {bare, withSizeMultiple}) {
             assertEquals(ModelSpec.PAPER_SIGMA_THRESHOLD, s.sigmaThreshold());
         }
         assertEquals(1.0, ModelSpec.PAPER_SIGMA_THRESHOLD);
-        assertEquals(spec(1.0), withGuidance);
     }
 
     static Stream<Arguments> badSpecs() {

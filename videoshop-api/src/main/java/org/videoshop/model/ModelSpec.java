@@ -74,17 +74,6 @@ public record ModelSpec(String name, String version, int latentChannels, int dow
                 embeddingDim, sizeMultiple, SVD_GUIDANCE_MIN, SVD_GUIDANCE_MAX, PAPER_SIGMA_THRESHOLD);
     }
 
-    /** A spec whose recommended inversion threshold Sigma is the paper's (1). */
-    public ModelSpec(String name, String version, int latentChannels, int downscale, double scalingFactor,
-                     boolean normalizePerVideo, int nativeFrames, int maxFrames, int width, int height,
-                     Preconditioning preconditioning, double sigmaMin, double sigmaMax, double rho,
-                     double fps, double motionBucketId, double noiseAugStrength, int embeddingDim,
-                     int sizeMultiple, double guidanceMin, double guidanceMax) {
-        this(name, version, latentChannels, downscale, scalingFactor, normalizePerVideo, nativeFrames, maxFrames,
-                width, height, preconditioning, sigmaMin, sigmaMax, rho, fps, motionBucketId, noiseAugStrength,
-                embeddingDim, sizeMultiple, guidanceMin, guidanceMax, PAPER_SIGMA_THRESHOLD);
-    }
-
     public ModelSpec {
         require(name != null && !name.isBlank(), "name", "a non-blank name", name);
         require(version != null, "version", "a version string", version);

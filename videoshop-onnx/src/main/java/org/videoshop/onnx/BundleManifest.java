@@ -135,11 +135,6 @@ public record BundleManifest(int format, String name, String description, String
      *                       default the paper's 1)
      */
     public record Schedule(double sigmaMin, double sigmaMax, double rho, double sigmaThreshold) {
-
-        /** Schedule parameters recommending the paper's Sigma (1). */
-        public Schedule(double sigmaMin, double sigmaMax, double rho) {
-            this(sigmaMin, sigmaMax, rho, ModelSpec.PAPER_SIGMA_THRESHOLD);
-        }
     }
 
     /**
