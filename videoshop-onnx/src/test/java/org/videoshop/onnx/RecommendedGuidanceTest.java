@@ -11,8 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.videoshop.EditResult;
@@ -24,7 +22,6 @@ import org.videoshop.model.VideoshopModel;
 import org.videoshop.pipeline.EditPipeline;
 import org.videoshop.pipeline.Guidance;
 import org.videoshop.pipeline.StepContext;
-import org.videoshop.tensor.Frame;
 import org.videoshop.tensor.Video;
 
 /**
@@ -33,28 +30,12 @@ import org.videoshop.tensor.Video;
  * Real ONNX Runtime edits on the real bundle; the guidance scales are read where generation applies them (the
  * latent kernels' guidance combine).
  */
-class RecommendedGuidanceTest {
+class RecommendedGuidanceTest extends TinyModelFixture {
 
     private static final VideoshopOptions UNSET = VideoshopOptions.builder().steps(8).strength(0.5).seed(5).build();
-    private static VideoshopModel tiny;
-    private static Video source;
-    private static Frame edited;
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void open() {
-        tiny = VideoshopModel.open("tiny");
-        ModelSpec s = tiny.spec();
-        source = Clips.movingSquare(s.nativeFrames(), s.height(), s.width());
-        edited = Clips.recolouredFirst(source);
-    }
-
-    @AfterAll
-    static void close() {
-        tiny.close();
-    }
 
     /** Runs one edit on the pipeline and returns the scales of each guidance combine, then the result. */
     private static EditResult edit(VideoshopModel model, VideoshopOptions options, List<float[]> scalesOut) {

@@ -15,8 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.videoshop.EditResult;
@@ -30,7 +28,6 @@ import org.videoshop.model.VideoshopModel;
 import org.videoshop.onnx.store.InversionFiles;
 import org.videoshop.pipeline.EditPipeline;
 import org.videoshop.pipeline.StepContext;
-import org.videoshop.tensor.Frame;
 import org.videoshop.tensor.Video;
 
 /**
@@ -40,7 +37,7 @@ import org.videoshop.tensor.Video;
  * ONNX Runtime edits on the real bundle; which estimate each inversion step used (extrapolation above Sigma, x0
  * plus fixed noise at or below it) is read where the pipeline asks the latent kernels for it.
  */
-class RecommendedSigmaThresholdTest {
+class RecommendedSigmaThresholdTest extends TinyModelFixture {
 
     /**
      * 10 steps at strength 0.6 keep the levels 26.8, 8.68, 2.27, 0.431, 0.0485, 0.002, 0: inversion steps start at
@@ -48,25 +45,9 @@ class RecommendedSigmaThresholdTest {
      */
     private static final VideoshopOptions UNSET = VideoshopOptions.builder().steps(10).strength(0.6).seed(5).build();
     private static final double TINY_SIGMA = 0.25;
-    private static VideoshopModel tiny;
-    private static Video source;
-    private static Frame edited;
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void open() {
-        tiny = VideoshopModel.open("tiny");
-        ModelSpec s = tiny.spec();
-        source = Clips.movingSquare(s.nativeFrames(), s.height(), s.width());
-        edited = Clips.recolouredFirst(source);
-    }
-
-    @AfterAll
-    static void close() {
-        tiny.close();
-    }
 
     /** Which estimate each inversion step uses at that Sigma: the steps go up from sigma 0 (Inversion's rule). */
     private static List<String> expectedSteps(double[] sigmas, double sigmaThreshold) {
