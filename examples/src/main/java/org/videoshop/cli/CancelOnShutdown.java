@@ -1,6 +1,5 @@
 package org.videoshop.cli;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,14 +31,20 @@ final class CancelOnShutdown implements AutoCloseable {
     private final CountDownLatch closed = new CountDownLatch(1);
     private final Thread hook = new Thread(this::cancelAndWait, "videoshop-cancel");
 
-    private final Map<Signal, SignalHandler> previous = new LinkedHashMap<>();
+    /** Read on the JVM's signal-dispatch thread, hence concurrent. */
+    private final Map<Signal, SignalHandler> previous = new ConcurrentHashMap<>();
 
     CancelOnShutdown() {
         Runtime.getRuntime().addShutdownHook(hook);
         for (String name : SIGNALS) {
             try {
                 Signal signal = new Signal(name);
-                previous.put(signal, Signal.handle(signal, this::onSignal));
+                SignalHandler before = Signal.handle(signal, this::onSignal);
+                if (before == SignalHandler.SIG_IGN) {
+                    Signal.handle(signal, before); // ignored by whoever started us (e.g. nohup): keep it so
+                } else {
+                    previous.put(signal, before);
+                }
             } catch (IllegalArgumentException unsupported) {
                 // not on this platform (or the JVM reserves it): the shutdown hook still cancels
             }
@@ -51,7 +56,7 @@ final class CancelOnShutdown implements AutoCloseable {
         if (token.isCancelled()) {
             SignalHandler before = previous.get(signal);
             try {
-                if (before != null && before != SignalHandler.SIG_DFL && before != SignalHandler.SIG_IGN) {
+                if (before != null && before != SignalHandler.SIG_DFL) {
                     before.handle(signal); // the JVM's own: a normal shutdown
                     return;
                 }
