@@ -49,8 +49,23 @@ final class Editing {
                         model.spec().nativeFrames(), editor.backend());
                 err.flush();
             }
-            return work.apply(editor, bars);
+            T result = work.apply(editor, bars);
+            bars.complete();
+            return result;
         }
+    }
+
+    /**
+     * About how many model steps one window costs ({@code encodes} encoder calls, inversion and generation steps,
+     * rescale and decode), for the progress bar's estimate where the library does not report overall progress.
+     */
+    static long stepsPerWindow(VideoshopOptions options, int encodes) {
+        return encodes + 2 * denoiserSteps(options) + 2;
+    }
+
+    /** Denoiser steps each direction (inversion, generation) runs per window. */
+    static long denoiserSteps(VideoshopOptions options) {
+        return Math.max(1, (long) Math.floor(options.steps() * options.strength()));
     }
 
     /**
@@ -75,6 +90,7 @@ final class Editing {
                        PrintWriter err) throws IOException {
         long start = System.nanoTime();
         return withEditor(options, modelName, output, err, (editor, bars) -> {
+            bars.expect(editor.plan(frames.size()).count(), stepsPerWindow(options, 3), 0);
             List<BufferedImage> out = editor.edit(frames, editedFirst, mask, bars, token);
             ModelSpec spec = editor.model().spec();
             return new Outcome(out, spec.name(), editor.backend(), spec, editor.plan(frames.size()),

@@ -6,7 +6,6 @@ import java.util.List;
 import org.videoshop.CancellationToken;
 import org.videoshop.FrameSink;
 import org.videoshop.FrameSource;
-import org.videoshop.ProgressListener;
 import org.videoshop.Stage;
 import org.videoshop.VideoEditor;
 import org.videoshop.tensor.Mask;
@@ -25,20 +24,14 @@ final class StreamingEdit {
     static void run(VideoEditor editor, FrameSource source, BufferedImage editedFirst, FrameSource mask,
                     int feather, FrameSink sink, OverallProgress bar, CancellationToken token) {
         int n = source.frameCount();
-        int windows = editor.plan(n).count();
-        int steps = editor.options().steps();
-        long perWindow = 3L + 2L * steps + 2L;
-        long total = 2L * n + windows * perWindow;
-        long[] done = {0};
-        int[] window = {0};
-        bar.onOverall(0, windows, 0, total);
+        bar.expect(editor.plan(n).count(), Editing.stepsPerWindow(editor.options(), 3), 2L * n);
         List<BufferedImage> frames = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             if (token != null) {
                 token.check(Stage.ENCODE, i); // Stage.READ once the library has it
             }
             frames.add(source.read());
-            bar.onOverall(0, windows, ++done[0], total);
+            bar.advance();
         }
         Mask m = null;
         if (mask != null) {
@@ -48,21 +41,10 @@ final class StreamingEdit {
             }
             m = Mask.of(masks).withFeather(feather);
         }
-        long modelEnd = n + windows * perWindow;
-        ProgressListener model = (stage, step, stepTotal) -> {
-            bar.onProgress(stage, step, stepTotal);
-            if (stage == Stage.ENCODE && step == 0 && done[0] > n) {
-                window[0] = Math.min(windows - 1, window[0] + 1);
-            }
-            if (step > 0 && done[0] < modelEnd) {
-                bar.onOverall(window[0], windows, ++done[0], total);
-            }
-        };
-        List<BufferedImage> edited = editor.edit(frames, editedFirst, m, model, token);
-        done[0] = modelEnd;
+        List<BufferedImage> edited = editor.edit(frames, editedFirst, m, bar, token);
         for (int i = 0; i < edited.size(); i++) {
             sink.write(i, edited.get(i));
-            bar.onOverall(windows - 1, windows, ++done[0], total);
+            bar.advance();
         }
     }
 }
