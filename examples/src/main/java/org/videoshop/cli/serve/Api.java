@@ -79,7 +79,7 @@ final class Api {
         route("GET", "/api/jobs/([^/]+)/events", false, (ex, m, s) -> events(ex, job(s, m)));
         route("POST", "/api/jobs/([^/]+)/cancel", false, (ex, m, s) -> {
             Job j = job(s, m);
-            queue.cancel(j, "Cancelled while waiting");
+            queue.cancel(j, "stopped while waiting");
             Http.json(ex, 200, j.snapshot());
         });
         route("GET", "/api/jobs/([^/]+)/frames/([^/]+)", false, (ex, m, s) -> {

@@ -40,6 +40,12 @@ final class Job {
                     long version) {
     }
 
+    /**
+     * Share of a window's work per stage, in {@link Stage} order: inversion and generation run the UNet once per
+     * step, encoding and decoding run the VAE once per frame.
+     */
+    private static final double[] WEIGHTS = {0.05, 0.45, 0.45, 0.01, 0.04};
+
     private final String id;
     private final SourceVideo video;
     private final VideoshopOptions options;
@@ -196,18 +202,14 @@ final class Job {
         if (state == State.DONE) {
             return 100;
         }
-        if (stage == null) {
-            return 0;
-        }
-        Stage[] all = Stage.values();
         double withinWindow = 0;
-        for (Stage s : all) {
+        for (Stage s : Stage.values()) {
             StageProgress p = stages.get(s);
             if (p != null) {
-                withinWindow += p.total() <= 0 ? 1 : Math.min(1.0, (double) p.step() / p.total());
+                withinWindow += WEIGHTS[s.ordinal()] * (p.total() <= 0 ? 1 : Math.min(1.0, (double) p.step() / p.total()));
             }
         }
-        double fraction = (window + withinWindow / all.length) / windows;
+        double fraction = (window + withinWindow) / windows;
         return Math.min(99.0, Math.floor(fraction * 1000) / 10); // 100 % is kept for "done and written"
     }
 }

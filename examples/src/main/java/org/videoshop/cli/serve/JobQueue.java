@@ -120,7 +120,7 @@ final class JobQueue implements AutoCloseable {
         }
         for (Job j : dropped) {
             j.token().cancel();
-            j.cancelled("The server shut down");
+            j.cancelled("the server shut down");
         }
         if (current != null) {
             current.token().cancel();

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
@@ -39,7 +40,7 @@ final class JobRunner implements Consumer<Job> {
     @Override
     public void accept(Job job) {
         if (job.token().isCancelled()) {
-            job.cancelled("Cancelled before it started");
+            job.cancelled("stopped before it started");
             return;
         }
         try (VideoEditor editor = Videoshop.editor(model, job.options())) {
@@ -51,7 +52,7 @@ final class JobRunner implements Consumer<Job> {
             download(job, job.output());
             job.done(edited.size());
         } catch (EditCancelledException e) {
-            job.cancelled("Cancelled during " + e.getMessage().replaceFirst("^Edit cancelled during ", ""));
+            job.cancelled("stopped during " + e.stage().name().toLowerCase(Locale.ROOT) + " at step " + e.step());
         } catch (IOException | RuntimeException e) {
             job.failed("Expected the edit to finish but it failed: " + message(e));
         }

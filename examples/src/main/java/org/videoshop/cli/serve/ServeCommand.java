@@ -77,11 +77,9 @@ public final class ServeCommand implements Callable<Integer> {
         try (VideoshopServer server = VideoshopServer.start(config)) {
             Signals signals = Signals.install(stop::countDown);
             try {
-                if (config.exposed()) {
-                    err.println("WARNING: serving on " + host + ", reachable from other machines"
-                            + (token == null ? ", with NO authentication: anyone who can reach this port can upload "
-                            + "files and run edits. Use --token SECRET, or bind 127.0.0.1." : "; every request must "
-                            + "carry the token."));
+                String warning = warning(config);
+                if (warning != null) {
+                    err.println(warning);
                     err.flush();
                 }
                 out.println("videoshop serve: model " + config.model() + ", serving " + server.url());
@@ -96,6 +94,16 @@ public final class ServeCommand implements Callable<Integer> {
         out.println("videoshop serve: stopped; temporary files deleted.");
         out.flush();
         return 0;
+    }
+
+    /** The warning printed when the server is reachable from other machines; null when it is not. */
+    static String warning(ServeConfig config) {
+        if (!config.exposed()) {
+            return null;
+        }
+        return "WARNING: serving on " + config.host() + ", reachable from other machines" + (config.token() == null
+                ? ", with NO authentication: anyone who can reach this port can upload files and run edits. Use "
+                + "--token SECRET, or bind 127.0.0.1." : "; every request must carry the token (--token).");
     }
 
     private ServeConfig config() {

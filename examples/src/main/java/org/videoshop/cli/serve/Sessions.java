@@ -85,7 +85,7 @@ final class Sessions implements AutoCloseable {
     private void remove(Session s) {
         sessions.remove(s.id());
         for (Job j : s.jobs()) {
-            queue.cancel(j, "The session expired");
+            queue.cancel(j, "the session expired");
         }
         deleteTree(s.folder());
     }

@@ -247,7 +247,7 @@
     const card = document.createElement('div');
     card.className = 'job';
     card.dataset.id = snap.id;
-    card.innerHTML = `<div class="head"><span class="name"></span><span class="state"></span>
+    card.innerHTML = `<div class="head"><div class="title"><span class="name"></span><span class="state"></span></div>
       <span class="percent">0 %</span><button type="button" class="cancel">Cancel</button>
       <button type="button" class="show" hidden>Show</button></div>
       <div class="bar overall"><div></div></div><div class="stages"></div>`;

@@ -7,6 +7,9 @@
  * position and scale; undo and redo of every change.
  */
 class FrameEditor {
+  /** Length in CSS pixels of the view's longer side. */
+  static DISPLAY = 320;
+
   constructor(view, onChange) {
     this.view = view;
     this.onChange = onChange || (() => {});
@@ -43,10 +46,10 @@ class FrameEditor {
     this.paste = null;
     this.view.width = w;
     this.view.height = h;
-    const zoom = Math.max(1, Math.min(16, Math.floor(384 / Math.max(w, h)) || 1));
-    const cssScale = Math.max(w, h) * zoom > 512 ? 512 / Math.max(w, h) : zoom;
+    const cssScale = FrameEditor.DISPLAY / Math.max(w, h); // shown with sharp pixels, whatever the frame's size
     this.view.style.width = Math.round(w * cssScale) + 'px';
     this.view.style.height = Math.round(h * cssScale) + 'px';
+    this.edges = null;
     this.render();
     this.onChange();
   }
@@ -155,6 +158,7 @@ class FrameEditor {
       this.lasso.forEach((p, i) => (i ? g.lineTo(p.x, p.y) : g.moveTo(p.x, p.y)));
       g.closePath();
       g.fill();
+      this.edges = null;
     }
     this.lasso = [];
     this.render();
@@ -175,6 +179,7 @@ class FrameEditor {
     };
     if (this.tool === 'select-brush') {
       line(this.selection.getContext('2d'), '#fff');
+      this.edges = null;
       return;
     }
     const onMask = this.target === 'mask';
@@ -224,6 +229,7 @@ class FrameEditor {
 
   clearSelection() {
     this.selection.getContext('2d').clearRect(0, 0, this.width, this.height);
+    this.edges = null;
     this.render();
     this.onChange();
   }
@@ -365,7 +371,8 @@ class FrameEditor {
     if (this.showMask) {
       tint(this.mask, '#ff2d55', 0.45);
     }
-    tint(this.selection, '#00e5ff', 0.35);
+    tint(this.selection, '#00e5ff', 0.12);
+    g.drawImage(this.selectionEdges(), 0, 0);
     if (this.lasso.length > 1) {
       g.save();
       g.strokeStyle = '#00e5ff';
@@ -375,6 +382,33 @@ class FrameEditor {
       g.stroke();
       g.restore();
     }
+  }
+
+  /** The selection's outline (dashed cyan and black), recomputed after the selection changes. */
+  selectionEdges() {
+    if (this.edges) {
+      return this.edges;
+    }
+    const w = this.width, h = this.height;
+    const a = this.selection.getContext('2d').getImageData(0, 0, w, h).data;
+    this.edges = FrameEditor.canvas(w, h);
+    const g = this.edges.getContext('2d');
+    const out = g.createImageData(w, h);
+    const inside = (x, y) => x >= 0 && y >= 0 && x < w && y < h && a[4 * (y * w + x) + 3] > 127;
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) {
+        if (inside(x, y) && !(inside(x - 1, y) && inside(x + 1, y) && inside(x, y - 1) && inside(x, y + 1))) {
+          const i = 4 * (y * w + x);
+          const dash = ((x + y) >> 1) % 2 === 0;
+          out.data[i] = dash ? 0 : 20;
+          out.data[i + 1] = dash ? 229 : 20;
+          out.data[i + 2] = dash ? 255 : 20;
+          out.data[i + 3] = 255;
+        }
+      }
+    }
+    g.putImageData(out, 0, 0);
+    return this.edges;
   }
 
   /** The edited frame as a PNG data URL, at the frame's size. */
