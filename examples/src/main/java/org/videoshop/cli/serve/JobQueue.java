@@ -35,7 +35,7 @@ final class JobQueue implements AutoCloseable {
         if (closed) {
             throw new HttpError(503, "Expected a running server but found it shutting down");
         }
-        int pending = waiting.size() + (running == null ? 0 : 1);
+        int pending = pending();
         if (pending >= capacity) {
             throw HttpError.tooMany("Expected fewer than " + capacity + " jobs waiting or running but found "
                     + pending + "; wait for one to finish or cancel one");
@@ -60,9 +60,9 @@ final class JobQueue implements AutoCloseable {
         }
     }
 
-    /** Jobs waiting or running. */
+    /** Jobs waiting or running (a job that has just finished no longer counts while the worker lets it go). */
     synchronized int pending() {
-        return waiting.size() + (running == null ? 0 : 1);
+        return waiting.size() + (running == null || running.state().finished() ? 0 : 1);
     }
 
     private void renumber() {

@@ -374,10 +374,14 @@ class ServeHttpTest {
                 clients.add(c);
                 submits.add(pool.submit(() -> c.postJson("/api/jobs", jobRequest(vid, VideoshopOptions.MAX_STEPS))));
             }
+            List<HttpResponse<byte[]>> answers = new ArrayList<>();
+            for (Future<HttpResponse<byte[]>> f : submits) {
+                answers.add(f.get()); // all answered before any is cancelled, which would free a place
+            }
             int accepted = 0;
             int refused = 0;
-            for (int i = 0; i < submits.size(); i++) {
-                HttpResponse<byte[]> r = submits.get(i).get();
+            for (int i = 0; i < answers.size(); i++) {
+                HttpResponse<byte[]> r = answers.get(i);
                 if (r.statusCode() == 200) {
                     accepted++;
                     String jid = Http.JSON.readTree(r.body()).path("id").asText();

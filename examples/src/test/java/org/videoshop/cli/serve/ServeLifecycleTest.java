@@ -53,7 +53,7 @@ class ServeLifecycleTest {
         Path mp4 = ServeFixture.write(ServeFixture.sample(1), dir, "clip.mp4");
         ServeConfig config = ServeConfig.local().withPort(0);
         config = config.withLimits(config.maxUploadBytes(), config.maxFrames(), config.maxSide(),
-                Duration.ofMillis(500), config.maxQueued());
+                Duration.ofSeconds(3), config.maxQueued()); // long enough to see the upload stored
         try (VideoshopServer server = VideoshopServer.start(config)) {
             ServeFixture.Client c = new ServeFixture.Client(server);
             String vid = c.upload(mp4).path("id").asText();
