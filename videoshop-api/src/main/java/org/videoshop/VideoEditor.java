@@ -80,12 +80,20 @@ public final class VideoEditor implements AutoCloseable {
      */
     public List<BufferedImage> edit(List<BufferedImage> frames, BufferedImage editedFirst, Mask mask,
                                     ProgressListener progress, CancellationToken token) {
+        return editImages(frames, editedFirst, mask, progress, token).frames();
+    }
+
+    /**
+     * As {@link #edit(List, BufferedImage, Mask, ProgressListener, CancellationToken)}, also returning the edit's
+     * {@link Provenance}. The images are new and belong to the caller.
+     */
+    public EditedImages editImages(List<BufferedImage> frames, BufferedImage editedFirst, Mask mask,
+                                   ProgressListener progress, CancellationToken token) {
         ensureOpen();
         EditInputs.check(frames, editedFirst, model.spec());
         EditInputs.checkMask(mask, frames.size(), frames.get(0).getWidth(), frames.get(0).getHeight());
-        Video edited = run(toModelSize(frames), toModelSize(editedFirst), modelSizeMask(mask), progress, token)
-                .video();
-        return toImages(frames, edited, mask);
+        EditResult result = run(toModelSize(frames), toModelSize(editedFirst), modelSizeMask(mask), progress, token);
+        return new EditedImages(toImages(frames, result.video(), mask), result.provenance());
     }
 
     /**
