@@ -16,8 +16,8 @@ class EditedImagesTest {
 
     @Test
     void editImagesGivesTheFramesOfEditAndTheirProvenance() {
-        List<BufferedImage> clip = Clips.movingDisc(6, 24, 20, Color.ORANGE);
-        BufferedImage edited = Clips.movingDisc(1, 24, 20, Color.GREEN).get(0);
+        List<BufferedImage> clip = Clips.movingDisc(6, 16, 16, Color.ORANGE);
+        BufferedImage edited = Clips.movingDisc(1, 16, 16, Color.GREEN).get(0);
         VideoshopOptions options = VideoshopOptions.builder().steps(8).seed(5).build();
         try (AnalyticModel model = new AnalyticModel(4, 16, 16, 4, 9);
              VideoEditor editor = Videoshop.editor(model, options)) {
@@ -25,9 +25,9 @@ class EditedImagesTest {
             EditedImages withProvenance = editor.editImages(clip, edited, null, ProgressListener.NONE, null);
             assertEquals(plain.size(), withProvenance.frames().size());
             for (int i = 0; i < plain.size(); i++) {
-                assertEquals(24, withProvenance.frames().get(i).getWidth());
-                for (int y = 0; y < 20; y++) {
-                    for (int x = 0; x < 24; x++) {
+                assertEquals(16, withProvenance.frames().get(i).getWidth());
+                for (int y = 0; y < 16; y++) {
+                    for (int x = 0; x < 16; x++) {
                         assertEquals(plain.get(i).getRGB(x, y), withProvenance.frames().get(i).getRGB(x, y));
                     }
                 }

@@ -79,7 +79,8 @@ public final class BatchBenchmark {
         try {
             spark.sparkContext().setLogLevel("ERROR");
             List<JobRow> mine = rows.stream().map(r -> new JobRow(r.source(), r.editedFirst(), null,
-                    out.resolve(Path.of(r.output()).getFileName()).toString(), null, null, null, OutputMode.OVERWRITE))
+                    out.resolve(Path.of(r.output()).getFileName()).toString(), null, null, null, null,
+                    ExistingOutput.OVERWRITE))
                     .toList();
             JobReport report = VideoshopJob.run(spark, JobTable.of(spark, mine),
                     JobSettings.of("tiny", VideoshopOptions.builder().steps(steps).build()), "benchmark " + master);
@@ -136,7 +137,7 @@ public final class BatchBenchmark {
             Path edited = dir.resolve("clip" + i + ".png");
             PngFolder.writeImage(first, edited);
             rows.add(new JobRow(src.toString(), edited.toString(), null, "edited" + i + ".mp4", null, null, null,
-                    null));
+                    null, null));
         }
         return rows;
     }

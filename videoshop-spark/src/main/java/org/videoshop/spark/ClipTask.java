@@ -98,7 +98,7 @@ final class ClipTask implements Function<Row, Row> {
         Path sidecar = new Path(output.getParent(), output.getName() + ProvenanceJson.SIDECAR_SUFFIX);
 
         ObjectNode key = key(files, spec, options, source, edited, mask, output);
-        if (job.mode() == OutputMode.RESUME && files.exists(output)) {
+        if (job.onExisting() == ExistingOutput.RESUME && files.exists(output)) {
             JsonNode done = ProvenanceJson.parseSidecar(files.readText(sidecar));
             // compared as text: a number read back may be an int node where the new key holds a long
             if (done != null && ProvenanceJson.write(done.get("key")).equals(ProvenanceJson.write(key))) {

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.net.URI;
 import java.net.URISyntaxException;
 import org.apache.spark.sql.Row;
+import org.videoshop.OutputMode;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -19,10 +20,11 @@ import org.apache.spark.sql.types.StructType;
  * @param strength    the row's strength, or null for the job's
  * @param seed        the row's seed, or null for the job's
  * @param steps       the row's step count, or null for the job's
- * @param mode        what to do when the output exists
+ * @param outputMode  the row's output mode (detail or regenerate), or null for the job's
+ * @param onExisting  what to do when the output exists (null: resume)
  */
 public record JobRow(String source, String editedFirst, String mask, String output, Double strength, Long seed,
-                     Integer steps, OutputMode mode) implements Serializable {
+                     Integer steps, OutputMode outputMode, ExistingOutput onExisting) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -37,7 +39,7 @@ public record JobRow(String source, String editedFirst, String mask, String outp
         if (steps != null && steps < 1) {
             throw new IllegalArgumentException("Expected column steps >= 1 but found " + steps);
         }
-        mode = mode == null ? OutputMode.RESUME : mode;
+        onExisting = onExisting == null ? ExistingOutput.RESUME : onExisting;
     }
 
     /** Reads a table row; a value of the wrong form fails naming its column. */
@@ -46,12 +48,24 @@ public record JobRow(String source, String editedFirst, String mask, String outp
                 text(row, JobTable.OUTPUT), number(row, JobTable.STRENGTH, Double::parseDouble, Number::doubleValue),
                 number(row, JobTable.SEED, Long::parseLong, Number::longValue),
                 number(row, JobTable.STEPS, Integer::parseInt, Number::intValue),
-                OutputMode.parse(text(row, JobTable.MODE)));
+                outputMode(text(row, JobTable.OUTPUT_MODE)), ExistingOutput.parse(text(row, JobTable.ON_EXISTING)));
     }
 
     /** The row's source and output as written, for a result row when the row itself cannot be read. */
     static String[] sourceAndOutput(Row row) {
         return new String[] {safeText(row, JobTable.SOURCE), safeText(row, JobTable.OUTPUT)};
+    }
+
+    private static OutputMode outputMode(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OutputMode.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Expected column output_mode to be detail or regenerate but found "
+                    + value, e);
+        }
     }
 
     private static String required(String column, String value) {

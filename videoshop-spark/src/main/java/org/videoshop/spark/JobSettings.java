@@ -8,8 +8,8 @@ import org.videoshop.VideoshopOptions;
 import org.videoshop.tensor.Mask;
 
 /**
- * What every row of a job shares: the model, the default edit settings (rows may override strength, seed and
- * steps), the mask feather, ONNX Runtime's threads per edit, and how many partitions the rows are spread over.
+ * What every row of a job shares: the model, the default edit settings (rows may override strength, seed,
+ * steps and output mode), the mask feather, ONNX Runtime's threads per edit, and how many partitions the rows are spread over.
  * Serializable, sent to every executor with the tasks.
  *
  * @param model      a built-in model name ({@code tiny}), a bundle folder on every executor, or a URI of a bundle
@@ -81,6 +81,9 @@ public record JobSettings(String model, Map<String, Object> defaults, int feathe
         }
         if (row.seed() != null) {
             b.seed(row.seed());
+        }
+        if (row.outputMode() != null) {
+            b.outputMode(row.outputMode());
         }
         return b.build();
     }

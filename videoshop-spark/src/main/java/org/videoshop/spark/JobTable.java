@@ -33,14 +33,16 @@ public final class JobTable {
     public static final String SEED = "seed";
     /** Column: steps override (optional). */
     public static final String STEPS = "steps";
-    /** Column: output mode, resume or overwrite (optional). */
-    public static final String MODE = "mode";
+    /** Column: output mode, detail or regenerate ({@link org.videoshop.OutputMode}; optional). */
+    public static final String OUTPUT_MODE = "output_mode";
+    /** Column: what to do with an existing output, resume or overwrite (optional). */
+    public static final String ON_EXISTING = "on_existing";
 
     /** Required columns. */
     public static final List<String> REQUIRED = List.of(SOURCE, EDITED_FIRST, OUTPUT);
     /** Every column a job table may have. */
     public static final List<String> COLUMNS = List.of(SOURCE, EDITED_FIRST, MASK, OUTPUT, STRENGTH, SEED, STEPS,
-            MODE);
+            OUTPUT_MODE, ON_EXISTING);
 
     /** A schema of every column as text: how a job table is built in code (see {@link #of}). */
     public static final StructType SCHEMA = new StructType(COLUMNS.stream()
@@ -76,7 +78,8 @@ public final class JobTable {
             out.add(RowFactory.create(r.source(), r.editedFirst(), r.mask(), r.output(),
                     r.strength() == null ? null : r.strength().toString(),
                     r.seed() == null ? null : r.seed().toString(), r.steps() == null ? null : r.steps().toString(),
-                    r.mode().key()));
+                    r.outputMode() == null ? null : r.outputMode().name().toLowerCase(Locale.ROOT),
+                    r.onExisting().key()));
         }
         return spark.createDataFrame(out, SCHEMA);
     }

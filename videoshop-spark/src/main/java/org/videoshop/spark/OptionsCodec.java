@@ -6,11 +6,12 @@ import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.videoshop.InversionMode;
+import org.videoshop.FrameSize;
 import org.videoshop.VideoshopOptions;
 
 /**
- * {@link VideoshopOptions} as a map of its record components (name to a String, Boolean, number or null) and back
+ * {@link VideoshopOptions} as a map of its record components (name to a String, Boolean, number or null; enums by
+ * name, sizes as {@code WxH}) and back
  * through its canonical constructor, so every setting travels to executors and into provenance exactly, whatever
  * components the record gains.
  */
@@ -25,7 +26,7 @@ final class OptionsCodec {
         for (RecordComponent c : VideoshopOptions.class.getRecordComponents()) {
             try {
                 Object v = c.getAccessor().invoke(options);
-                map.put(c.getName(), v instanceof Enum<?> e ? e.name() : v);
+                map.put(c.getName(), v instanceof Enum<?> || v instanceof FrameSize ? v.toString() : v);
             } catch (IllegalAccessException | InvocationTargetException e) {
                 throw new IllegalStateException("Expected to read VideoshopOptions." + c.getName() + " but failed", e);
             }
@@ -61,6 +62,11 @@ final class OptionsCodec {
         }
     }
 
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object enumValue(Class<?> type, String name) {
+        return Enum.valueOf((Class) type, name);
+    }
+
     private static Object convert(String name, Class<?> type, Object v) {
         if (v == null) {
             if (type.isPrimitive()) {
@@ -80,8 +86,11 @@ final class OptionsCodec {
         if (type == boolean.class || type == Boolean.class) {
             return (Boolean) v;
         }
-        if (type == InversionMode.class) {
-            return InversionMode.valueOf(v.toString());
+        if (type.isEnum()) {
+            return enumValue(type, v.toString());
+        }
+        if (type == FrameSize.class) {
+            return FrameSize.parse(v.toString());
         }
         if (type == String.class) {
             return v.toString();

@@ -24,7 +24,8 @@ public final class SparkBatchRunner implements BatchRunner {
         for (Clip c : request.clips()) {
             rows.add(new JobRow(c.source().toAbsolutePath().toString(), c.editedFirst().toAbsolutePath().toString(),
                     c.mask() == null ? null : c.mask().toAbsolutePath().toString(),
-                    c.output().toAbsolutePath().toString(), null, null, null, OutputMode.RESUME));
+                    c.output().toAbsolutePath().toString(), null, null, null, null,
+                    ExistingOutput.RESUME));
         }
         boolean ours = SparkSession.getActiveSession().isEmpty() && SparkSession.getDefaultSession().isEmpty();
         SparkSession.Builder builder = SparkSession.builder().appName("videoshop batch");

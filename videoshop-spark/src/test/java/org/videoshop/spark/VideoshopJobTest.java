@@ -89,7 +89,8 @@ class VideoshopJobTest {
             String edited = Fixtures.writeImage(Fixtures.recolour(List.of(firstFrame), nearest(firstFrame), YELLOW),
                     in.resolve(stem + "-first.png")).toString();
             rows.add(new JobRow(src.toString(), edited, i == 3 ? mask : null, out.resolve(outputs[i]).toString(),
-                    i == 2 ? 0.5 : null, i == 1 ? 7L : null, i == 2 ? 6 : null, null));
+                    i == 2 ? 0.5 : null, i == 1 ? 7L : null, i == 2 ? 6 : null,
+                    i == 2 ? org.videoshop.OutputMode.REGENERATE : null, null));
         }
         csv = dir.resolve("jobs.csv");
         writeCsv(rows, csv);
@@ -121,6 +122,8 @@ class VideoshopJobTest {
                 assertEquals(rows.get(i).output(), r.output());
                 assertEquals(Fixtures.FRAMES, r.frames());
                 assertTrue(r.provenance().contains("\"modelName\":\"tiny\""), r.provenance());
+                assertTrue(r.provenance().contains(i == 2 ? "\"outputMode\":\"REGENERATE\"" : "\"outputMode\":\"DETAIL\""),
+                        r.provenance());
                 assertTrue(Files.exists(Path.of(r.output() + ProvenanceJson.SIDECAR_SUFFIX)));
                 List<BufferedImage> direct = directEdit(model, rows.get(i));
                 assertTrue(Fixtures.samePixels(encoded(direct, rows.get(i).output()),
@@ -182,7 +185,7 @@ class VideoshopJobTest {
         List<JobRow> changed = new ArrayList<>(rows.subList(0, 4));
         JobRow b = changed.get(1);
         changed.set(1, new JobRow(b.source(), b.editedFirst(), b.mask(), b.output(), b.strength(), 8L, b.steps(),
-                b.mode()));
+                b.outputMode(), b.onExisting()));
         JobReport r = VideoshopJob.run(spark, JobTable.of(spark, changed), settings(), "changed seed");
         assertEquals(1, r.edited(), r.summary());
         assertEquals(3, r.skipped(), r.summary());
@@ -200,9 +203,10 @@ class VideoshopJobTest {
         List<BufferedImage> before = VideoIO.read(old).frames();
         JobRow a = rows.get(0);
         List<JobRow> two = List.of(
-                new JobRow(a.source(), a.editedFirst(), null, "faulty://" + fresh, null, null, null, null),
-                new JobRow(a.source(), a.editedFirst(), null, "faulty://" + old, null, 99L, null,
-                        OutputMode.OVERWRITE));
+                new JobRow(a.source(), a.editedFirst(), null, "faulty://" + fresh, null, null, null, null,
+                        null),
+                new JobRow(a.source(), a.editedFirst(), null, "faulty://" + old, null, 99L, null, null,
+                        ExistingOutput.OVERWRITE));
         JobReport r = VideoshopJob.run(spark, JobTable.of(spark, two), settings(), "faulty writes");
 
         assertEquals(2, r.failed(), r.summary());
@@ -224,7 +228,8 @@ class VideoshopJobTest {
         Path target = out.resolve("killed.mp4");
         JobRow a = rows.get(0);
         Dataset<Row> table = JobTable.of(spark, List.of(
-                new JobRow(a.source(), a.editedFirst(), null, "faulty://" + target, null, null, null, null)));
+                new JobRow(a.source(), a.editedFirst(), null, "faulty://" + target, null, null, null, null,
+                        null)));
         Thread job = new Thread(() -> {
             spark.sparkContext().setJobGroup("kill-test", "a job to kill", true);
             try {
@@ -289,11 +294,14 @@ class VideoshopJobTest {
     }
 
     private static void writeCsv(List<JobRow> rows, Path file) throws IOException {
-        StringBuilder sb = new StringBuilder("source,edited_first,mask,output,strength,seed,steps,mode\n");
+        StringBuilder sb = new StringBuilder(
+                "source,edited_first,mask,output,strength,seed,steps,output_mode,on_existing\n");
         for (JobRow r : rows) {
             sb.append(String.join(",", r.source(), r.editedFirst(), r.mask() == null ? "" : r.mask(), r.output(),
                     r.strength() == null ? "" : r.strength().toString(), r.seed() == null ? "" : r.seed().toString(),
-                    r.steps() == null ? "" : r.steps().toString(), "")).append('\n');
+                    r.steps() == null ? "" : r.steps().toString(),
+                    r.outputMode() == null ? "" : r.outputMode().name().toLowerCase(java.util.Locale.ROOT), ""))
+                    .append('\n');
         }
         Files.writeString(file, sb);
     }

@@ -34,7 +34,8 @@ import org.videoshop.cli.video.VideoIO;
 /**
  * {@code videoshop serve} in headless Chromium (Debian's {@code chromium} and {@code chromium-driver}, which
  * {@code .ci/run} installs), on the real bundled tiny model: upload a clip, draw on the first frame, recolour a
- * region, run the edit to 100 %, play and download the result; cancel a long edit while a second waits behind it.
+ * region, run the edit to 100 %, play and download the result; cancel a long edit while a second waits behind it;
+ * eraser, undo/redo, paste, mask and an edited frame uploaded from elsewhere.
  * Writes a screenshot of each step to {@code docs/images/serve-*.png}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -180,6 +181,69 @@ class ServeBrowserTest {
         assertEquals("100 %", second.findElement(By.cssSelector(".percent")).getText());
         ServeFixture.await("the queue to be empty", () -> server.pendingJobs() == 0);
         screenshot("serve-5-cancelled.png", "run");
+    }
+
+    @Test
+    void eraserUndoRedoPasteMaskAndUploadedFrame() throws Exception {
+        open();
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("clip-select"))).selectByValue("shapes.mp4");
+        browser.findElement(By.id("open-clip")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#filmstrip img")).size() == 8 && loadedImages() == 8);
+        WebElement canvas = browser.findElement(By.id("edit-canvas"));
+        String original = pixel(48, 86);
+        ((JavascriptExecutor) browser).executeScript("const c = document.getElementById('colour'); c.value = "
+                + "'#00ff00'; c.dispatchEvent(new Event('input'));");
+        setRange("size", 8);
+        drag(canvas, new double[][] {{0.3, 0.9}, {0.7, 0.9}});
+        assertEquals("0,255,0", pixel(48, 86));
+        browser.findElement(By.id("undo")).click();
+        assertEquals(original, pixel(48, 86), "Expected undo to restore the frame");
+        browser.findElement(By.id("redo")).click();
+        assertEquals("0,255,0", pixel(48, 86), "Expected redo to bring the stroke back");
+        browser.findElement(By.cssSelector("[data-tool=eraser]")).click();
+        setRange("size", 16);
+        drag(canvas, new double[][] {{0.4, 0.9}, {0.6, 0.9}});
+        assertEquals(original, pixel(48, 86), "Expected the eraser to restore the original pixels");
+
+        // paste a 20x20 magenta square, moved by a click to the frame's centre, then placed
+        java.awt.image.BufferedImage square = new java.awt.image.BufferedImage(20, 20,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = square.createGraphics();
+        g.setColor(new java.awt.Color(255, 0, 255));
+        g.fillRect(0, 0, 20, 20);
+        g.dispose();
+        Path squarePng = dir.resolve("square.png");
+        Files.write(squarePng, ServeFixture.png(square));
+        browser.findElement(By.id("paste-input")).sendKeys(squarePng.toString());
+        wait.until(d -> d.findElement(By.id("paste-place")).isEnabled());
+        new Actions(browser).moveToElement(canvas, 0, 0).click().perform();
+        browser.findElement(By.id("paste-place")).click();
+        assertEquals("255,0,255", pixel(48, 48), "Expected the pasted image at the frame's centre");
+        assertEquals(original, pixel(48, 86), "Expected the paste to cover only its square");
+
+        // a mask is painted as a red overlay on the view, not into the edited frame
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("target"))).selectByValue("mask");
+        browser.findElement(By.cssSelector("[data-tool=brush]")).click();
+        String maskFree = pixel(80, 80);
+        drag(canvas, new double[][] {{0.8, 0.8}, {0.85, 0.85}});
+        assertNotEquals(maskFree, pixel(80, 80), "Expected the mask to show on the view");
+        browser.findElement(By.id("clear-mask")).click();
+        assertEquals(maskFree, pixel(80, 80), "Expected Clear mask to remove it");
+
+        // an edited frame made elsewhere: the wrong size is refused with the server's message, the right one loads
+        Path wrong = dir.resolve("wrong-size.png");
+        Files.write(wrong, ServeFixture.png(ServeFixture.sampleEdit(1)));
+        browser.findElement(By.id("edited-input")).sendKeys(wrong.toString());
+        wait.until(d -> d.findElement(By.id("message")).isDisplayed());
+        assertEquals("Expected the edited first frame of 96x96 like the video's frames but found 32x32",
+                browser.findElement(By.id("message")).getText());
+        Path right = dir.resolve("edited.png");
+        java.awt.image.BufferedImage edited = ServeFixture.sampleEdit(ZOOM);
+        Files.write(right, ServeFixture.png(edited));
+        browser.findElement(By.id("edited-input")).sendKeys(right.toString());
+        int rgb = edited.getRGB(20, 20);
+        String expected = ((rgb >> 16) & 0xff) + "," + ((rgb >> 8) & 0xff) + "," + (rgb & 0xff);
+        wait.until(d -> expected.equals(pixel(20, 20)) && !d.findElement(By.id("message")).isDisplayed());
     }
 
     private void open() {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashMap;
+import java.util.Map;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.videoshop.VideoshopOptions;
 import org.videoshop.cli.Sample;
 import org.videoshop.cli.video.Clip;
 import org.videoshop.cli.video.Frames;
@@ -92,6 +95,41 @@ final class ServeFixture {
                 fail("interrupted while waiting for " + what);
             }
         }
+    }
+
+    static Map<String, Object> jobRequest(String vid, int steps) throws IOException {
+        Map<String, Object> job = new HashMap<>();
+        job.put("video", vid);
+        job.put("steps", steps);
+        job.put("strength", steps == VideoshopOptions.MAX_STEPS ? 1.0 : 0.5);
+        job.put("editedFirst", dataUrl(png(sampleEdit(1))));
+        return job;
+    }
+
+    /** Submits a job and follows its event stream to the end; returns its last snapshot (fails unless done). */
+    static JsonNode runJob(Client c, String vid, int steps) throws Exception {
+        String jid = ok(c.postJson("/api/jobs", jobRequest(vid, steps))).path("id").asText();
+        JsonNode last = follow(c, jid);
+        assertEquals("done", last.path("state").asText(), last::toString);
+        return last;
+    }
+
+    /** Follows a job's event stream to its end; returns the last snapshot, checking that progress never goes back. */
+    static JsonNode follow(Client c, String jid) throws Exception {
+        HttpResponse<java.util.stream.Stream<String>> events = c.http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(c.base + "/api/jobs/" + jid + "/events")).timeout(WAIT).build(),
+                HttpResponse.BodyHandlers.ofLines());
+        assertEquals("text/event-stream; charset=utf-8", events.headers().firstValue("Content-Type").orElse(""));
+        JsonNode last = null;
+        double percent = -1;
+        for (String line : (Iterable<String>) events.body()::iterator) {
+            if (line.startsWith("data: ")) {
+                last = Http.JSON.readTree(line.substring(6));
+                assertTrue(last.path("percent").asDouble() >= percent, "Expected progress never to go back: " + line);
+                percent = last.path("percent").asDouble();
+            }
+        }
+        return last;
     }
 
     /** One browser-like client: its own cookies (hence its own session), the page's header on every POST. */

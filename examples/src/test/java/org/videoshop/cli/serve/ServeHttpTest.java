@@ -35,12 +35,11 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.videoshop.VideoshopOptions;
 import org.videoshop.cli.video.Clip;
-import org.videoshop.cli.video.VideoIO;
 
 /**
  * {@code videoshop serve}'s HTTP API with a plain {@code java.net.http} client, on the real bundled tiny model: bad
  * uploads, bad edited frames, path traversal in every parameter, unknown ids and concurrent requests each get a
- * clear 4xx with a JSON error and leave nothing on disk; a job runs to its downloads.
+ * clear 4xx with a JSON error and leave nothing on disk (the work itself: {@link ServeJobsTest}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ServeHttpTest {
@@ -74,32 +73,6 @@ class ServeHttpTest {
 
     ServeFixture.Client client() {
         return new ServeFixture.Client(server);
-    }
-
-    @Test
-    void infoNamesTheModelAndTheLimits() throws Exception {
-        JsonNode info = ok(client().get("/api/info"));
-        assertEquals("tiny", info.path("model").path("name").asText());
-        assertEquals(MAX_UPLOAD, info.path("limits").path("maxUploadBytes").asLong());
-        assertEquals(MAX_FRAMES, info.path("limits").path("maxFrames").asInt());
-        assertEquals(List.of("sample.gif", "sample.mp4"), Http.JSON.convertValue(
-                ok(client().get("/api/clips")).path("clips"), List.class));
-    }
-
-    @Test
-    void uploadShowsFactsAndFrames() throws Exception {
-        ServeFixture.Client c = client();
-        JsonNode facts = c.upload(mp4);
-        assertEquals(8, facts.path("frames").asInt());
-        assertEquals(32, facts.path("width").asInt());
-        assertEquals(32, facts.path("height").asInt());
-        assertEquals("sample.mp4", facts.path("name").asText());
-        HttpResponse<byte[]> frame = c.get("/api/videos/" + facts.path("id").asText() + "/frames/7");
-        assertEquals(200, frame.statusCode());
-        BufferedImage img = ImageIO.read(new ByteArrayInputStream(frame.body()));
-        assertEquals(32, img.getWidth());
-        JsonNode gif = ok(c.postJson("/api/clips/open", Map.of("name", "sample.gif")));
-        assertEquals(8, gif.path("frames").asInt());
     }
 
     @Test
@@ -189,7 +162,7 @@ class ServeHttpTest {
     void pathTraversalInEveryParameterIs4xx() throws Exception {
         ServeFixture.Client c = client();
         String vid = c.upload(mp4).path("id").asText();
-        JsonNode job = runJob(c, vid, 4);
+        JsonNode job = ServeFixture.runJob(c, vid, 4);
         String jid = job.path("id").asText();
         Set<Path> before = new HashSet<>(files(server.root()));
         Set<Path> outside = new HashSet<>(files(dir));
@@ -233,7 +206,7 @@ class ServeHttpTest {
     void unknownJobIdsAre404() throws Exception {
         ServeFixture.Client c = client();
         String vid = c.upload(mp4).path("id").asText();
-        String jid = runJob(c, vid, 4).path("id").asText();
+        String jid = ServeFixture.runJob(c, vid, 4).path("id").asText();
         String unknown = "0123456789abcdef";
         for (String path : List.of("/api/jobs/" + unknown, "/api/jobs/" + unknown + "/events",
                 "/api/jobs/" + unknown + "/frames/0", "/api/jobs/" + unknown + "/download/mp4")) {
@@ -258,85 +231,6 @@ class ServeHttpTest {
                 java.net.URI.create(c.base + "/api/videos")).POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(
                 Files.readAllBytes(mp4))).build(), HttpResponse.BodyHandlers.ofByteArray());
         error(r, 403, VideoshopServer.CSRF_HEADER);
-    }
-
-    @Test
-    void aJobRunsToItsDownloads() throws Exception {
-        ServeFixture.Client c = client();
-        String vid = c.upload(mp4).path("id").asText();
-        JsonNode done = runJob(c, vid, 10);
-        String jid = done.path("id").asText();
-        assertEquals(100.0, done.path("percent").asDouble());
-        for (String kind : List.of("mp4", "gif", "png")) {
-            HttpResponse<byte[]> r = c.get("/api/jobs/" + jid + "/download/" + kind);
-            assertEquals(200, r.statusCode(), kind);
-            assertTrue(r.headers().firstValue("Content-Disposition").orElse("").contains("attachment"));
-            Path file = dir.resolve("download-" + jid + "." + (kind.equals("png") ? "zip" : kind));
-            Files.write(file, r.body());
-            if (!kind.equals("png")) {
-                Clip clip = VideoIO.read(file);
-                assertEquals(8, clip.size(), kind);
-                assertEquals(32, clip.width(), kind);
-                assertEquals(32, clip.height(), kind);
-            } else {
-                try (var zip = new java.util.zip.ZipFile(file.toFile())) {
-                    assertEquals(8, zip.size());
-                }
-            }
-        }
-        error(c.get("/api/jobs/" + jid + "/frames/8"), 404, "frame index in [0, 8)");
-        assertEquals(200, c.get("/api/jobs/" + jid + "/frames/7").statusCode());
-    }
-
-    @Test
-    void aPaintedMaskKeepsTheRestOfEveryFrame() throws Exception {
-        ServeFixture.Client c = client();
-        String vid = c.upload(mp4).path("id").asText();
-        BufferedImage mask = new BufferedImage(32, 32, BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = mask.createGraphics();
-        g.setColor(java.awt.Color.WHITE);
-        g.fillRect(0, 0, 12, 32); // the left 12 columns may change
-        g.dispose();
-        Map<String, Object> job = jobRequest(vid, 4);
-        job.put("mask", ServeFixture.dataUrl(ServeFixture.png(mask)));
-        String jid = ok(c.postJson("/api/jobs", job)).path("id").asText();
-        JsonNode done = follow(c, jid);
-        assertEquals("done", done.path("state").asText(), done::toString);
-        int changedInside = 0;
-        for (int f = 0; f < 8; f++) {
-            BufferedImage src = ImageIO.read(new ByteArrayInputStream(c.get("/api/videos/" + vid + "/frames/" + f)
-                    .body()));
-            BufferedImage out = ImageIO.read(new ByteArrayInputStream(c.get("/api/jobs/" + jid + "/frames/" + f)
-                    .body()));
-            for (int y = 0; y < 32; y++) {
-                for (int x = 0; x < 32; x++) {
-                    if (x >= 12 + org.videoshop.tensor.Mask.DEFAULT_FEATHER + 1) {
-                        assertEquals(src.getRGB(x, y), out.getRGB(x, y), "frame " + f + " pixel " + x + "," + y);
-                    } else if (x < 8 && src.getRGB(x, y) != out.getRGB(x, y)) {
-                        changedInside++;
-                    }
-                }
-            }
-        }
-        assertTrue(changedInside > 0, "Expected the edit to change something inside the mask");
-    }
-
-    @Test
-    void progressRunsThroughEveryWindowOfALongClip() throws Exception {
-        Clip sample = ServeFixture.sample(1);
-        List<BufferedImage> frames = new ArrayList<>(sample.frames());
-        for (int i = sample.size() - 2; i >= 1; i--) {
-            frames.add(sample.frames().get(i)); // there and back: 14 frames, two windows of 8 overlapping by 2
-        }
-        Path gif = ServeFixture.write(new Clip(frames, 7.0), dir, "there-and-back.gif");
-        ServeFixture.Client c = client();
-        JsonNode facts = ok(c.post("/api/videos?name=there-and-back.gif", Files.readAllBytes(gif), "image/gif"));
-        assertEquals(14, facts.path("frames").asInt());
-        assertEquals(2, facts.path("windows").asInt());
-        JsonNode done = runJob(c, facts.path("id").asText(), 4); // runJob checks that progress never goes back
-        assertEquals(2, done.path("windows").asInt());
-        assertEquals(1, done.path("window").asInt(), "Expected the last window reached: " + done);
-        assertEquals(200, c.get("/api/jobs/" + done.path("id").asText() + "/frames/13").statusCode());
     }
 
     @Test
@@ -372,7 +266,7 @@ class ServeHttpTest {
                 ServeFixture.Client c = client();
                 String vid = c.upload(mp4).path("id").asText();
                 clients.add(c);
-                submits.add(pool.submit(() -> c.postJson("/api/jobs", jobRequest(vid, VideoshopOptions.MAX_STEPS))));
+                submits.add(pool.submit(() -> c.postJson("/api/jobs", ServeFixture.jobRequest(vid, VideoshopOptions.MAX_STEPS))));
             }
             List<HttpResponse<byte[]>> answers = new ArrayList<>();
             for (Future<HttpResponse<byte[]>> f : submits) {
@@ -399,38 +293,4 @@ class ServeHttpTest {
         }
     }
 
-    static Map<String, Object> jobRequest(String vid, int steps) throws IOException {
-        Map<String, Object> job = new HashMap<>();
-        job.put("video", vid);
-        job.put("steps", steps);
-        job.put("strength", steps == VideoshopOptions.MAX_STEPS ? 1.0 : 0.5);
-        job.put("editedFirst", ServeFixture.dataUrl(ServeFixture.png(ServeFixture.sampleEdit(1))));
-        return job;
-    }
-
-    /** Submits a job and follows its event stream to the end; returns its last snapshot (fails unless done). */
-    static JsonNode runJob(ServeFixture.Client c, String vid, int steps) throws Exception {
-        String jid = ok(c.postJson("/api/jobs", jobRequest(vid, steps))).path("id").asText();
-        JsonNode last = follow(c, jid);
-        assertEquals("done", last.path("state").asText(), last::toString);
-        return last;
-    }
-
-    /** Follows a job's event stream to its end; returns the last snapshot, checking that progress never goes back. */
-    static JsonNode follow(ServeFixture.Client c, String jid) throws Exception {
-        HttpResponse<java.util.stream.Stream<String>> events = c.http.send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(c.base + "/api/jobs/" + jid + "/events")).timeout(ServeFixture.WAIT).build(),
-                HttpResponse.BodyHandlers.ofLines());
-        assertEquals("text/event-stream; charset=utf-8", events.headers().firstValue("Content-Type").orElse(""));
-        JsonNode last = null;
-        double percent = -1;
-        for (String line : (Iterable<String>) events.body()::iterator) {
-            if (line.startsWith("data: ")) {
-                last = Http.JSON.readTree(line.substring(6));
-                assertTrue(last.path("percent").asDouble() >= percent, "Expected progress never to go back: " + line);
-                percent = last.path("percent").asDouble();
-            }
-        }
-        return last;
-    }
 }

@@ -71,7 +71,7 @@ class ServeLifecycleTest {
         Path root = server.root();
         ServeFixture.Client c = new ServeFixture.Client(server);
         String vid = c.upload(mp4).path("id").asText();
-        String jid = ok(c.postJson("/api/jobs", ServeHttpTest.jobRequest(vid, VideoshopOptions.MAX_STEPS)))
+        String jid = ok(c.postJson("/api/jobs", ServeFixture.jobRequest(vid, VideoshopOptions.MAX_STEPS)))
                 .path("id").asText();
         await("the long job to run", () -> {
             try {
