@@ -49,6 +49,8 @@ class ServeJobsTest {
         Path clips = Files.createDirectories(dir.resolve("clips"));
         mp4 = ServeFixture.write(ServeFixture.sample(1), clips, "sample.mp4");
         ServeFixture.write(ServeFixture.sample(1), clips, "sample.gif");
+        ServeFixture.write(ServeFixture.sample(1), clips, "frames"); // a folder of numbered PNGs
+        Files.writeString(clips.resolve("notes.txt"), "not a video: not offered");
         server = VideoshopServer.start(ServeConfig.local().withPort(0).withClips(clips)
                 .withLimits(MAX_UPLOAD, MAX_FRAMES, 256, Duration.ofMinutes(10), 3));
     }
@@ -68,7 +70,7 @@ class ServeJobsTest {
         assertEquals("tiny", info.path("model").path("name").asText());
         assertEquals(MAX_UPLOAD, info.path("limits").path("maxUploadBytes").asLong());
         assertEquals(MAX_FRAMES, info.path("limits").path("maxFrames").asInt());
-        assertEquals(List.of("sample.gif", "sample.mp4"), Http.JSON.convertValue(
+        assertEquals(List.of("frames", "sample.gif", "sample.mp4"), Http.JSON.convertValue(
                 ok(client().get("/api/clips")).path("clips"), List.class));
     }
 
@@ -86,6 +88,10 @@ class ServeJobsTest {
         assertEquals(32, img.getWidth());
         JsonNode gif = ok(c.postJson("/api/clips/open", Map.of("name", "sample.gif")));
         assertEquals(8, gif.path("frames").asInt());
+        JsonNode pngs = ok(c.postJson("/api/clips/open", Map.of("name", "frames")));
+        assertEquals(8, pngs.path("frames").asInt());
+        assertEquals(false, pngs.path("fpsFromSource").asBoolean());
+        assertEquals(7.0, pngs.path("fps").asDouble());
     }
 
     @Test
