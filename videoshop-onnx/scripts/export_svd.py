@@ -179,6 +179,34 @@ def export_workarounds():
             u()
 
 
+def compact_names(model):
+    """Short names for nodes, intermediate tensors and weights, no doc strings: the same graph, smaller files
+    (torch names every node after its module path; on a small model the names outweigh the weights)."""
+    g = model.graph
+    if any(a.type in (5, 10) for n in g.node for a in n.attribute):  # GRAPH / GRAPHS: keep subgraphs' names
+        raise SystemExit("compact_names does not handle subgraphs (If/Loop nodes)")
+    external = {i.name for i in g.input} | {o.name for o in g.output}
+    rename = {}
+    for k, init in enumerate(g.initializer):
+        if init.name not in external:
+            rename[init.name] = "w%x" % k
+    for k, n in enumerate(g.node):
+        for j, o in enumerate(n.output):
+            if o and o not in external:
+                rename[o] = "t%x_%d" % (k, j)
+    for init in g.initializer:
+        init.name = rename.get(init.name, init.name)
+        init.doc_string = ""
+    for k, n in enumerate(g.node):
+        n.name, n.doc_string = "n%x" % k, ""
+        n.input[:] = [rename.get(i, i) for i in n.input]
+        n.output[:] = [rename.get(o, o) for o in n.output]
+    for vi in g.value_info:
+        vi.name = rename.get(vi.name, vi.name)
+    model.doc_string = ""
+    return model
+
+
 def use_local_checkouts():
     """Without an installed diffusers, use local checkouts through svd_reference/svd_env.py ($SVD_CHECKOUTS)."""
     import importlib.util
@@ -247,6 +275,8 @@ def export(args, sizes):
                 torch.onnx.export(module, inputs, path, input_names=in_names, output_names=out_names,
                                   dynamic_axes=dynamic, opset_version=args.opset, do_constant_folding=True)
             model = onnx.load(path)  # also loads any external data torch wrote for >2 GB graphs
+            if args.compact:
+                compact_names(model)
             target = os.path.join(args.out, name)
             for stale in (target, target + ".data"):
                 if os.path.exists(stale):
@@ -311,6 +341,8 @@ def main(argv=None):
     ap.add_argument("--trace-width", type=int, default=128, help="pixel width of the tracing example")
     ap.add_argument("--trace-height", type=int, default=192, help="pixel height of the tracing example")
     ap.add_argument("--unet-dtype", choices=["float16", "float32"], default="float16")
+    ap.add_argument("--compact", action="store_true",
+                    help="short node and tensor names (smaller files; ONNX Runtime's errors name nodes n1, n2, ...)")
     ap.add_argument("--device", default="cuda", help="torch device for tracing (fp16 needs cuda)")
     ap.add_argument("--opset", type=int, default=17)
     ap.add_argument("--version", default=None, help="version string recorded in provenance")

@@ -18,7 +18,7 @@ import os
 import svd_env
 
 
-def build(out, seed=0, width=32, embed=32, frames=14, size=64, layers=1, mult=(1, 1, 1, 1)):
+def build(out, seed=0, width=32, embed=32, frames=14, size=64, layers=1, mult=(1, 1, 1, 1), attention_levels=3):
     import torch
     from diffusers import AutoencoderKLTemporalDecoder, EulerDiscreteScheduler, UNetSpatioTemporalConditionModel
     from transformers import CLIPVisionConfig, CLIPVisionModelWithProjection
@@ -34,8 +34,10 @@ def build(out, seed=0, width=32, embed=32, frames=14, size=64, layers=1, mult=(1
     torch.manual_seed(seed)
     unet = UNetSpatioTemporalConditionModel(
         sample_size=size // 8, in_channels=8, out_channels=4,
-        down_block_types=("CrossAttnDownBlockSpatioTemporal",) * 3 + ("DownBlockSpatioTemporal",),
-        up_block_types=("UpBlockSpatioTemporal",) + ("CrossAttnUpBlockSpatioTemporal",) * 3,
+        down_block_types=(("CrossAttnDownBlockSpatioTemporal",) * attention_levels
+                          + ("DownBlockSpatioTemporal",) * (4 - attention_levels)),
+        up_block_types=(("UpBlockSpatioTemporal",) * (4 - attention_levels)
+                        + ("CrossAttnUpBlockSpatioTemporal",) * attention_levels),
         block_out_channels=tuple(w * m for m in mult), addition_time_embed_dim=8,
         projection_class_embeddings_input_dim=24, layers_per_block=layers, cross_attention_dim=embed,
         transformer_layers_per_block=1, num_attention_heads=(2, 4, 4, 4), num_frames=frames).eval()
@@ -70,11 +72,13 @@ def main(argv=None):
     ap.add_argument("--embed", type=int, default=32, help="image embedding / cross-attention width (SVD: 1024)")
     ap.add_argument("--frames", type=int, default=14)
     ap.add_argument("--layers", type=int, default=1, help="UNet layers per block (SVD: 2)")
+    ap.add_argument("--attention-levels", type=int, default=3, choices=[1, 2, 3],
+                    help="UNet levels with spatio-temporal attention (SVD: 3, the fixture: 2 to stay under 8 MB)")
     ap.add_argument("--mult", default="1,1,1,1", help="channel multipliers of the 4 UNet blocks (SVD: 1,2,4,4)")
     args = ap.parse_args(argv)
     svd_env.setup()
     build(args.out, args.seed, args.width, args.embed, args.frames, layers=args.layers,
-          mult=tuple(int(m) for m in args.mult.split(",")))
+          mult=tuple(int(m) for m in args.mult.split(",")), attention_levels=args.attention_levels)
 
 
 if __name__ == "__main__":

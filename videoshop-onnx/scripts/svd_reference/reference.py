@@ -22,7 +22,7 @@ Outputs (--out): reference.json (settings, and for each stage its file, shape an
 .bin per stage: x0 (normalised latents [T,C,h,w]), inversion_condition [C,h,w], inversion_embedding [D],
 invert_NN (latents after inversion step NN, at the next higher sigma), generation_condition [C,h,w],
 generation_embedding [D], generate_NN, rescaled (latents after the final rescale, [T,C,h,w]), decoder_input
-(rescaled / scaling factor), frames (decoded, [T,3,H,W] in [0,1]); inputs/ holds the clip as PNGs.
+(rescaled / scaling factor), frames (decoded, [T,3,H,W] in [0,1], float32, float16 or uint8 = round(255 v)); inputs/ holds the clip as PNGs.
 """
 import argparse
 import json
@@ -259,10 +259,15 @@ def run(args):
                           "sigmas": [float(s) for s in scheduler.sigmas],
                           "torch": torch.__version__, "baddbmmReplaced": patched, "draws": draws.log},
              "stages": {}}
+    wanted = args.only.split(",") if args.only else None
     for name, a in stages.items():
-        dtype = "float16" if name == "frames" and args.frames_float16 else "float32"
-        a.astype(dtype).astype("<" + ("f2" if dtype == "float16" else "f4")).tofile(
-            os.path.join(args.out, name + ".bin"))
+        if wanted and name not in wanted:
+            continue
+        dtype = args.frames_dtype if name == "frames" else "float32"
+        if dtype == "uint8":  # what an 8-bit video of the output holds: round(255 v)
+            np.clip(np.round(a * 255), 0, 255).astype(np.uint8).tofile(os.path.join(args.out, name + ".bin"))
+        else:
+            a.astype("<" + ("f2" if dtype == "float16" else "f4")).tofile(os.path.join(args.out, name + ".bin"))
         index["stages"][name] = {"file": name + ".bin", "shape": list(a.shape), "dtype": dtype}
     with open(os.path.join(args.out, "reference.json"), "w") as fh:
         json.dump(index, fh, indent=1)
@@ -283,7 +288,9 @@ def main(argv=None):
     ap.add_argument("--guidance-max", type=float, default=4.0)
     ap.add_argument("--noise-aug", type=float, default=0.2)
     ap.add_argument("--normalization", choices=["per-frame", "per-channel"], default="per-frame")
-    ap.add_argument("--frames-float16", action="store_true", help="store the decoded frames as float16")
+    ap.add_argument("--frames-dtype", choices=["float32", "float16", "uint8"], default="float32",
+                    help="how the decoded frames are stored (uint8: round(255 v), as a video file holds them)")
+    ap.add_argument("--only", default=None, help="comma-separated stages to write (default: all)")
     ap.add_argument("--unet-calls", action="store_true", help="also store every UNet input (diagnosis)")
     run(ap.parse_args(argv))
 

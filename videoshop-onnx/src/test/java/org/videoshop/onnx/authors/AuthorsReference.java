@@ -75,10 +75,21 @@ public final class AuthorsReference {
         try {
             ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(folder.resolve(s.get("file").asText())))
                     .order(ByteOrder.LITTLE_ENDIAN);
-            boolean half = "float16".equals(s.get("dtype").asText());
-            float[] out = new float[b.remaining() / (half ? 2 : 4)];
+            String dtype = s.get("dtype").asText();
+            int width = switch (dtype) {
+                case "uint8" -> 1;
+                case "float16" -> 2;
+                case "float32" -> 4;
+                default -> throw new IllegalStateException("Expected a stage dtype uint8, float16 or float32 but found "
+                        + dtype);
+            };
+            float[] out = new float[b.remaining() / width];
             for (int i = 0; i < out.length; i++) {
-                out[i] = half ? ai.onnxruntime.platform.Fp16Conversions.fp16ToFloat(b.getShort()) : b.getFloat();
+                out[i] = switch (width) {
+                    case 1 -> (b.get() & 0xFF) / 255f;
+                    case 2 -> ai.onnxruntime.platform.Fp16Conversions.fp16ToFloat(b.getShort());
+                    default -> b.getFloat();
+                };
             }
             return out;
         } catch (IOException e) {
@@ -113,11 +124,13 @@ public final class AuthorsReference {
         return read("inputs/edited.png");
     }
 
+    /** The clip's PNGs: in the reference's folder, or shared in its parent. */
     private Frame read(String file) {
+        Path path = Files.exists(folder.resolve(file)) ? folder.resolve(file) : folder.getParent().resolve(file);
         try {
-            BufferedImage img = ImageIO.read(folder.resolve(file).toFile());
+            BufferedImage img = ImageIO.read(path.toFile());
             if (img == null) {
-                throw new IllegalStateException("Expected a PNG at " + folder.resolve(file) + " but could not read it");
+                throw new IllegalStateException("Expected a PNG at " + path + " but could not read it");
             }
             return Images.toFrame(img);
         } catch (IOException e) {
