@@ -207,6 +207,57 @@ def compact_names(model):
     return model
 
 
+def to_float16(model, keep_float32=("timestep",)):
+    """A float32 graph as float16: weights, constants, casts, inputs and outputs (inputs named in keep_float32 stay
+    float32 and are cast on entry, as a float16 trace keeps SVD's timestep). For machines that cannot trace in
+    float16 (torch's CPU kernels have no float16 convolution); on CUDA, tracing in float16 is used instead.
+    Resize's scales stay float32, as ONNX requires."""
+    import numpy as np
+    from onnx import TensorProto, helper, numpy_helper
+    g = model.graph
+    F32, F16 = TensorProto.FLOAT, TensorProto.FLOAT16
+    keep = set()
+    for n in g.node:
+        if n.op_type == "Resize" and len(n.input) > 2:
+            keep.add(n.input[2])
+        if n.op_type == "Upsample" and len(n.input) > 1:
+            keep.add(n.input[1])
+
+    def half(t):
+        return numpy_helper.from_array(numpy_helper.to_array(t).astype(np.float16), t.name)
+
+    for i, init in enumerate(g.initializer):
+        if init.data_type == F32 and init.name not in keep:
+            g.initializer[i].CopyFrom(half(init))
+    for n in g.node:
+        for a in n.attribute:
+            if n.op_type == "Constant" and a.name == "value" and a.t.data_type == F32 and n.output[0] not in keep:
+                a.t.CopyFrom(half(a.t))
+            elif n.op_type == "ConstantOfShape" and a.name == "value" and a.t.data_type == F32:
+                a.t.CopyFrom(half(a.t))
+            elif n.op_type == "Cast" and a.name == "to" and a.i == F32:
+                a.i = F16
+    entry = []
+    for inp in g.input:
+        if inp.type.tensor_type.elem_type != F32:
+            continue
+        if inp.name in keep_float32:
+            inner = inp.name + "_f16"
+            for n in g.node:
+                n.input[:] = [inner if x == inp.name else x for x in n.input]
+            entry.append(helper.make_node("Cast", [inp.name], [inner], to=F16, name=inp.name + "_to_f16"))
+        else:
+            inp.type.tensor_type.elem_type = F16
+    for out in g.output:
+        if out.type.tensor_type.elem_type == F32:
+            out.type.tensor_type.elem_type = F16
+    nodes = entry + list(g.node)
+    del g.node[:]
+    g.node.extend(nodes)
+    del g.value_info[:]
+    return model
+
+
 def use_local_checkouts():
     """Without an installed diffusers, use local checkouts through svd_reference/svd_env.py ($SVD_CHECKOUTS)."""
     import importlib.util
@@ -267,7 +318,7 @@ def export(args, sizes):
         def forward(self, sample, timestep, encoder_hidden_states, added_time_ids):
             return self.unet(sample, timestep, encoder_hidden_states, added_time_ids, return_dict=False)[0]
 
-    def save(module, inputs, in_names, out_names, dynamic, name, external):
+    def save(module, inputs, in_names, out_names, dynamic, name, external, post=None):
         tmp = tempfile.mkdtemp()
         try:
             path = os.path.join(tmp, name)
@@ -275,6 +326,8 @@ def export(args, sizes):
                 torch.onnx.export(module, inputs, path, input_names=in_names, output_names=out_names,
                                   dynamic_axes=dynamic, opset_version=args.opset, do_constant_folding=True)
             model = onnx.load(path)  # also loads any external data torch wrote for >2 GB graphs
+            if post is not None:
+                post(model)
             if args.compact:
                 compact_names(model)
             target = os.path.join(args.out, name)
@@ -313,8 +366,11 @@ def export(args, sizes):
           "sample": ({} if chunk else {0: "T"}) | {2: "H", 3: "W"}}, "vae_decoder.onnx", False)
     del vae
 
-    print("exporting the UNet (%s)" % args.unet_dtype, flush=True)
-    dt = torch.float16 if half else torch.float32
+    # torch has no float16 convolution on CPU: there the UNet is traced in float32 and converted (to_float16)
+    trace_half = half and device.type != "cpu"
+    print("exporting the UNet (%s%s)" % (args.unet_dtype, ", converted from a float32 trace" if half and not trace_half
+                                         else ""), flush=True)
+    dt = torch.float16 if trace_half else torch.float32
     unet = UNetSpatioTemporalConditionModel.from_pretrained(args.model, subfolder="unet",
                                                             torch_dtype=dt).to(device).eval()
     example = (torch.randn(3, 5, 2 * C, h, w, device=device, dtype=dt),
@@ -323,7 +379,8 @@ def export(args, sizes):
                torch.tensor([[6.0, 127.0, 0.02]] * 3, device=device, dtype=dt))
     save(Unet(unet), example, ["sample", "timestep", "encoder_hidden_states", "added_time_ids"], ["out_sample"],
          {"sample": {0: "B", 1: "T", 3: "h", 4: "w"}, "encoder_hidden_states": {0: "B"},
-          "added_time_ids": {0: "B"}, "out_sample": {0: "B", 1: "T", 3: "h", 4: "w"}}, "unet.onnx", True)
+          "added_time_ids": {0: "B"}, "out_sample": {0: "B", 1: "T", 3: "h", 4: "w"}}, "unet.onnx", True,
+         post=to_float16 if half and not trace_half else None)
 
 
 def main(argv=None):
@@ -343,7 +400,8 @@ def main(argv=None):
     ap.add_argument("--unet-dtype", choices=["float16", "float32"], default="float16")
     ap.add_argument("--compact", action="store_true",
                     help="short node and tensor names (smaller files; ONNX Runtime's errors name nodes n1, n2, ...)")
-    ap.add_argument("--device", default="cuda", help="torch device for tracing (fp16 needs cuda)")
+    ap.add_argument("--device", default="cuda",
+                    help="torch device for tracing (cpu: a float16 UNet is converted from a float32 trace)")
     ap.add_argument("--opset", type=int, default=17)
     ap.add_argument("--version", default=None, help="version string recorded in provenance")
     ap.add_argument("--manifest-only", action="store_true",
