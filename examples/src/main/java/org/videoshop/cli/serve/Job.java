@@ -41,10 +41,11 @@ final class Job {
     }
 
     /**
-     * Share of a window's work per stage, in {@link Stage} order: inversion and generation run the UNet once per
-     * step, encoding and decoding run the VAE once per frame.
+     * Share of a window's work per stage, where the editor reports no overall progress: inversion and generation run
+     * the UNet once per step, encoding and decoding run the VAE once per frame.
      */
-    private static final double[] WEIGHTS = {0.05, 0.45, 0.45, 0.01, 0.04};
+    private static final Map<Stage, Double> WEIGHTS = Map.of(Stage.ENCODE, 0.05, Stage.INVERT, 0.45, Stage.GENERATE,
+            0.45, Stage.RESCALE, 0.01, Stage.DECODE, 0.04);
 
     private final String id;
     private final SourceVideo video;
@@ -64,6 +65,8 @@ final class Job {
     private String message = "";
     private long version;
     private int resultFrames;
+    private long overallDone;
+    private long overallTotal;
 
     /**
      * @param output the kind of file written when the job is done: {@code mp4}, {@code gif} or {@code png}
@@ -122,17 +125,33 @@ final class Job {
         return resultFrames;
     }
 
-    /** Progress from the editor: a stage going back to an earlier one starts the next window. */
+    /**
+     * Progress from the editor: the per-stage steps of the window in progress, and the overall count
+     * ({@link ProgressListener#onOverall}) that gives the window and the percentage.
+     */
     ProgressListener listener() {
-        return (s, step, total) -> {
-            synchronized (this) {
-                if (stage != null && s.ordinal() < stage.ordinal()) {
-                    window = Math.min(window + 1, windows - 1);
-                    stages.clear();
+        return new ProgressListener() {
+            @Override
+            public void onProgress(Stage s, int step, int total) {
+                synchronized (Job.this) {
+                    if (stage != null && s.ordinal() < stage.ordinal()) {
+                        stages.clear();
+                    }
+                    stage = s;
+                    stages.put(s, new StageProgress(step, total));
+                    changed();
                 }
-                stage = s;
-                stages.put(s, new StageProgress(step, total));
-                changed();
+            }
+
+            @Override
+            public void onOverall(int windowIndex, int windowCount, long done, long total) {
+                synchronized (Job.this) {
+                    window = windowIndex;
+                    windows = Math.max(1, windowCount);
+                    overallDone = done;
+                    overallTotal = total;
+                    changed();
+                }
             }
         };
     }
@@ -202,11 +221,14 @@ final class Job {
         if (state == State.DONE) {
             return 100;
         }
+        if (overallTotal > 0) {
+            return Math.min(99.0, Math.floor(1000.0 * overallDone / overallTotal) / 10);
+        }
         double withinWindow = 0;
         for (Stage s : Stage.values()) {
             StageProgress p = stages.get(s);
-            if (p != null) {
-                withinWindow += WEIGHTS[s.ordinal()] * (p.total() <= 0 ? 1 : Math.min(1.0, (double) p.step() / p.total()));
+            if (p != null && WEIGHTS.containsKey(s)) {
+                withinWindow += WEIGHTS.get(s) * (p.total() <= 0 ? 1 : Math.min(1.0, (double) p.step() / p.total()));
             }
         }
         double fraction = (window + withinWindow) / windows;
