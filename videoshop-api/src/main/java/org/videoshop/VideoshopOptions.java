@@ -1,6 +1,7 @@
 package org.videoshop;
 
 import org.videoshop.diffusion.KarrasSchedule;
+import org.videoshop.diffusion.LatentNormalization;
 import org.videoshop.model.ModelSpec;
 
 /**
@@ -28,21 +29,34 @@ import org.videoshop.model.ModelSpec;
  * @param motionBucketId              motion bucket conditioning, or null for the model's
  * @param noiseAugStrength            conditioning noise augmentation, or null for the model's
  * @param seed                        seed of every random draw of the edit
- * @param normalizeInversionCondition as the authors' code: normalise the inversion's conditioning latents
- *                                    channel-wise and divide them by the scaling factor (default false: raw
- *                                    latents, as generation uses them, reconstructed 29.8 dB against 26.4 dB
- *                                    with the authors' treatment on the tiny model)
+ * @param normalizeInversionCondition as the authors' code: normalise the inversion's conditioning latents with
+ *                                    one mean and (unbiased) std over the frame and divide them by the scaling
+ *                                    factor (default false: raw latents, as generation uses them, reconstructed
+ *                                    29.8 dB against 26.4 dB with a per-channel variant of that treatment on the
+ *                                    tiny model)
  * @param backend                     latent backend name, or null for the default ({@code -Dvideoshop.backend})
  * @param windowFrames                frames per window for clips longer than it, or null for the model's
  *                                    native frame count
  * @param windowOverlap               frames shared by adjacent windows (at least 1; default 2)
+ * @param workingSize                 the size the model runs at, or null for automatic: the clip's aspect at
+ *                                    about the model's native pixel count, rounded to its size multiple
+ *                                    ({@link WorkingSize#automatic}); when set it must be a multiple of the
+ *                                    model's size multiple (checked when the editor is made)
+ * @param outputMode                  what an edit of images returns (default {@link OutputMode#DETAIL})
+ * @param normalization               how the video latents are normalised when {@code normalize} is on: per
+ *                                    channel (the paper; default) or per frame (the authors' run.py)
+ * @param separateAugmentationDraws   draw the generation condition's augmentation noise separately from the
+ *                                    inversion condition's, as the authors' code does (default false: one draw,
+ *                                    so an unedited first frame conditions generation exactly as inversion)
  */
 public record VideoshopOptions(double strength, int steps, Double sigmaMin, Double sigmaMax, Double rho,
                                Double sigmaThreshold, InversionMode inversionMode, Boolean normalize,
                                double inversionGuidanceMin, double inversionGuidanceMax,
                                Double guidanceMin, Double guidanceMax, Double fps, Double motionBucketId,
                                Double noiseAugStrength, long seed, boolean normalizeInversionCondition,
-                               String backend, Integer windowFrames, int windowOverlap) {
+                               String backend, Integer windowFrames, int windowOverlap, FrameSize workingSize,
+                               OutputMode outputMode, LatentNormalization normalization,
+                               boolean separateAugmentationDraws) {
 
     /** Largest accepted step count. */
     public static final int MAX_STEPS = 1000;
@@ -100,9 +114,16 @@ public record VideoshopOptions(double strength, int steps, Double sigmaMin, Doub
         if (windowOverlap < 1) {
             throw new IllegalArgumentException("Expected windowOverlap >= 1 but found " + windowOverlap);
         }
+        if (normalization == null) {
+            throw new IllegalArgumentException("Expected a latent normalization (PER_CHANNEL or PER_FRAME) but found"
+                    + " null");
+        }
         if (windowFrames != null && windowOverlap >= windowFrames) {
             throw new IllegalArgumentException("Expected windowOverlap < windowFrames (" + windowFrames
                     + ") but found " + windowOverlap);
+        }
+        if (outputMode == null) {
+            throw new IllegalArgumentException("Expected an output mode (DETAIL or REGENERATE) but found null");
         }
     }
 
@@ -119,7 +140,8 @@ public record VideoshopOptions(double strength, int steps, Double sigmaMin, Doub
     }
 
     /**
-     * The defaults: strength 0.55, 25 steps, extrapolated inversion, seed 42; guidance and Sigma: the model's
+     * The defaults: strength 0.55, 25 steps, extrapolated inversion, seed 42, detail-preserving output at the
+     * automatic working size; guidance and Sigma: the model's
      * recommendation (SVD: 1 to 3 and 1); schedule, normalisation, fps, motion bucket, noise augmentation and
      * window: the model's.
      */
@@ -129,6 +151,25 @@ public record VideoshopOptions(double strength, int steps, Double sigmaMin, Doub
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * The paper authors' run (sfanxiang/videoshop run.py) exactly: per-frame normalisation, their
+     * inversion-condition treatment, no guidance during inversion and 4 to 4 during generation, noise
+     * augmentation 0.2 in both passes with separate draws, Sigma 1, 25 steps, strength 0.55, fps 7, motion bucket
+     * 127. Whole-clip decoding comes from the bundle (export_svd.py's default temporal decoder). Seed 42 as theirs,
+     * though their draws come from torch: only a reference run with injected draws matches them bit for bit.
+     */
+    public static VideoshopOptions authors() {
+        return authorsBuilder().build();
+    }
+
+    /** A builder holding {@link #authors()}, to change a setting or two. */
+    public static Builder authorsBuilder() {
+        return builder().normalization(LatentNormalization.PER_FRAME).normalize(true)
+                .normalizeInversionCondition(true).inversionGuidance(1, 1).guidance(4, 4).noiseAugStrength(0.2)
+                .separateAugmentationDraws(true).sigmaThreshold(1).steps(25).strength(0.55).fps(7)
+                .motionBucketId(127).seed(42);
     }
 
     /** A builder starting from these options. */
@@ -154,6 +195,10 @@ public record VideoshopOptions(double strength, int steps, Double sigmaMin, Doub
         b.backend = backend;
         b.windowFrames = windowFrames;
         b.windowOverlap = windowOverlap;
+        b.workingSize = workingSize;
+        b.outputMode = outputMode;
+        b.normalization = normalization;
+        b.separateAugmentationDraws = separateAugmentationDraws;
         return b;
     }
 
@@ -211,6 +256,15 @@ public record VideoshopOptions(double strength, int steps, Double sigmaMin, Doub
                 .build();
     }
 
+    /**
+     * These options as far as an inversion depends on them: the output mode, which only changes what is made from
+     * an inversion, set to {@link OutputMode#DETAIL}. Two inversions' settings match when these (resolved for the
+     * model) are equal, so one inversion serves both output modes.
+     */
+    public VideoshopOptions inversionSettings() {
+        return outputMode == OutputMode.DETAIL ? this : toBuilder().outputMode(OutputMode.DETAIL).build();
+    }
+
     /** Frames per window: the option, else the model's native frame count, never above its maxFrames. */
     public int windowFrames(ModelSpec spec) {
         int w = windowFrames != null ? windowFrames : spec.nativeFrames();
@@ -239,6 +293,10 @@ public record VideoshopOptions(double strength, int steps, Double sigmaMin, Doub
         private String backend;
         private Integer windowFrames;
         private int windowOverlap = 2;
+        private FrameSize workingSize;
+        private OutputMode outputMode = OutputMode.DETAIL;
+        private LatentNormalization normalization = LatentNormalization.PER_CHANNEL;
+        private boolean separateAugmentationDraws = false;
 
         private Builder() {
         }
@@ -340,11 +398,40 @@ public record VideoshopOptions(double strength, int steps, Double sigmaMin, Doub
             return this;
         }
 
+        /** The size the model runs at; null (the default) for the automatic aspect-true size. */
+        public Builder workingSize(FrameSize v) {
+            workingSize = v;
+            return this;
+        }
+
+        /** As {@link #workingSize(FrameSize)}. */
+        public Builder workingSize(int width, int height) {
+            return workingSize(new FrameSize(width, height));
+        }
+
+        /** Detail-preserving output (the default) or the paper's plain regeneration. */
+        public Builder outputMode(OutputMode v) {
+            outputMode = v;
+            return this;
+        }
+
+        /** Per channel (the paper; default) or per frame (the authors' run.py). */
+        public Builder normalization(LatentNormalization v) {
+            normalization = v;
+            return this;
+        }
+
+        /** Separate augmentation draws for the inversion and the generation condition (the authors' code). */
+        public Builder separateAugmentationDraws(boolean v) {
+            separateAugmentationDraws = v;
+            return this;
+        }
+
         public VideoshopOptions build() {
             return new VideoshopOptions(strength, steps, sigmaMin, sigmaMax, rho, sigmaThreshold, inversionMode,
                     normalize, inversionGuidanceMin, inversionGuidanceMax, guidanceMin, guidanceMax, fps,
                     motionBucketId, noiseAugStrength, seed, normalizeInversionCondition, backend, windowFrames,
-                    windowOverlap);
+                    windowOverlap, workingSize, outputMode, normalization, separateAugmentationDraws);
         }
     }
 }

@@ -3,18 +3,32 @@ package org.videoshop.cli;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import org.videoshop.FrameSize;
 import org.videoshop.InversionMode;
+import org.videoshop.OutputMode;
 import org.videoshop.VideoshopOptions;
+import org.videoshop.diffusion.LatentNormalization;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
 /**
  * picocli mixin for the diffusion settings of an edit (strength, steps, seed, inversion and its threshold Sigma,
- * guidance, windows), turned into a {@link VideoshopOptions.Builder}. An inversion file records them, and editing
+ * guidance, windows, working size, output mode), turned into a {@link VideoshopOptions.Builder}. An inversion file records them, and editing
  * it needs the same ones.
  */
 public final class DiffusionOptionsMixin {
+
+    @Option(names = "--preset", paramLabel = "NAME", converter = PresetConverter.class,
+            description = "Start from a named preset, then apply the other flags: authors (the paper authors' run.py:"
+                    + " per-frame normalisation, their inversion condition, guidance 4 to 4, noise augmentation 0.2"
+                    + " with separate draws, Sigma 1, 25 steps, strength 0.55). Default: none.")
+    String preset;
+
+    @Option(names = "--normalization", paramLabel = "HOW", converter = NormalizationConverter.class,
+            description = "Latent normalisation before inversion: per-channel (the paper's; the default) or per-frame"
+                    + " (the authors' run.py).")
+    LatentNormalization normalization;
 
     @Option(names = "--strength", paramLabel = "S", defaultValue = "0.55",
             description = "Fraction of the noise schedule walked, in (0, 1] (default: ${DEFAULT-VALUE}).")
@@ -49,8 +63,8 @@ public final class DiffusionOptionsMixin {
     Double sigmaThreshold;
 
     @Option(names = "--authors-inversion-condition",
-            description = "Normalise the inversion's conditioning latents and divide them by the scaling factor, as"
-                    + " the paper's code does (default: raw, as generation uses them).")
+            description = "Normalise the inversion's conditioning latents (one mean and std over the frame) and divide"
+                    + " them by the scaling factor, as the paper's code does (default: raw, as generation uses them).")
     boolean authorsInversionCondition;
 
     @Option(names = "--window", paramLabel = "N",
@@ -61,15 +75,35 @@ public final class DiffusionOptionsMixin {
             description = "Frames shared by adjacent windows, at least 1 (default: ${DEFAULT-VALUE}).")
     int overlap;
 
+    @Option(names = "--working-size", paramLabel = "WxH", converter = FrameSizeConverter.class,
+            description = "Size the model runs at, each side a multiple of the model's size multiple (default: the"
+                    + " clip's aspect at about the model's native pixel count, e.g. 1024x576 for a 16:9 clip on SVD).")
+    FrameSize workingSize;
+
+    @Option(names = "--output-mode", paramLabel = "MODE", defaultValue = "detail",
+            converter = OutputModeConverter.class, completionCandidates = OutputModeConverter.Names.class,
+            description = {"detail: the source plus the edit's change, at the input's resolution, the source exactly"
+                    + " outside the edit region; regenerate: the model's output upsampled (the paper's)"
+                    + " (default: ${DEFAULT-VALUE})."})
+    OutputMode outputMode;
+
     /** A builder holding these settings; {@link VideoshopOptions.Builder#build()} checks their ranges. */
     public VideoshopOptions.Builder builder() {
-        VideoshopOptions.Builder b = VideoshopOptions.builder()
+        VideoshopOptions.Builder b = ("authors".equals(preset) ? VideoshopOptions.authorsBuilder()
+                : VideoshopOptions.builder())
                 .strength(strength)
                 .steps(steps)
                 .seed(seed)
                 .inversionMode(inversion)
-                .normalizeInversionCondition(authorsInversionCondition)
-                .windowOverlap(overlap);
+                .windowOverlap(overlap)
+                .outputMode(outputMode)
+                .workingSize(workingSize);
+        if (authorsInversionCondition) {
+            b.normalizeInversionCondition(true);
+        }
+        if (normalization != null) {
+            b.normalization(normalization);
+        }
         if (guidance != null) {
             b.guidance(guidance.min(), guidance.max());
         }
@@ -83,6 +117,65 @@ public final class DiffusionOptionsMixin {
             b.normalize(false);
         }
         return b;
+    }
+
+    /** Parses a preset name ({@code authors}). */
+    static final class PresetConverter implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            if (!"authors".equalsIgnoreCase(value.trim())) {
+                throw new TypeConversionException("expected the preset authors but found '" + value + "'");
+            }
+            return "authors";
+        }
+    }
+
+    /** Parses {@code per-channel} or {@code per-frame}, any case. */
+    static final class NormalizationConverter implements ITypeConverter<LatentNormalization> {
+        @Override
+        public LatentNormalization convert(String value) {
+            String v = value.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+            for (LatentNormalization n : LatentNormalization.values()) {
+                if (n.name().equals(v)) {
+                    return n;
+                }
+            }
+            throw new TypeConversionException("expected per-channel or per-frame but found '" + value + "'");
+        }
+    }
+
+    /** Parses {@code WxH}. */
+    static final class FrameSizeConverter implements ITypeConverter<FrameSize> {
+        @Override
+        public FrameSize convert(String value) {
+            try {
+                return FrameSize.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** Parses {@code detail} or {@code regenerate}, any case. */
+    static final class OutputModeConverter implements ITypeConverter<OutputMode> {
+        @Override
+        public OutputMode convert(String value) {
+            for (OutputMode m : OutputMode.values()) {
+                if (m.name().equalsIgnoreCase(value.trim())) {
+                    return m;
+                }
+            }
+            throw new TypeConversionException("expected detail or regenerate but found '" + value + "'");
+        }
+
+        /** The names shown in help. */
+        static final class Names implements Iterable<String> {
+            @Override
+            public Iterator<String> iterator() {
+                return List.of(OutputMode.values()).stream().map(m -> m.name().toLowerCase(Locale.ROOT))
+                        .iterator();
+            }
+        }
     }
 
     /** Parses {@code extrapolated} or {@code naive}, any case. */
