@@ -118,6 +118,27 @@ class ManifestValidationTest {
     }
 
     @Test
+    void wholeClipIsABooleanAndExcludesAFixedChunk() {
+        Path b = bundle();
+        ObjectNode base = TestBundles.manifest(b);
+        ObjectNode m = base.deepCopy();
+        ((ObjectNode) m.get("networks").get("vaeDecoder")).put("wholeClip", true).putNull("fixedChunk");
+        TestBundles.write(b, m);
+        try (ModelBundle read = ModelBundle.read(b)) {
+            assertTrue(read.manifest().networks().vaeDecoder().wholeClip());
+        }
+        ((ObjectNode) m.get("networks").get("vaeDecoder")).put("fixedChunk", 7);
+        TestBundles.write(b, m);
+        InvalidBundleException both = assertThrows(InvalidBundleException.class, () -> ModelBundle.read(b));
+        assertEquals("$.networks.vaeDecoder.wholeClip", both.field(), both.getMessage());
+        assertTrue(both.getMessage().contains("false or absent when fixedChunk is set"), both.getMessage());
+        ((ObjectNode) m.get("networks").get("vaeDecoder")).put("wholeClip", "yes").putNull("fixedChunk");
+        TestBundles.write(b, m);
+        assertEquals("$.networks.vaeDecoder.wholeClip",
+                assertThrows(InvalidBundleException.class, () -> ModelBundle.read(b)).field());
+    }
+
+    @Test
     void aVersionFieldReplacesTheChecksum() {
         Path b = bundle();
         ObjectNode m = TestBundles.manifest(b);

@@ -36,21 +36,14 @@ final class Job {
 
     /** What the page sees of a job at one moment. */
     record Snapshot(String id, String video, String state, int ahead, String stage, int window, int windows,
-                    Map<String, StageProgress> stages, double percent, String message, String output,
+                    Map<String, StageProgress> stages, double percent, String message, String format,
                     long version) {
     }
-
-    /**
-     * Share of a window's work per stage, where the editor reports no overall progress: inversion and generation run
-     * the UNet once per step, encoding and decoding run the VAE once per frame.
-     */
-    private static final Map<Stage, Double> WEIGHTS = Map.of(Stage.ENCODE, 0.05, Stage.INVERT, 0.45, Stage.GENERATE,
-            0.45, Stage.RESCALE, 0.01, Stage.DECODE, 0.04);
 
     private final String id;
     private final SourceVideo video;
     private final VideoshopOptions options;
-    private final String output;
+    private final String format;
     private final BufferedImage editedFirst;
     private final BufferedImage mask;
     private final Path folder;
@@ -65,20 +58,20 @@ final class Job {
     private String message = "";
     private long version;
     private int resultFrames;
-    private long overallDone;
-    private long overallTotal;
+    private long unitsDone;
+    private long unitsTotal;
 
     /**
-     * @param output the kind of file written when the job is done: {@code mp4}, {@code gif} or {@code png}
+     * @param format the kind of file written when the job is done: {@code mp4}, {@code gif} or {@code png}
      * @param mask   white where the edit may change the frames, or null for the whole frame
      * @param folder where the job writes its results (inside its session's folder)
      */
-    Job(String id, SourceVideo video, VideoshopOptions options, String output, BufferedImage editedFirst,
+    Job(String id, SourceVideo video, VideoshopOptions options, String format, BufferedImage editedFirst,
         BufferedImage mask, Path folder) {
         this.id = id;
         this.video = video;
         this.options = options;
-        this.output = output;
+        this.format = format;
         this.editedFirst = editedFirst;
         this.mask = mask;
         this.folder = folder;
@@ -96,8 +89,8 @@ final class Job {
         return options;
     }
 
-    String output() {
-        return output;
+    String format() {
+        return format;
     }
 
     BufferedImage editedFirst() {
@@ -126,17 +119,14 @@ final class Job {
     }
 
     /**
-     * Progress from the editor: the per-stage steps of the window in progress, and the overall count
-     * ({@link ProgressListener#onOverall}) that gives the window and the percentage.
+     * Progress from the editor: per stage, within the window in progress, and overall (units of the whole edit done,
+     * and which window is in progress).
      */
     ProgressListener listener() {
         return new ProgressListener() {
             @Override
             public void onProgress(Stage s, int step, int total) {
                 synchronized (Job.this) {
-                    if (stage != null && s.ordinal() < stage.ordinal()) {
-                        stages.clear();
-                    }
                     stage = s;
                     stages.put(s, new StageProgress(step, total));
                     changed();
@@ -144,12 +134,17 @@ final class Job {
             }
 
             @Override
-            public void onOverall(int windowIndex, int windowCount, long done, long total) {
+            public void onOverall(int w, int ws, long done, long total) {
                 synchronized (Job.this) {
-                    window = windowIndex;
-                    windows = Math.max(1, windowCount);
-                    overallDone = done;
-                    overallTotal = total;
+                    if (w != window && stage != null) { // a new window: its stages start afresh
+                        StageProgress current = stages.get(stage);
+                        stages.clear();
+                        stages.put(stage, current);
+                    }
+                    window = w;
+                    windows = Math.max(1, ws);
+                    unitsDone = done;
+                    unitsTotal = total;
                     changed();
                 }
             }
@@ -200,7 +195,7 @@ final class Job {
         Map<String, StageProgress> byName = new LinkedHashMap<>();
         stages.forEach((s, p) -> byName.put(s.name().toLowerCase(Locale.ROOT), p));
         return new Snapshot(id, video.id(), state.label(), ahead, stage == null ? null : stage.name().toLowerCase(
-                Locale.ROOT), window, windows, byName, percent(), message, output, version);
+                Locale.ROOT), window, windows, byName, percent(), message, format, version);
     }
 
     /** Waits until the job changes after {@code seenVersion} or {@code millis} pass; returns the latest snapshot. */
@@ -216,22 +211,14 @@ final class Job {
         return snapshot();
     }
 
-    /** Overall progress in [0, 100]: 100 only once the job is done and its result written. */
+    /** Overall progress in [0, 100], from the editor's overall units: 100 only once the result is written. */
     private double percent() {
         if (state == State.DONE) {
             return 100;
         }
-        if (overallTotal > 0) {
-            return Math.min(99.0, Math.floor(1000.0 * overallDone / overallTotal) / 10);
+        if (unitsTotal <= 0) {
+            return 0;
         }
-        double withinWindow = 0;
-        for (Stage s : Stage.values()) {
-            StageProgress p = stages.get(s);
-            if (p != null && WEIGHTS.containsKey(s)) {
-                withinWindow += WEIGHTS.get(s) * (p.total() <= 0 ? 1 : Math.min(1.0, (double) p.step() / p.total()));
-            }
-        }
-        double fraction = (window + withinWindow) / windows;
-        return Math.min(99.0, Math.floor(fraction * 1000) / 10); // 100 % is kept for "done and written"
+        return Math.min(99.0, Math.floor(1000.0 * unitsDone / unitsTotal) / 10); // 100 % is kept for "done"
     }
 }

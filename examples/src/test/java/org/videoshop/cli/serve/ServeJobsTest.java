@@ -133,6 +133,7 @@ class ServeJobsTest {
         g.dispose();
         Map<String, Object> job = jobRequest(vid, 4);
         job.put("mask", ServeFixture.dataUrl(ServeFixture.png(mask)));
+        job.put("outputMode", "regenerate"); // inside the mask every pixel is the model's
         String jid = ok(c.postJson("/api/jobs", job)).path("id").asText();
         JsonNode done = follow(c, jid);
         assertEquals("done", done.path("state").asText(), done::toString);
@@ -153,6 +154,28 @@ class ServeJobsTest {
             }
         }
         assertTrue(changedInside > 0, "Expected the edit to change something inside the mask");
+    }
+
+    @Test
+    void theOutputModeDecidesWhatFrameZeroIs() throws Exception {
+        ServeFixture.Client c = client();
+        String vid = c.upload(mp4).path("id").asText();
+        BufferedImage edited = ServeFixture.sampleEdit(1);
+        Map<String, BufferedImage> first = new java.util.HashMap<>();
+        for (String mode : List.of("detail", "regenerate")) {
+            Map<String, Object> job = jobRequest(vid, 4);
+            job.put("outputMode", mode);
+            job.put("format", "gif");
+            JsonNode done = follow(c, ok(c.postJson("/api/jobs", job)).path("id").asText());
+            assertEquals("done", done.path("state").asText(), done::toString);
+            assertEquals("gif", done.path("format").asText());
+            first.put(mode, ImageIO.read(new ByteArrayInputStream(c.get("/api/jobs/" + done.path("id").asText()
+                    + "/frames/0").body())));
+        }
+        assertTrue(org.videoshop.cli.video.Frames.sameRgb(edited, first.get("detail")),
+                "Expected detail mode to give the edited first frame exactly as frame 0");
+        assertTrue(!org.videoshop.cli.video.Frames.sameRgb(edited, first.get("regenerate")),
+                "Expected regenerate mode to give the model's own frame 0");
     }
 
     @Test
