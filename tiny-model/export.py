@@ -144,7 +144,9 @@ def main():
     else:
         ae, emb, unet, cfg, sf, st = models.load_run(a.run, use_ema=not a.no_ema)
         name = a.name or "tiny"
-        desc = a.description or (f"Videoshop tiny model trained by tiny-model/train.py on procedural clips "
+        v2 = bool(cfg.get("unet_stem_ch") or cfg.get("unet_cond_attn_levels"))
+        desc = a.description or (f"Videoshop tiny model trained by tiny-model/train.py on "
+                                 f"{'photographic and procedural' if v2 else 'procedural'} clips "
                                  f"({st['step']} UNet steps). See MODEL_CARD.md.")
         info = {"step": st["step"]}
     guidance = a.guidance if a.guidance is not None else (None if a.random else guidance_range(TINY_GUIDANCE))
@@ -204,7 +206,7 @@ def main():
         },
         "latent": {"channels": C, "downscale": f, "scalingFactor": round(float(sf), 6), "normalizePerVideo": True},
         "video": {"nativeFrames": cfg["frames"], "width": W, "height": H, "maxFrames": 64,
-                  "sizeMultiple": f * 2 ** (len(cfg["unet_chs"]) - 1),
+                  "sizeMultiple": f * 2 ** (len(cfg["unet_chs"]) - 1 + (1 if cfg.get("unet_stem_ch") else 0)),
                   "fps": cfg["fps"], "motionBucketId": cfg["motion_bucket_id"],
                   "noiseAugStrength": cfg["noise_aug_strength"],
                   **({"guidance": guidance} if guidance is not None else {})},

@@ -284,16 +284,306 @@ def train_unet(args, cfg):
     log(f"UNet done at step {step}")
 
 
+# ---------------------------------------------------------------------------------------------------------------
+# tiny v2 (--recipe v2): 14 frames, 64x64 and aspect-true sizes, photographs + procedural clips, a UNet with an
+# extra full-resolution level, cross-attention to the conditioning frame and temporal attention; warm-started from
+# the bundled tiny model; the same code trains on CUDA (--device cuda, bf16 autocast).
+# ---------------------------------------------------------------------------------------------------------------
+
+def tload(path, device="cpu"):
+    """torch.load of our own checkpoints on torch 1.13 and 2.x (2.6+ defaults to weights_only=True)."""
+    import inspect
+    kw = {"map_location": device}
+    if "weights_only" in inspect.signature(torch.load).parameters:
+        kw["weights_only"] = False
+    return torch.load(path, **kw)
+
+
+def autocast(args):
+    """bf16 autocast on CUDA when --bf16 (torch >= 1.10 has torch.autocast; older CUDA builds torch.cuda.amp)."""
+    import contextlib
+    if not (args.device.startswith("cuda") and args.bf16):
+        return contextlib.nullcontext()
+    if hasattr(torch, "autocast"):
+        return torch.autocast(device_type="cuda", dtype=torch.bfloat16)
+    return torch.cuda.amp.autocast()
+
+
+def parse_sizes(text):
+    """'64x64:2,80x48:1' -> [((W, H), weight), ...]"""
+    out = []
+    for part in text.split(","):
+        wh, _, wt = part.partition(":")
+        w, h = (int(v) for v in wh.lower().split("x"))
+        out.append(((w, h), float(wt or 1)))
+    return out
+
+
+def get_data_v2(args):
+    """{(W,H): uint8 [N,T,H,W,3]} for every training size; clip seeds of size k are k*100000 + i (the training
+    range 0 <= seed < 1e6 of videogen.py); each size gets n_clips * weight / sum(weights) clips."""
+    import photogen
+    sizes = parse_sizes(args.sizes)
+    tot = sum(w for _, w in sizes)
+    paths = photogen.list_photos(args.exclude)
+    photos = None
+    data = {}
+    for k, ((W, H), wt) in enumerate(sizes):
+        n = int(round(args.n_clips * wt / tot))
+        path = os.path.join(args.out, f"clips_v2_{n}_{args.frames}x{W}x{H}.npy")
+        if os.path.exists(path):
+            data[(W, H)] = np.load(path, mmap_mode=None)
+            continue
+        if photos is None:
+            photos = photogen.load_photos(paths, os.path.join(args.out, "photos_256.npz"))
+            log(f"{len(paths)} training photographs: {', '.join(os.path.basename(p) for p in paths)}")
+        log(f"generating {n} training clips {W}x{H}x{args.frames} (seeds {k * 100000}..{k * 100000 + n - 1})")
+        d = photogen.make_dataset(range(k * 100000, k * 100000 + n), photos, args.frames, H, W, args.p_photo)
+        np.save(path + ".tmp.npy", d); os.replace(path + ".tmp.npy", path)
+        data[(W, H)] = d
+    with open(os.path.join(args.out, "photos.txt"), "w") as f:
+        f.write("\n".join(paths) + "\n")
+    return data
+
+
+def init_from_bundle(args):
+    """(ae, emb, unet-state, cfg) of the bundle to warm-start from (pipeline.load_bundle reads the ONNX weights)."""
+    import pipeline
+    ae, emb, unet, _ = pipeline.load_bundle(args.init_bundle)
+    return ae, emb, unet
+
+
+def train_ae_v2(args, cfg):
+    """Autoencoder fine-tuning for photographs: warm-started from --init-bundle's AE (encoder and decoder with
+    its refinement head), random 32x32 crops of training frames of every size, MSE + 0.1 L1, cosine over a
+    wall-clock budget (--ae-minutes). Writes ae.pt (with the scaling factor and a held-out PSNR)."""
+    torch.manual_seed(args.seed)
+    data = get_data_v2(args)
+    frames = [d.reshape(-1, *d.shape[2:]) for d in data.values()]
+    ck = os.path.join(args.out, "ae.pt")
+    ae = models.AutoEncoder(cfg["C"], cfg["ae_ch"], cfg["downscale"], args.dec_refine).to(args.device)
+    opt = torch.optim.Adam(ae.parameters(), lr=args.ae_lr)
+    step, elapsed, losses = 0, 0.0, []
+    if args.resume and os.path.exists(ck):
+        st = tload(ck, args.device)
+        ae.load_state_dict(st["ae"]); opt.load_state_dict(st["opt"]); step, elapsed = st["step"], st["elapsed"]
+        losses = st.get("losses", [])
+        if st.get("done"):
+            log(f"AE already done ({step} steps)"); return
+        log(f"resumed AE at step {step} ({elapsed:.0f}s)")
+    elif args.init_bundle:
+        ae0, _, _ = init_from_bundle(args)
+        ae.load_state_dict(ae0.state_dict())
+        log(f"AE warm-started from {args.init_bundle}")
+    rng = np.random.default_rng(args.seed + 7 * (step + 1))
+    budget = args.ae_minutes * 60
+    t_start = time.time() - elapsed
+    last_save = time.time()
+    run = None
+    crop = args.ae_crop
+
+    def save(done=False, extra=None):
+        st = {"ae": ae.state_dict(), "opt": opt.state_dict(), "step": step, "elapsed": time.time() - t_start,
+              "cfg": cfg, "dec_refine": args.dec_refine, "done": done, "losses": losses}
+        st.update(extra or {})
+        torch.save(st, ck + ".tmp"); os.replace(ck + ".tmp", ck)
+    while time.time() - t_start < budget:
+        frac = min(1.0, (time.time() - t_start) / budget)
+        lr = args.ae_lr * min(1.0, (step + 1) / 50) * (0.5 * (1 + math.cos(math.pi * frac)) * 0.95 + 0.05)
+        for g in opt.param_groups:
+            g["lr"] = lr
+        batch = []
+        for _ in range(args.ae_batch):
+            fr = frames[rng.integers(len(frames))]
+            im = fr[rng.integers(len(fr))]
+            y0 = rng.integers(0, im.shape[0] - crop + 1); x0 = rng.integers(0, im.shape[1] - crop + 1)
+            batch.append(im[y0:y0 + crop, x0:x0 + crop])
+        x = to_pm1(np.stack(batch)).to(args.device)
+        with autocast(args):
+            rec = ae(x)
+        rec = rec.float()
+        mse = F.mse_loss(rec, x)
+        loss = mse + 0.1 * (rec - x).abs().mean()
+        opt.zero_grad(); loss.backward(); opt.step()
+        step += 1
+        run = mse.item() if run is None else 0.98 * run + 0.02 * mse.item()
+        if step % 25 == 0:
+            psnr = 10 * math.log10(4.0 / max(run, 1e-12))
+            losses.append([step, round(time.time() - t_start, 1), psnr])
+            log(f"ae-v2 step {step} psnr~{psnr:.2f} dB lr {lr:.2e} {time.time() - t_start:.0f}s")
+        if time.time() - last_save > args.ckpt_seconds:
+            save(); last_save = time.time()
+    # scaling factor and held-out PSNR (clips of seeds 900000.., full frames at every size)
+    ae.eval()
+    import photogen
+    photos = photogen.load_photos(photogen.list_photos(args.exclude), os.path.join(args.out, "photos_256.npz"))
+    zs, ps = [], {}
+    with torch.no_grad():
+        for k, ((W, H), _) in enumerate(parse_sizes(args.sizes)):
+            d = photogen.make_dataset(range(900000 + 1000 * k, 900000 + 1000 * k + 16), photos, 4, H, W, 1.0)
+            x = to_pm1(d.reshape(-1, H, W, 3)).to(args.device)
+            z = ae.encoder(x); zs.append(z.reshape(z.shape[0], -1))
+            rec = ae.decoder(z)
+            mse = ((rec - x) ** 2).mean(dim=(1, 2, 3))
+            ps[f"{W}x{H}"] = float((10 * torch.log10(4.0 / mse.clamp_min(1e-12))).mean())
+    sf = float(1.0 / torch.cat([z.reshape(-1) for z in zs]).std())
+    save(True, {"scaling_factor": sf, "heldout_psnr": ps})
+    log(f"AE v2 done at step {step}; scaling factor {sf:.5f}; held-out photo PSNR {ps}")
+
+
+def encode_v2(ae, data, args, sf):
+    out = {}
+    for (W, H), d in data.items():
+        path = os.path.join(args.out, f"latents_v2_{len(d)}_{W}x{H}.pt")
+        if os.path.exists(path):
+            out[(W, H)] = tload(path); continue
+        log(f"encoding {len(d)} clips {W}x{H} with the frozen AE")
+        res = []
+        with torch.no_grad():
+            for i in range(0, len(d), 16):
+                x = to_pm1(d[i:i + 16]).to(args.device)
+                B, T = x.shape[:2]
+                z = ae.encoder(x.reshape(B * T, *x.shape[2:])).float().cpu()
+                res.append((z.reshape(B, T, *z.shape[1:]) * sf).half())
+        out[(W, H)] = torch.cat(res)
+        torch.save(out[(W, H)], path)
+    return out
+
+
+def train_unet_v2(args, cfg):
+    torch.manual_seed(args.seed + 1)
+    data = get_data_v2(args)
+    st = tload(os.path.join(args.out, "ae.pt"))
+    sf = st["scaling_factor"]
+    ae = models.AutoEncoder(cfg["C"], cfg["ae_ch"], cfg["downscale"], st.get("dec_refine", 0)).to(args.device)
+    ae.load_state_dict(st["ae"]); ae.eval()
+    for p in ae.parameters():
+        p.requires_grad_(False)
+    lat = encode_v2(ae, data, args, sf)
+    sizes = parse_sizes(args.sizes)
+    keys = [wh for wh, _ in sizes]
+    probs = np.array([w for _, w in sizes]); probs = probs / probs.sum()
+    _, emb, unet = models.build(cfg)
+    emb, unet = emb.to(args.device), unet.to(args.device)
+    ck = os.path.join(args.out, "unet.pt")
+    step, elapsed, losses = 0, 0.0, []
+    params = list(emb.parameters()) + list(unet.parameters())
+    opt = torch.optim.Adam(params, lr=args.unet_lr)
+    if args.resume and os.path.exists(ck):
+        s = tload(ck, args.device)
+        unet.load_state_dict(s["unet"]); emb.load_state_dict(s["emb"]); opt.load_state_dict(s["opt"])
+        ema_u, ema_e = s["ema_unet"], s["ema_emb"]; step, elapsed = s["step"], s["elapsed"]
+        losses = s.get("losses", [])
+        log(f"resumed UNet v2 at step {step} ({elapsed:.0f}s trained)")
+    else:
+        if args.init_bundle:
+            _, emb0, unet0 = init_from_bundle(args)
+            emb.load_state_dict(emb0.state_dict())
+            sd, old = unet.state_dict(), unet0.state_dict()
+            same = [k for k in sd if k in old and old[k].shape == sd[k].shape]
+            for k in same:
+                sd[k] = old[k]
+            unet.load_state_dict(sd)
+            log(f"UNet warm-started from {args.init_bundle}: {len(same)} of {len(sd)} tensors "
+                f"(new: {sorted(set(k.split('.')[0] for k in sd if k not in same))})")
+        ema_u = {k: v.detach().clone() for k, v in unet.state_dict().items()}
+        ema_e = {k: v.detach().clone() for k, v in emb.state_dict().items()}
+    log(f"UNet v2: {models.nparams(unet)} parameters, embedder {models.nparams(emb)}")
+    rng = np.random.default_rng(args.seed + 7919 * (step + 1))
+    torch.manual_seed(args.seed + step)
+    budget = args.unet_minutes * 60
+    t_start = time.time() - elapsed
+    last_save = time.time()
+    run = None
+    fps_id, mb_id = cfg["fps"] - 1, cfg["motion_bucket_id"]
+
+    def save():
+        s = {"unet": unet.state_dict(), "emb": emb.state_dict(), "opt": opt.state_dict(),
+             "ema_unet": ema_u, "ema_emb": ema_e, "step": step, "elapsed": time.time() - t_start,
+             "cfg": cfg, "scaling_factor": sf, "losses": losses, "warm_from": 0}
+        torch.save(s, ck + ".tmp"); os.replace(ck + ".tmp", ck)
+
+    dev = args.device
+    while step < args.unet_steps and (time.time() - t_start) < budget:
+        frac = min(1.0, (time.time() - t_start) / budget)
+        lr = args.unet_lr * min(1.0, (step + 1) / 200) * (0.5 * (1 + math.cos(math.pi * frac)) * 0.9 + 0.1)
+        for g in opt.param_groups:
+            g["lr"] = lr
+        B = args.batch
+        wh = keys[rng.choice(len(keys), p=probs)]
+        idx = rng.integers(0, len(lat[wh]), B)
+        rev = rng.uniform(size=B) < 0.5                      # time reversal: exact in latent space (per-frame AE)
+        z = lat[wh][idx].float()
+        z = torch.where(torch.from_numpy(rev).view(B, 1, 1, 1, 1), z.flip(1), z)
+        x0 = normalize_per_video(z.to(dev))
+        T = x0.shape[1]
+        first = np.where(rev, data[wh].shape[1] - 1, 0)
+        f0 = to_pm1(data[wh][idx, first]).to(dev)           # conditioning frame [B,3,H,W]
+        aug = torch.from_numpy(np.where(rng.uniform(size=B) < 0.2, 0.0,
+                                        np.exp(rng.uniform(math.log(0.005), math.log(0.2), B)))).float().to(dev)
+        with torch.no_grad():
+            cond = ae.encoder(f0 + aug.view(B, 1, 1, 1) * torch.randn_like(f0)).float()
+        drop = torch.from_numpy(rng.uniform(size=B) < args.p_uncond).to(dev)
+        keep = (~drop).float()
+        ids = torch.stack([torch.full((B,), float(fps_id)), torch.full((B,), float(mb_id)), aug.cpu()], 1).to(dev)
+        sigma = torch.exp(torch.from_numpy(rng.normal(args.p_mean, args.p_std, B))).float().to(dev).view(B, 1, 1, 1, 1)
+        c_in, c_skip, c_out, c_noise = edm(sigma)
+        n = torch.randn_like(x0)
+        xs = x0 + sigma * n
+        with autocast(args):
+            e = emb(embed_input(f0, cfg["embed_size"])) * keep.view(B, 1, 1)
+            cond = cond * keep.view(B, 1, 1, 1)
+            inp = torch.cat([c_in * xs, cond.unsqueeze(1).expand(-1, T, -1, -1, -1)], dim=2).contiguous()
+            Fo = unet(inp, c_noise.reshape(B), e, ids)
+        target = (x0 - c_skip * xs) / c_out
+        loss = F.mse_loss(Fo.float(), target)
+        opt.zero_grad(); loss.backward()
+        torch.nn.utils.clip_grad_norm_(params, 1.0)
+        opt.step()
+        step += 1
+        with torch.no_grad():
+            d = min(args.ema, (1 + step) / (10 + step))
+            for k, v in unet.state_dict().items():
+                ema_u[k].mul_(d).add_(v.detach(), alpha=1 - d) if v.dtype.is_floating_point else ema_u[k].copy_(v)
+            for k, v in emb.state_dict().items():
+                ema_e[k].mul_(d).add_(v.detach(), alpha=1 - d) if v.dtype.is_floating_point else ema_e[k].copy_(v)
+        run = loss.item() if run is None else 0.99 * run + 0.01 * loss.item()
+        if step % 25 == 0:
+            losses.append([step, round(time.time() - t_start, 1), run])
+            log(f"unet-v2 step {step} loss(avg) {run:.4f} lr {lr:.2e} {time.time() - t_start:.0f}s")
+        if time.time() - last_save > args.ckpt_seconds:
+            save(); last_save = time.time()
+    save()
+    log(f"UNet v2 done at step {step}")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--stage", choices=["ae", "unet", "decoder", "all"], default="all")
+    ap.add_argument("--recipe", choices=["v1", "v2"], default="v1",
+                    help="v1: the 32x32 8-frame procedural model; v2: tiny v2 (14 frames, 64x64 and aspect-true "
+                         "sizes, photographs, cross-attention to the conditioning frame; stages ae then unet)")
+    ap.add_argument("--sizes", default="64x64:2,80x48:1,48x80:1", help="v2: WxH:weight training sizes")
+    ap.add_argument("--p-photo", type=float, default=0.75, help="v2: share of photographic clips")
+    ap.add_argument("--exclude", default="/work/notes/eval-sources.txt",
+                    help="v2: file listing evaluation images never to train on (paths or file names)")
+    ap.add_argument("--init-bundle", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..",
+                    "videoshop-onnx", "src", "main", "resources", "videoshop", "models", "tiny"),
+                    help="v2: bundle whose AE, embedder and UNet weights warm-start the training ('' for none)")
+    ap.add_argument("--ae-minutes", type=float, default=15, help="v2: wall-clock budget of the AE fine-tuning")
+    ap.add_argument("--ae-crop", type=int, default=32, help="v2: AE training crop size")
+    ap.add_argument("--ckpt-seconds", type=float, default=180, help="v2: checkpoint interval")
+    ap.add_argument("--bf16", type=int, default=1, help="v2: bf16 autocast on CUDA")
+    ap.add_argument("--stem-ch", type=int, default=24, help="v2: channels of the full-resolution UNet level")
+    ap.add_argument("--cond-attn-levels", default="1,2", help="v2: levels with cross-attention to the conditioning frame")
+    ap.add_argument("--temporal-attn-levels", default="1,2", help="v2: levels with temporal self-attention")
     ap.add_argument("--out", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "runs"))
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--device", default="cpu")
     ap.add_argument("--seed", type=int, default=1234)
     ap.add_argument("--resume", type=int, default=1)
-    ap.add_argument("--n-clips", type=int, default=6000)
-    ap.add_argument("--frames", type=int, default=8)
+    ap.add_argument("--n-clips", type=int, default=None, help="training clips (v1 default 6000, v2 2400)")
+    ap.add_argument("--frames", type=int, default=None, help="frames per clip (v1 default 8, v2 14)")
     ap.add_argument("--size", type=int, default=32)
     ap.add_argument("--ae-steps", type=int, default=2500)
     ap.add_argument("--ae-batch", type=int, default=64)
@@ -313,6 +603,9 @@ def main():
     ap.add_argument("--ema", type=float, default=0.999)
     ap.add_argument("--ckpt-every", type=int, default=250)
     args = ap.parse_args()
+    v2 = args.recipe == "v2"
+    args.n_clips = args.n_clips or (2400 if v2 else 6000)
+    args.frames = args.frames or (14 if v2 else 8)
     torch.set_num_threads(args.threads)
     os.makedirs(args.out, exist_ok=True)
     cfg = dict(models.DEFAULT_CONFIG)
@@ -321,6 +614,21 @@ def main():
                 "unet_attn_levels": [int(v) for v in args.unet_attn_levels.split(",") if v.strip()]})
     with open(os.path.join(args.out, f"args_{args.stage}.json"), "w") as f:
         json.dump({"args": vars(args), "cfg": cfg}, f, indent=1)
+    if args.recipe == "v2":
+        if args.device.startswith("cuda"):
+            torch.backends.cudnn.benchmark = True
+        cfg.update({"unet_stem_ch": args.stem_ch, "dec_refine": args.dec_refine,
+                    "unet_cond_attn_levels": [int(v) for v in args.cond_attn_levels.split(",") if v.strip()],
+                    "unet_temporal_attn_levels": [int(v) for v in args.temporal_attn_levels.split(",") if v.strip()]})
+        w0, h0 = parse_sizes(args.sizes)[0][0]
+        cfg.update({"width": w0, "height": h0})
+        with open(os.path.join(args.out, f"args_v2_{args.stage}.json"), "w") as f:
+            json.dump({"args": vars(args), "cfg": cfg}, f, indent=1)
+        if args.stage in ("ae", "all"):
+            train_ae_v2(args, cfg)
+        if args.stage in ("unet", "all"):
+            train_unet_v2(args, cfg)
+        return
     if args.stage in ("ae", "all"):
         train_ae(args, cfg)
     if args.stage in ("unet", "all"):
