@@ -43,7 +43,9 @@ public final class ImageMetrics {
 
     /**
      * SSIM of the three colour channels, averaged over the whole frame and, when {@code region} (one entry per
-     * pixel) is given, over the windows centred inside and outside it (NaN for a side with no window).
+     * pixel) is given, over the windows centred inside and outside it (NaN for a side with no window). Windows
+     * centred just outside the region reach into it, so identical pixels outside still score below 1 near its
+     * edge.
      */
     public static SsimParts ssim(Frame a, Frame b, boolean[] region) {
         sameSize(a, b);
