@@ -17,7 +17,7 @@ class BundledSampleTest {
     @Test
     void theBundledSampleIsTheFootageGeneratorsDemoCase() throws IOException {
         Sample sample = Sample.bundled();
-        FootageCase c = FootageCases.make(new CaseSpec(EditKind.RECOLOUR_REGION, 384, 216, 14, 1003));
+        FootageCase c = FootageCases.make(new CaseSpec(EditKind.RECOLOUR_REGION, 384, 216, 14, 1008));
         assertEquals(14, sample.source().size());
         assertEquals(384, sample.source().width());
         assertEquals(216, sample.source().height());

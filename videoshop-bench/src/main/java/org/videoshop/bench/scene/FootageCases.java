@@ -95,9 +95,8 @@ public final class FootageCases {
         Camera cam = s.camera();
         switch (kind) {
             case RECOLOUR_REGION -> {
-                double[] p = new double[2];
-                cam.toScene(w * (0.3 + 0.4 * rng.nextDouble()), h * (0.3 + 0.4 * rng.nextDouble()), w, h, 0, p);
                 double rx = unit * (0.18 + 0.14 * rng.nextDouble());
+                double[] p = colourfulSpot(s.background(), cam, w, h, rx, rng);
                 double ry = rx * (0.55 + 0.45 * rng.nextDouble());
                 ColourShift shift = new ColourShift(sign(rng) * (100 + 80 * rng.nextDouble()), 1.5);
                 Scene e = s.withTint(new RegionTint(p[0], p[1], rx, ry, rng.nextDouble() * Math.PI, unit * 0.04,
@@ -203,6 +202,34 @@ public final class FootageCases {
         }
         // the fallback always fits: no pan, no roll, zooming in only
         return new Camera(cx, cy, cx, cy, zoom0, zoom0 * 1.03, 0, 0, 0, frames);
+    }
+
+    /**
+     * Of eight places in the middle 40 % of frame 0, the one whose background around it (radius r) is most
+     * colourful (mean HSV saturation times value): a user recolours something that has a colour.
+     */
+    private static double[] colourfulSpot(Rgba bg, Camera cam, int w, int h, double r, SplittableRandom rng) {
+        double[] best = null;
+        double bestScore = -1;
+        float[] texel = new float[4];
+        for (int k = 0; k < 8; k++) {
+            double[] p = new double[2];
+            cam.toScene(w * (0.3 + 0.4 * rng.nextDouble()), h * (0.3 + 0.4 * rng.nextDouble()), w, h, 0, p);
+            double score = 0;
+            for (int j = -3; j <= 3; j++) {
+                for (int i = -3; i <= 3; i++) {
+                    bg.sample(p[0] + i * r / 4, p[1] + j * r / 4, true, texel);
+                    float max = Math.max(texel[0], Math.max(texel[1], texel[2]));
+                    float min = Math.min(texel[0], Math.min(texel[1], texel[2]));
+                    score += max - min; // saturation x value
+                }
+            }
+            if (score > bestScore) {
+                bestScore = score;
+                best = p;
+            }
+        }
+        return best;
     }
 
     /** A path whose centre stays in the middle 80 % of every frame, 1.2-3 % of the frame's width per frame. */
