@@ -64,7 +64,7 @@ public final class EditPipeline {
         Conditioning inversionCondition = inversionCondition(source.frame(0), shape, ctx);
         EditCondition edit = editCondition(editedFirst, shape, ctx);
         InvertedClip inverted = invertEncoded(source, shape, x0, inversionCondition, ctx);
-        return generate(inverted, edit, mask, started, ctx);
+        return generate(inverted, edit, mask, Stage.GENERATE, started, ctx);
     }
 
     /** Encodes and inverts the source; the result can be edited many times. */
@@ -83,7 +83,37 @@ public final class EditPipeline {
         Instant started = Instant.now();
         ctx.begin(Stage.ENCODE, 1);
         EditCondition edit = editCondition(editedFirst, inverted.shape(), ctx);
-        return generate(inverted, edit, mask, started, ctx);
+        return generate(inverted, edit, mask, Stage.GENERATE, started, ctx);
+    }
+
+    /**
+     * The reconstruction R of detail mode: generation from the inversion conditioned on the source's own first
+     * frame (with the same noise as every edit), rescaled and decoded. Depends only on the inversion. Its sampling
+     * is reported as {@link Stage#RECONSTRUCT}.
+     */
+    public EditResult reconstruct(InvertedClip inverted, StepContext ctx) {
+        if (inverted.reconstruction() != null) {
+            throw new IllegalArgumentException("Expected an inversion without its reconstruction but found one that"
+                    + " has it; use InvertedClip.reconstruction()");
+        }
+        Instant started = Instant.now();
+        ctx.begin(Stage.ENCODE, 1);
+        EditCondition own = editCondition(inverted.source().frame(0), inverted.shape(), ctx);
+        return generate(inverted, own, null, Stage.RECONSTRUCT, started, ctx);
+    }
+
+    /** Network calls to the denoiser and encoder an edit's progress counts (see ProgressListener#onOverall). */
+    public int invertUnits() {
+        return 2 + steps();
+    }
+
+    /** Units of {@link #edit} and of {@link #reconstruct}: encode, sampling steps, rescale, decode. */
+    public int generateUnits() {
+        return 3 + steps();
+    }
+
+    private int steps() {
+        return options.schedule(spec).sigmas().length - 1;
     }
 
     private Latents encodeSource(Video source, LatentShape shape, StepContext ctx) {
@@ -130,14 +160,14 @@ public final class EditPipeline {
                 options.inversionMode(), options.sigmaThreshold(spec), noise, condition,
                 Guidance.linear(options.inversionGuidanceMin(), options.inversionGuidanceMax(), shape.frames()), ctx);
         return new InvertedClip(spec.name(), spec.version(), options, source, shape, sigmas, List.of(trajectory),
-                options.normalize(spec));
+                options.normalize(spec), null);
     }
 
-    private EditResult generate(InvertedClip inverted, EditCondition edit, Mask mask, Instant started,
-                                StepContext ctx) {
+    private EditResult generate(InvertedClip inverted, EditCondition edit, Mask mask, Stage sampling,
+                                Instant started, StepContext ctx) {
         LatentShape shape = inverted.shape();
         double[] sigmas = inverted.sigmas();
-        ctx.begin(Stage.GENERATE, sigmas.length - 1);
+        ctx.begin(sampling, sigmas.length - 1);
         float[] x = inverted.start().clone();
         float[] latentMask = mask == null ? null : latentMask(mask, shape);
         new Generation(kernels, model.denoiser(), pre).run(shape, x, sigmas, edit.condition(),
