@@ -2,16 +2,19 @@ package org.videoshop.bench.eval;
 
 import java.util.List;
 import org.videoshop.InversionMode;
+import org.videoshop.OutputMode;
 import org.videoshop.VideoshopOptions;
 
 /**
  * The methods the evaluations compare. At full resolution (the user's view: frames in, frames out at their own
- * size): plain regeneration. At the model's resolution (the paper's
+ * size): the detail-preserving output (the default) and plain regeneration. At the model's resolution (the paper's
  * ablation): Videoshop and its ablations (naive inversion, no normalisation). At either: two baselines that need no
  * model, the edited first frame copied to every frame and the unedited source.
  */
 public enum Method {
-    /** Full resolution: the paper's plain regeneration, upsampled to the input's size (today's only output). */
+    /** Full resolution, default options: the detail-preserving output. */
+    DETAIL("detail", null, true, true),
+    /** Full resolution: the paper's plain regeneration, upsampled to the input's size. */
     REGENERATE("regenerate", null, true, true),
     /** Model resolution: noise-extrapolated inversion with latent normalisation and rescale. */
     VIDEOSHOP("videoshop", InversionMode.EXTRAPOLATED, true, false),
@@ -27,7 +30,7 @@ public enum Method {
     SOURCE("source", null, false, false);
 
     /** The full-resolution evaluation's methods, the default of {@code videoshop evaluate}. */
-    public static final List<Method> FULL_RESOLUTION = List.of(REGENERATE, COPY_FIRST, SOURCE);
+    public static final List<Method> FULL_RESOLUTION = List.of(DETAIL, REGENERATE, COPY_FIRST, SOURCE);
     /** The paper's ablation at the model's resolution. */
     public static final List<Method> ABLATION = List.of(VIDEOSHOP, NAIVE, NO_NORMALIZE, NAIVE_NO_NORMALIZE,
             COPY_FIRST, SOURCE);
@@ -65,7 +68,7 @@ public enum Method {
             throw new IllegalStateException("Method " + id + " runs no model");
         }
         if (fullResolution) {
-            return base;
+            return base.toBuilder().outputMode(this == DETAIL ? OutputMode.DETAIL : OutputMode.REGENERATE).build();
         }
         return base.toBuilder().inversionMode(mode).normalize(normalize).build();
     }
@@ -77,7 +80,7 @@ public enum Method {
                 return m;
             }
         }
-        throw new IllegalArgumentException("Expected a method of regenerate, videoshop, naive, no-normalize,"
+        throw new IllegalArgumentException("Expected a method of detail, regenerate, videoshop, naive, no-normalize,"
                 + " naive-no-normalize, copy-first, source but found " + id);
     }
 }

@@ -63,13 +63,13 @@ class FullResolutionEvaluateTest {
         Plots.write(report, png);
         BufferedImage img = ImageIO.read(png.toFile());
         assertEquals(3 * 520, img.getWidth(), "three panels: one kind, outside, whole");
-        assertTrue(report.frameTable().contains("| recolour-object | regenerate |"), report.frameTable());
+        assertTrue(report.frameTable().contains("| recolour-object | detail |"), report.frameTable());
     }
 
     @Test
     void fullResolutionAndAblationMethodsDoNotMix(@TempDir Path dir) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Evaluate.fullResolution(List.of(Method.REGENERATE, Method.VIDEOSHOP)));
-        assertTrue(e.getMessage().contains("regenerate") && e.getMessage().contains("videoshop"), e.getMessage());
+                () -> Evaluate.fullResolution(List.of(Method.DETAIL, Method.VIDEOSHOP)));
+        assertTrue(e.getMessage().contains("detail") && e.getMessage().contains("videoshop"), e.getMessage());
     }
 }
