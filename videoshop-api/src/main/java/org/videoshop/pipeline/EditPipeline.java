@@ -170,6 +170,55 @@ public final class EditPipeline {
 
     private EditResult generate(InvertedClip inverted, EditCondition edit, Mask mask, Stage sampling,
                                 Instant started, StepContext ctx) {
+        float[] x = sample(inverted, edit, mask, sampling, ctx);
+        ctx.begin(Stage.RESCALE, 1);
+        Latents out = rescale(inverted, x, edit);
+        ctx.advance();
+        ctx.begin(Stage.DECODE, 1);
+        Video decoded = decode(inverted, out, ctx);
+        if (mask != null) {
+            decoded = Composite.apply(inverted.source(), decoded, mask);
+        }
+        ctx.advance();
+        ctx.finish();
+        return new EditResult(decoded, provenance(inverted, started, ctx));
+    }
+
+    /**
+     * Detail mode's two generations of one window, each stage once and in order: encode (source, both
+     * conditions), invert, reconstruct (conditioned on the source's own first frame), generate (on {@code
+     * condition}), rescale both, decode both. Returns the inversion with its reconstruction and the edit.
+     */
+    public Detailed detail(Video source, Frame condition, StepContext ctx) {
+        Instant started = Instant.now();
+        ctx.begin(Stage.ENCODE, 4);
+        LatentShape shape = spec.latentShape(source.frames(), source.height(), source.width());
+        Latents x0 = encodeSource(source, shape, ctx);
+        Conditioning inversionCondition = inversionCondition(source.frame(0), shape, ctx);
+        EditCondition own = editCondition(source.frame(0), shape, ctx);
+        EditCondition edit = editCondition(condition, shape, ctx);
+        InvertedClip inverted = invertEncoded(source, shape, x0, inversionCondition, ctx);
+        float[] xr = sample(inverted, own, null, Stage.RECONSTRUCT, ctx);
+        float[] xe = sample(inverted, edit, null, Stage.GENERATE, ctx);
+        ctx.begin(Stage.RESCALE, 2);
+        Latents lr = rescale(inverted, xr, own);
+        ctx.advance();
+        Latents le = rescale(inverted, xe, edit);
+        ctx.advance();
+        ctx.begin(Stage.DECODE, 2);
+        Video r = decode(inverted, lr, ctx);
+        ctx.advance();
+        Video e = decode(inverted, le, ctx);
+        ctx.advance();
+        ctx.finish();
+        return new Detailed(inverted.withReconstruction(r), new EditResult(e, provenance(inverted, started, ctx)));
+    }
+
+    /** What {@link #detail} makes of a window: its inversion (with the reconstruction) and the edit. */
+    public record Detailed(InvertedClip inverted, EditResult edit) {
+    }
+
+    private float[] sample(InvertedClip inverted, EditCondition edit, Mask mask, Stage sampling, StepContext ctx) {
         LatentShape shape = inverted.shape();
         double[] sigmas = inverted.sigmas();
         ctx.begin(sampling, sigmas.length - 1);
@@ -178,18 +227,22 @@ public final class EditPipeline {
         new Generation(kernels, model.denoiser(), pre).run(shape, x, sigmas, edit.condition(),
                 Guidance.linear(options.guidanceMin(spec), options.guidanceMax(spec), shape.frames()), latentMask,
                 inverted.trajectory().toArray(new float[0][]), ctx);
+        return x;
+    }
 
-        ctx.begin(Stage.RESCALE, 1);
-        Latents out = new Latents(shape, x);
+    /** The rescale to the conditioning frame's statistics and the VAE's unscaling, in place on {@code x}. */
+    private Latents rescale(InvertedClip inverted, float[] x, EditCondition edit) {
+        Latents out = new Latents(inverted.shape(), x);
         if (inverted.normalized()) {
             normalizer.rescaleFirstFrameTo(out, edit.target());
         }
         kernels.scale(x, (float) (1.0 / spec.scalingFactor()), x);
-        ctx.advance();
+        return out;
+    }
 
-        ctx.begin(Stage.DECODE, 1);
+    private Video decode(InvertedClip inverted, Latents latents, StepContext ctx) {
         long t0 = System.nanoTime();
-        Video decoded = model.encoder().decode(out);
+        Video decoded = model.encoder().decode(latents);
         ctx.addModelTime(System.nanoTime() - t0);
         Video source = inverted.source();
         if (decoded.frames() != source.frames() || decoded.width() != source.width()
@@ -197,17 +250,16 @@ public final class EditPipeline {
             throw new IllegalStateException("Expected the decoder to return " + source.frames() + " frames of "
                     + source.width() + "x" + source.height() + " but found " + decoded);
         }
-        if (mask != null) {
-            decoded = Composite.apply(source, decoded, mask);
-        }
-        ctx.advance();
-        ctx.finish();
-        // provenance records the guidance and Sigma used: the model's recommendation where the options left them
-        Provenance provenance = new Provenance(LibraryVersion.get(), spec.name(), spec.version(), kernels.name(),
-                options.resolvedFor(spec), Arrays.stream(sigmas).boxed().toList(), source.frames(),
+        return decoded;
+    }
+
+    /** Provenance records the guidance and Sigma used: the model's recommendation where the options left them. */
+    private Provenance provenance(InvertedClip inverted, Instant started, StepContext ctx) {
+        Video source = inverted.source();
+        return new Provenance(LibraryVersion.get(), spec.name(), spec.version(), kernels.name(),
+                options.resolvedFor(spec), Arrays.stream(inverted.sigmas()).boxed().toList(), source.frames(),
                 source.width(), source.height(), System.getProperty("java.version"), started, ctx.stageNanos(),
                 ctx.modelNanos());
-        return new EditResult(decoded, provenance);
     }
 
     /** The mask at latent resolution, area-averaged, repeated over channels: shape.size() weights. */
