@@ -31,8 +31,8 @@ import org.videoshop.tensor.Video;
  *          [--guidance MIN,MAX] [--sigma-threshold SIGMA] [--case DIR] [--write-case DIR] [--json FILE]
  *          [--preset authors|defaults] [--threads N]
  * </pre>
- * {@code --preset authors} starts from {@link VideoshopOptions#authors()} (the paper authors' run.py settings) instead of
- * the defaults; {@code --threads N} sets ONNX Runtime's intra-op threads (the {@code videoshop.onnx.intraOpThreads}
+ * {@code --preset authors} starts from {@link VideoshopOptions#authors()} (the paper authors' run.py settings)
+ * instead of the defaults; {@code --threads N} sets ONNX Runtime's intra-op threads (the {@code videoshop.onnx.intraOpThreads}
  * property) before the model is opened.
  * Without {@code --guidance} and {@code --sigma-threshold} the edits use the model's recommended guidance and
  * inversion threshold Sigma.
@@ -127,7 +127,13 @@ public final class TimeEdit {
         if (a.get("threads") != null) {
             System.setProperty("videoshop.onnx.intraOpThreads", Integer.toString(a.getInt("threads", 0)));
         }
-        VideoshopOptions.Builder b = ("authors".equals(a.get("preset", "defaults")) ? VideoshopOptions.authorsBuilder()
+        String preset = a.get("preset", "defaults");
+        if (!preset.equals("authors") && !preset.equals("defaults")) {
+            System.err.println("Expected --preset authors or defaults but found " + preset + "\n" + USAGE);
+            System.exit(2);
+            return;
+        }
+        VideoshopOptions.Builder b = (preset.equals("authors") ? VideoshopOptions.authorsBuilder()
                 : VideoshopOptions.builder()).steps(a.getInt("steps", 25))
                 .strength(a.getDouble("strength", 0.55)).backend(a.get("backend"));
         if (a.get("seed") != null) {
