@@ -38,7 +38,7 @@ final class Editing {
     /** Opens the model and an editor, runs {@code work} with progress bars on {@code err}, closes them. */
     static <T> T withEditor(VideoshopOptions options, String modelName, OutputOptions output, PrintWriter err,
                             Work<T> work) throws IOException {
-        try (VideoshopModel model = VideoshopModel.open(modelName);
+        try (VideoshopModel model = openChecked(modelName, options);
              VideoEditor editor = Videoshop.editor(model, options);
              ProgressBars bars = ProgressBars.create(output.quiet(), err)) {
             if (output.verbose()) {
@@ -48,6 +48,18 @@ final class Editing {
                 err.flush();
             }
             return work.apply(editor, bars);
+        }
+    }
+
+    /** Opens the model and checks that the options fit it (closing it when they do not). */
+    private static VideoshopModel openChecked(String modelName, VideoshopOptions options) {
+        VideoshopModel model = VideoshopModel.open(modelName);
+        try {
+            EditSettings.checkAgainst(options, model.spec());
+            return model;
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
         }
     }
 
