@@ -1,9 +1,9 @@
 package org.videoshop.pipeline;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import org.videoshop.EditResult;
 import org.videoshop.LibraryVersion;
 import org.videoshop.Provenance;
@@ -14,6 +14,8 @@ import org.videoshop.diffusion.ChannelStats;
 import org.videoshop.diffusion.LatentNormalizer;
 import org.videoshop.diffusion.Preconditioning;
 import org.videoshop.kernel.LatentKernels;
+import org.videoshop.kernel.LatentScope;
+import org.videoshop.kernel.LatentTensor;
 import org.videoshop.model.Conditioning;
 import org.videoshop.model.ModelSpec;
 import org.videoshop.model.VideoshopModel;
@@ -21,6 +23,7 @@ import org.videoshop.tensor.Frame;
 import org.videoshop.tensor.LatentShape;
 import org.videoshop.tensor.Latents;
 import org.videoshop.tensor.Mask;
+import org.videoshop.tensor.Noise;
 import org.videoshop.tensor.Video;
 
 /**
@@ -63,8 +66,14 @@ public final class EditPipeline {
         Latents x0 = encodeSource(source, shape, ctx);
         Conditioning inversionCondition = inversionCondition(source.frame(0), shape, ctx);
         EditCondition edit = editCondition(editedFirst, shape, ctx);
-        InvertedClip inverted = invertEncoded(source, shape, x0, inversionCondition, ctx);
-        return generate(inverted, edit, mask, started, ctx);
+        double[] sigmas = options.schedule(spec).sigmas();
+        // one scope for the window: the latents stay in the backend's memory from inversion to the decoder's input
+        try (LatentScope scope = kernels.openScope()) {
+            LatentTensor[] trajectory = invertOnBackend(scope, shape, x0, inversionCondition, sigmas, mask != null,
+                    ctx);
+            return generate(scope, source, shape, sigmas, trajectory, options.normalize(spec), edit, mask, started,
+                    ctx);
+        }
     }
 
     /** Encodes and inverts the source; the result can be edited many times. */
@@ -73,7 +82,18 @@ public final class EditPipeline {
         LatentShape shape = spec.latentShape(source.frames(), source.height(), source.width());
         Latents x0 = encodeSource(source, shape, ctx);
         Conditioning condition = inversionCondition(source.frame(0), shape, ctx);
-        InvertedClip inverted = invertEncoded(source, shape, x0, condition, ctx);
+        double[] sigmas = options.schedule(spec).sigmas();
+        List<float[]> saved = new ArrayList<>();
+        try (LatentScope scope = kernels.openScope()) {
+            // the reusable inversion is kept on the host: one copy per level, for saving
+            for (LatentTensor level : invertOnBackend(scope, shape, x0, condition, sigmas, true, ctx)) {
+                float[] host = new float[shape.size()];
+                level.copyTo(host);
+                saved.add(host);
+            }
+        }
+        InvertedClip inverted = new InvertedClip(spec.name(), spec.version(), options, source, shape, sigmas, saved,
+                options.normalize(spec));
         ctx.finish();
         return inverted;
     }
@@ -83,7 +103,17 @@ public final class EditPipeline {
         Instant started = Instant.now();
         ctx.begin(Stage.ENCODE, 1);
         EditCondition edit = editCondition(editedFirst, inverted.shape(), ctx);
-        return generate(inverted, edit, mask, started, ctx);
+        try (LatentScope scope = kernels.openScope()) {
+            // the start, and with a mask every level the unmasked region is pulled back onto
+            LatentTensor[] trajectory = new LatentTensor[inverted.sigmas().length];
+            for (int i = 0; i < trajectory.length; i++) {
+                if (i == 0 || mask != null) {
+                    trajectory[i] = scope.upload(inverted.trajectory().get(i));
+                }
+            }
+            return generate(scope, inverted.source(), inverted.shape(), inverted.sigmas(), trajectory,
+                    inverted.normalized(), edit, mask, started, ctx);
+        }
     }
 
     private Latents encodeSource(Video source, LatentShape shape, StepContext ctx) {
@@ -121,42 +151,40 @@ public final class EditPipeline {
         return new EditCondition(condition(embed(edited, ctx), conditionLatents), stats);
     }
 
-    private InvertedClip invertEncoded(Video source, LatentShape shape, Latents x0, Conditioning condition,
-                                       StepContext ctx) {
-        double[] sigmas = options.schedule(spec).sigmas();
+    private LatentTensor[] invertOnBackend(LatentScope scope, LatentShape shape, Latents x0, Conditioning condition,
+                                           double[] sigmas, boolean keepTrajectory, StepContext ctx) {
         ctx.begin(Stage.INVERT, sigmas.length - 1);
-        float[] noise = gaussian(shape.size(), options.seed() ^ NOISE_STREAM);
-        float[][] trajectory = new Inversion(kernels, model.denoiser(), pre).run(shape, x0.data(), sigmas,
+        LatentTensor noise = scope.upload(Noise.gaussian(shape.size(), options.seed() ^ NOISE_STREAM));
+        return new Inversion(kernels, model.denoiser(), pre).run(scope, shape, scope.upload(x0.data()), sigmas,
                 options.inversionMode(), options.sigmaThreshold(spec), noise, condition,
-                Guidance.linear(options.inversionGuidanceMin(), options.inversionGuidanceMax(), shape.frames()), ctx);
-        return new InvertedClip(spec.name(), spec.version(), options, source, shape, sigmas, List.of(trajectory),
-                options.normalize(spec));
+                Guidance.linear(options.inversionGuidanceMin(), options.inversionGuidanceMax(), shape.frames()),
+                keepTrajectory, ctx);
     }
 
-    private EditResult generate(InvertedClip inverted, EditCondition edit, Mask mask, Instant started,
-                                StepContext ctx) {
-        LatentShape shape = inverted.shape();
-        double[] sigmas = inverted.sigmas();
+    private EditResult generate(LatentScope scope, Video source, LatentShape shape, double[] sigmas,
+                                LatentTensor[] trajectory, boolean normalized, EditCondition edit, Mask mask,
+                                Instant started, StepContext ctx) {
         ctx.begin(Stage.GENERATE, sigmas.length - 1);
-        float[] x = inverted.start().clone();
-        float[] latentMask = mask == null ? null : latentMask(mask, shape);
-        new Generation(kernels, model.denoiser(), pre).run(shape, x, sigmas, edit.condition(),
+        LatentTensor x = scope.zeros(shape.size());
+        scope.copy(trajectory[0], x);
+        LatentTensor latentMask = mask == null ? null : scope.upload(latentMask(mask, shape));
+        new Generation(kernels, model.denoiser(), pre).run(scope, shape, x, sigmas, edit.condition(),
                 Guidance.linear(options.guidanceMin(spec), options.guidanceMax(spec), shape.frames()), latentMask,
-                inverted.trajectory().toArray(new float[0][]), ctx);
+                trajectory, ctx);
 
         ctx.begin(Stage.RESCALE, 1);
-        Latents out = new Latents(shape, x);
-        if (inverted.normalized()) {
-            normalizer.rescaleFirstFrameTo(out, edit.target());
+        if (normalized) {
+            ChannelNormalizer.rescaleFirstFrameTo(scope, x, shape, edit.target());
         }
-        kernels.scale(x, (float) (1.0 / spec.scalingFactor()), x);
+        scope.scale(x, (float) (1.0 / spec.scalingFactor()), x);
+        Latents out = new Latents(shape, new float[shape.size()]);
+        x.copyTo(out.data()); // the decoder's input
         ctx.advance();
 
         ctx.begin(Stage.DECODE, 1);
         long t0 = System.nanoTime();
         Video decoded = model.encoder().decode(out);
         ctx.addModelTime(System.nanoTime() - t0);
-        Video source = inverted.source();
         if (decoded.frames() != source.frames() || decoded.width() != source.width()
                 || decoded.height() != source.height()) {
             throw new IllegalStateException("Expected the decoder to return " + source.frames() + " frames of "
@@ -218,22 +246,12 @@ public final class EditPipeline {
 
     /** SVD's conditioning augmentation: strength * N(0, 1) in [-1, 1] pixel space, i.e. half that in [0, 1]. */
     private Frame augment(Frame f) {
-        float[] noise = gaussian(f.size(), options.seed() ^ AUGMENT_STREAM);
+        float[] noise = Noise.gaussian(f.size(), options.seed() ^ AUGMENT_STREAM);
         float[] d = f.data().clone();
         float a = (float) (0.5 * options.noiseAugStrength(spec));
         for (int i = 0; i < d.length; i++) {
             d[i] += a * noise[i];
         }
         return new Frame(f.height(), f.width(), d);
-    }
-
-    /** n standard normal floats from a seeded {@link Random} (its Gaussian algorithm is fixed by the JDK spec). */
-    static float[] gaussian(int n, long seed) {
-        Random r = new Random(seed);
-        float[] out = new float[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = (float) r.nextGaussian();
-        }
-        return out;
     }
 }

@@ -8,6 +8,7 @@ import static org.quicktheories.generators.SourceDSL.longs;
 import org.junit.jupiter.api.Test;
 import org.videoshop.InversionMode;
 import org.videoshop.diffusion.Preconditioning;
+import org.videoshop.kernel.LatentKernels;
 import org.videoshop.testing.GaussianMixtureDenoiser;
 
 /**
@@ -17,22 +18,26 @@ import org.videoshop.testing.GaussianMixtureDenoiser;
  * With the paper's Sigma = 1 noise substitute below the threshold the exact-denoiser round trip is worse than
  * naive (0.14 vs 0.087 at N=25): for this distribution the true trajectory below sigma 1 barely moves, while
  * the substitute point lies sigma * std(x0) away from x0. The tests therefore isolate extrapolation (Sigma = 0).
+ * Every latent backend runs them (extend this class and return its kernels).
  */
-class InversionRoundTripTest {
+public abstract class InversionRoundTripProperties {
+
+    /** The backend under test. */
+    protected abstract LatentKernels kernels();
 
     private static GaussianMixtureDenoiser mixture(double tau, long seed) {
         return new GaussianMixtureDenoiser(Preconditioning.SVD, RoundTrip.SHAPE, 3, tau, 1.0, seed);
     }
 
     @Test
-    void roundTripErrorShrinksAsStepsGrow() {
+    public void roundTripErrorShrinksAsStepsGrow() {
         qt().withFixedSeed(21).withExamples(25).forAll(doubles().between(0.05, 1.0), longs().between(0, 1_000_000))
                 .checkAssert((tau, seed) -> {
                     GaussianMixtureDenoiser m = mixture(tau, seed);
                     float[] x0 = m.sample(seed + 1);
-                    double e10 = RoundTrip.relativeError(m, x0, 10, 0.55, InversionMode.EXTRAPOLATED, 0, seed);
-                    double e25 = RoundTrip.relativeError(m, x0, 25, 0.55, InversionMode.EXTRAPOLATED, 0, seed);
-                    double e100 = RoundTrip.relativeError(m, x0, 100, 0.55, InversionMode.EXTRAPOLATED, 0, seed);
+                    double e10 = RoundTrip.relativeError(kernels(), m, x0, 10, 0.55, InversionMode.EXTRAPOLATED, 0, seed);
+                    double e25 = RoundTrip.relativeError(kernels(), m, x0, 25, 0.55, InversionMode.EXTRAPOLATED, 0, seed);
+                    double e100 = RoundTrip.relativeError(kernels(), m, x0, 100, 0.55, InversionMode.EXTRAPOLATED, 0, seed);
                     assertTrue(e100 < e25 && e25 < e10,
                             "expected the error to shrink with steps but found N=10: " + e10 + ", N=25: " + e25
                                     + ", N=100: " + e100);
@@ -41,7 +46,7 @@ class InversionRoundTripTest {
     }
 
     @Test
-    void extrapolatedInversionBeatsNaiveOnMostCases() {
+    public void extrapolatedInversionBeatsNaiveOnMostCases() {
         int cases = 40;
         int wins = 0;
         double ratioSum = 0;
@@ -49,8 +54,8 @@ class InversionRoundTripTest {
             double tau = 0.05 + 0.45 * (seed % 10) / 9.0;
             GaussianMixtureDenoiser m = mixture(tau, seed);
             float[] x0 = m.sample(seed + 1000);
-            double extrapolated = RoundTrip.relativeError(m, x0, 25, 0.55, InversionMode.EXTRAPOLATED, 0, seed);
-            double naive = RoundTrip.relativeError(m, x0, 25, 0.55, InversionMode.NAIVE, 0, seed);
+            double extrapolated = RoundTrip.relativeError(kernels(), m, x0, 25, 0.55, InversionMode.EXTRAPOLATED, 0, seed);
+            double naive = RoundTrip.relativeError(kernels(), m, x0, 25, 0.55, InversionMode.NAIVE, 0, seed);
             wins += extrapolated < naive ? 1 : 0;
             ratioSum += naive / extrapolated;
         }
