@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import org.videoshop.CancellationToken;
+import org.videoshop.FrameSink;
+import org.videoshop.FrameSource;
 import org.videoshop.VideoEditor;
 import org.videoshop.Videoshop;
 import org.videoshop.VideoshopOptions;
@@ -29,25 +31,27 @@ final class Editing {
     /** Work done with an open editor, reporting to {@code progress}. */
     @FunctionalInterface
     interface Work<T> {
-        T apply(VideoEditor editor, ProgressBars progress) throws IOException;
+        T apply(VideoEditor editor, OverallProgress progress) throws IOException;
     }
 
     private Editing() {
     }
 
-    /** Opens the model and an editor, runs {@code work} with progress bars on {@code err}, closes them. */
+    /** Opens the model and an editor, runs {@code work} with one progress bar on {@code err}, closes them. */
     static <T> T withEditor(VideoshopOptions options, String modelName, OutputOptions output, PrintWriter err,
                             Work<T> work) throws IOException {
         try (VideoshopModel model = openChecked(modelName, options);
              VideoEditor editor = Videoshop.editor(model, options);
-             ProgressBars bars = ProgressBars.create(output.quiet(), err)) {
+             OverallProgress bars = OverallProgress.create(output.quiet(), err, "edit")) {
             if (output.verbose()) {
                 err.printf("model %s (%s), %dx%d, %d native frames; backend %s%n", model.spec().name(),
                         model.spec().version(), model.spec().width(), model.spec().height(),
                         model.spec().nativeFrames(), editor.backend());
                 err.flush();
             }
-            return work.apply(editor, bars);
+            T result = work.apply(editor, bars);
+            bars.complete();
+            return result;
         }
     }
 
@@ -63,12 +67,42 @@ final class Editing {
         }
     }
 
+    /**
+     * About how many model steps one window costs ({@code encodes} encoder calls, inversion and generation steps,
+     * rescale and decode), for the progress bar's estimate where the library does not report overall progress.
+     */
+    static long stepsPerWindow(VideoshopOptions options, int encodes) {
+        return encodes + 2 * denoiserSteps(options) + 2;
+    }
+
+    /** Denoiser steps each direction (inversion, generation) runs per window. */
+    static long denoiserSteps(VideoshopOptions options) {
+        return Math.max(1, (long) Math.floor(options.steps() * options.strength()));
+    }
+
+    /**
+     * Edits {@code source} into {@code sink} frame by frame (optionally limited to {@code mask}, a source of the
+     * same size), with one overall progress bar; {@code frames} of the outcome is empty.
+     */
+    static Outcome stream(VideoshopOptions options, String modelName, FrameSource source, BufferedImage editedFirst,
+                          FrameSource mask, int feather, FrameSink sink, CancellationToken token,
+                          OutputOptions output, PrintWriter err) throws IOException {
+        long start = System.nanoTime();
+        return withEditor(options, modelName, output, err, (editor, bars) -> {
+            StreamingEdit.run(editor, source, editedFirst, mask, feather, sink, bars, token);
+            ModelSpec spec = editor.model().spec();
+            return new Outcome(List.of(), spec.name(), editor.backend(), spec, editor.plan(source.frameCount()),
+                    System.nanoTime() - start);
+        });
+    }
+
     /** Edits {@code frames} (optionally limited to {@code mask}, at their size). */
     static Outcome run(VideoshopOptions options, String modelName, List<BufferedImage> frames,
                        BufferedImage editedFirst, Mask mask, CancellationToken token, OutputOptions output,
                        PrintWriter err) throws IOException {
         long start = System.nanoTime();
         return withEditor(options, modelName, output, err, (editor, bars) -> {
+            bars.expect(editor.plan(frames.size()).count(), stepsPerWindow(options, 3), 0);
             List<BufferedImage> out = editor.edit(frames, editedFirst, mask, bars, token);
             ModelSpec spec = editor.model().spec();
             return new Outcome(out, spec.name(), editor.backend(), spec, editor.plan(frames.size()),

@@ -42,7 +42,7 @@ class DemoAndInfoTest {
                     "side_by_side.png"), s.map(p -> p.getFileName().toString()).collect(Collectors.toSet()));
         }
         assertTrue(run.out().contains("side_by_side.png"), run.out());
-        assertTrue(run.err().contains("decode"), "progress bars: " + run.err());
+        assertTrue(run.err().contains("edit") && run.err().contains("100%"), "one progress bar: " + run.err());
         for (String name : List.of("input.mp4", "input.gif", "output.mp4", "output.gif")) {
             Clip c = VideoIO.read(out.resolve(name));
             assertEquals(8, c.size(), name);

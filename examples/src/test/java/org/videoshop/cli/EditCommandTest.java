@@ -87,7 +87,7 @@ class EditCommandTest {
         Path out = dir.resolve("out.gif");
         Path grid = dir.resolve("sbs.png");
         Cli.Run run = Cli.edit(shared.resolve("in_frames"), editedFirst, out, "--side-by-side", grid.toString(),
-                "--fps", "12");
+                "--fps", "12", "--side-by-side-frames", "7,0,1,2,3,4,5,6,0");
         assertEquals(0, run.exit(), run::toString);
         BufferedImage img = ImageIO.read(grid.toFile());
         int factor = (128 + H - 1) / H;
@@ -101,6 +101,15 @@ class EditCommandTest {
             }
         }
         assertEquals(12.0, VideoIO.read(out).fps(), 0.5, "--fps overrides the frame rate");
+        // By default: first, middle and last frame only.
+        Path three = dir.resolve("three.png");
+        assertEquals(0, Cli.edit(shared.resolve("in_frames"), editedFirst, dir.resolve("o2"), "--side-by-side",
+                three.toString()).exit());
+        assertEquals(3 * (W * factor + gap) - gap, ImageIO.read(three.toFile()).getWidth());
+        Cli.Run bad = Cli.edit(shared.resolve("in_frames"), editedFirst, dir.resolve("o3"), "--side-by-side",
+                three.toString(), "--side-by-side-frames", "0,8");
+        assertEquals(VideoshopCli.EXIT_USAGE, bad.exit(), bad::toString);
+        assertTrue(bad.err().contains("between 0 and 7") && bad.err().contains("found 8"), bad::toString);
     }
 
     @Test
@@ -113,7 +122,10 @@ class EditCommandTest {
                 "--seed", "7", "--inversion", "naive", "--no-normalize", "--guidance", "1,2", "--backend", "java");
         assertEquals(0, run.exit(), run::toString);
         assertTrue(run.out().contains("model random-tiny"), run.out());
-        assertTrue(run.err().contains("generate"), "progress bars on stderr: " + run.err());
+        assertTrue(run.err().contains("edit") && run.err().contains("100%"), "one progress bar on stderr: "
+                + run.err());
+        assertEquals(1, java.util.Arrays.stream(run.err().split("\n")).filter(l -> !l.isBlank()).count(),
+                "one bar, redrawn on one line: " + run.err());
         Clip ca = VideoIO.read(a);
         Clip cb = VideoIO.read(b);
         assertEquals(ca.size(), cb.size());

@@ -18,7 +18,7 @@ import org.videoshop.model.VideoshopModel;
  * once if not), passes every latent backend found on the classpath as {@code -p backend=...} and the tiny
  * model's latent shape beside SVD's as {@code -p shape=...} unless given, and excludes {@link EditBenchmark} when
  * no model provider is on the classpath. The first argument may instead name a tool: {@code report},
- * {@code time-edit}, {@code scaling} or {@code evaluate}.
+ * {@code time-edit}, {@code scaling}, {@code evaluate} or {@code edit-memory}.
  */
 public final class BenchMain {
 
@@ -47,6 +47,10 @@ public final class BenchMain {
                 }
                 case "evaluate" -> {
                     Evaluate.main(rest);
+                    return;
+                }
+                case "edit-memory" -> {
+                    EditMemory.main(rest);
                     return;
                 }
                 default -> {

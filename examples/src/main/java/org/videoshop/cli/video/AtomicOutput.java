@@ -33,66 +33,122 @@ public final class AtomicOutput {
     private AtomicOutput() {
     }
 
-    /** Writes a file: into a temporary file beside {@code target}, then moved over it atomically. */
-    public static void writeFile(Path target, Writer writer) throws IOException {
+    /**
+     * An output being written: content goes to {@link #temporary()}, which {@link #commit()} moves into place.
+     * Closing without committing removes the temporary file or folder and the parent folders it created; closing
+     * twice, or after commit, is harmless.
+     */
+    public static final class Pending implements AutoCloseable {
+        private final Path target;
+        private final Path temporary;
+        private final boolean folder;
+        private final List<Path> created;
+        private boolean finished;
+
+        private Pending(Path target, Path temporary, boolean folder, List<Path> created) {
+            this.target = target;
+            this.temporary = temporary;
+            this.folder = folder;
+            this.created = created;
+        }
+
+        /** Where to write: a path not yet created (a file) or an empty folder. */
+        public Path temporary() {
+            return temporary;
+        }
+
+        /** The final path. */
+        public Path target() {
+            return target;
+        }
+
+        /** Moves the finished content into place. */
+        public void commit() throws IOException {
+            if (finished) {
+                throw new IllegalStateException("Expected an open output but " + target + " was already "
+                        + "committed or abandoned");
+            }
+            if (folder) {
+                Path old = null;
+                if (Files.exists(target)) {
+                    old = target.resolveSibling("." + target.getFileName() + ".old-" + System.nanoTime());
+                    move(target, old, false);
+                }
+                move(temporary, target, false);
+                finished = true;
+                if (old != null) {
+                    deleteTree(old);
+                }
+            } else {
+                if (!Files.isRegularFile(temporary)) {
+                    throw new IOException("Expected the writer to create " + temporary + " but found nothing there");
+                }
+                move(temporary, target, true);
+                finished = true;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (!finished) {
+                finished = true;
+                try {
+                    if (folder) {
+                        deleteTree(temporary);
+                    } else {
+                        Files.deleteIfExists(temporary);
+                    }
+                } finally {
+                    removeCreated(created);
+                }
+            }
+        }
+    }
+
+    /** Starts writing a file: a temporary file beside {@code target} (not created yet), moved over it on commit. */
+    public static Pending beginFile(Path target) throws IOException {
         Path abs = target.toAbsolutePath().normalize();
         if (Files.isDirectory(abs)) {
             throw new IOException("Expected " + target + " to be a file path but found an existing folder there");
         }
         List<Path> created = createParents(abs.getParent());
-        boolean done = false;
-        Path tmp = null;
-        try {
-            tmp = temporarySibling(abs);  // not created here: the writer creates it with the usual permissions
-            writer.writeTo(tmp);
-            if (!Files.isRegularFile(tmp)) {
-                throw new IOException("Expected the writer to create " + tmp + " but found nothing there");
-            }
-            move(tmp, abs, true);
-            done = true;
-        } finally {
-            if (!done) {
-                if (tmp != null) {
-                    Files.deleteIfExists(tmp);
-                }
-                removeCreated(created);
-            }
-        }
+        // not created here: the writer creates it with the usual permissions
+        return new Pending(abs, temporarySibling(abs), false, created);
     }
 
     /**
-     * Writes a folder: into a temporary folder beside {@code target}, then renamed into place. An existing target
-     * is replaced only when it is empty or holds nothing but numbered PNG frames (an earlier output); anything
-     * else is refused so no user file is ever deleted.
+     * Starts writing a folder: a temporary folder beside {@code target}, renamed into place on commit. An existing
+     * target is replaced only when it is empty or holds nothing but numbered PNG frames (an earlier output);
+     * anything else is refused so no user file is ever deleted.
      */
-    public static void writeFolder(Path target, Writer writer) throws IOException {
+    public static Pending beginFolder(Path target) throws IOException {
         Path abs = target.toAbsolutePath().normalize();
         if (Files.exists(abs)) {
             checkReplaceableFolder(abs);
         }
         List<Path> created = createParents(abs.getParent());
-        boolean done = false;
-        Path tmp = null;
         try {
-            tmp = Files.createDirectory(temporarySibling(abs)); // umask permissions, unlike createTempDirectory
-            writer.writeTo(tmp);
-            Path old = null;
-            if (Files.exists(abs)) {
-                old = abs.resolveSibling("." + abs.getFileName() + ".old-" + System.nanoTime());
-                move(abs, old, false);
-            }
-            move(tmp, abs, false);
-            done = true;
-            if (old != null) {
-                deleteTree(old);
-            }
-        } finally {
-            if (!done) {
-                if (tmp != null) {
-                    deleteTree(tmp);
-                }
-                removeCreated(created);
-            }
+            Path tmp = Files.createDirectory(temporarySibling(abs)); // umask permissions, unlike createTempDirectory
+            return new Pending(abs, tmp, true, created);
+        } catch (IOException | RuntimeException e) {
+            removeCreated(created);
+            throw e;
+        }
+    }
+
+    /** Writes a file: into a temporary file beside {@code target}, then moved over it atomically. */
+    public static void writeFile(Path target, Writer writer) throws IOException {
+        try (Pending p = beginFile(target)) {
+            writer.writeTo(p.temporary());
+            p.commit();
+        }
+    }
+
+    /** Writes a folder as {@link #beginFolder} does, its content written by {@code writer}. */
+    public static void writeFolder(Path target, Writer writer) throws IOException {
+        try (Pending p = beginFolder(target)) {
+            writer.writeTo(p.temporary());
+            p.commit();
         }
     }
 
@@ -106,7 +162,7 @@ public final class AtomicOutput {
         return p;
     }
 
-    private static void checkReplaceableFolder(Path dir) throws IOException {
+    static void checkReplaceableFolder(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             throw new IOException("Expected " + dir + " to be a folder (an output without extension is a folder of"
                     + " PNG frames) but found an existing file there");

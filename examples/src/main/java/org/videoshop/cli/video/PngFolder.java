@@ -78,7 +78,10 @@ public final class PngFolder {
         return Clip.of(frames);
     }
 
-    /** Reads one image file (PNG, JPEG, BMP, GIF's first frame) as an RGB image. */
+    /**
+     * Reads one image file (PNG, JPEG, BMP, GIF's first frame) as an RGB image, turned upright as its EXIF
+     * orientation says (JPEG, PNG), so it matches what an image viewer shows.
+     */
     public static BufferedImage readImage(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IOException("Expected an image file at " + file + " but found "
@@ -89,7 +92,8 @@ public final class PngFolder {
             throw new IOException("Expected an image (PNG, JPEG, BMP or GIF) at " + file
                     + " but found a file no image reader recognises");
         }
-        return Frames.toRgb(img);
+        int orientation = Orientation.of(file);
+        return orientation == Orientation.NORMAL ? Frames.toRgb(img) : Orientation.apply(img, orientation);
     }
 
     /** Writes one PNG file atomically. */
@@ -106,7 +110,7 @@ public final class PngFolder {
         });
     }
 
-    private static void writePng(BufferedImage image, Path file) throws IOException {
+    static void writePng(BufferedImage image, Path file) throws IOException {
         if (!ImageIO.write(image, "png", file.toFile())) {
             throw new IOException("Expected a PNG writer for a " + image.getWidth() + "x" + image.getHeight()
                     + " image of type " + image.getType() + " but found none");

@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /** The kinds of clip the command line reads and writes, told apart by the path's extension. */
 public enum VideoKind {
-    /** A container FFmpeg reads (MP4, MOV, MKV, AVI, WebM...); written as MP4, MOV, MKV or AVI. */
+    /** A container FFmpeg reads (MP4, MOV, MKV, AVI, WebM...); written as MP4, MOV, MKV, AVI or WebM. */
     FFMPEG,
     /** An animated GIF. */
     GIF,
@@ -41,8 +41,8 @@ public enum VideoKind {
         if (FfmpegVideo.muxerFor(ext) != null) {
             return FFMPEG;
         }
-        throw new IllegalArgumentException("Expected an output ending in .mp4, .mov, .mkv, .avi or .gif, or a folder"
-                + " name without extension, but found " + path.getFileName());
+        throw new IllegalArgumentException("Expected an output ending in .mp4, .mov, .mkv, .avi, .webm or .gif, or a"
+                + " folder name without extension, but found " + path.getFileName());
     }
 
     /** The lower-case extension of the file name, without the dot; empty when there is none. */
