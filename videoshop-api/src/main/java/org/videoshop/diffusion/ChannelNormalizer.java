@@ -1,9 +1,6 @@
 package org.videoshop.diffusion;
 
 import org.videoshop.kernel.LatentKernels;
-import org.videoshop.kernel.LatentScope;
-import org.videoshop.kernel.LatentTensor;
-import org.videoshop.tensor.LatentShape;
 import org.videoshop.tensor.Latents;
 
 /** The {@link LatentNormalizer} of the paper, on any latent backend. Stateless apart from its kernels. */
@@ -56,23 +53,7 @@ public final class ChannelNormalizer implements LatentNormalizer {
 
     @Override
     public void rescaleFirstFrameTo(Latents x, ChannelStats target) {
-        float[][] ab = rescale(stats(x, 0, 1), target);
-        kernels.affine(x.data(), x.shape(), ab[0], ab[1], x.data());
-    }
-
-    /** As {@link #rescaleFirstFrameTo(Latents, ChannelStats)}, on a backend's tensor in place. */
-    public static void rescaleFirstFrameTo(LatentScope scope, LatentTensor x, LatentShape shape,
-                                           ChannelStats target) {
-        int c = shape.channels();
-        double[] mean = new double[c];
-        double[] std = new double[c];
-        scope.channelStats(x, shape, 0, 1, mean, std);
-        float[][] ab = rescale(new ChannelStats(mean, std), target);
-        scope.affine(x, shape, ab[0], ab[1], x);
-    }
-
-    /** Per-channel scale and shift taking statistics {@code first} to {@code target}. */
-    private static float[][] rescale(ChannelStats first, ChannelStats target) {
+        ChannelStats first = stats(x, 0, 1);
         int c = first.channels();
         if (target.channels() != c) {
             throw new IllegalArgumentException("Expected target stats for " + c + " channels but found "
@@ -85,6 +66,6 @@ public final class ChannelNormalizer implements LatentNormalizer {
             scale[i] = (float) a;
             shift[i] = (float) (target.mean(i) - first.mean(i) * a);
         }
-        return new float[][] {scale, shift};
+        kernels.affine(x.data(), x.shape(), scale, shift, x.data());
     }
 }

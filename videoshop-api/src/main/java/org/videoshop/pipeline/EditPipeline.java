@@ -173,12 +173,13 @@ public final class EditPipeline {
                 trajectory, ctx);
 
         ctx.begin(Stage.RESCALE, 1);
-        if (normalized) {
-            ChannelNormalizer.rescaleFirstFrameTo(scope, x, shape, edit.target());
-        }
-        scope.scale(x, (float) (1.0 / spec.scalingFactor()), x);
+        // one copy out of the backend per window: the rescale (the options' normaliser, on arrays) and the decoder
         Latents out = new Latents(shape, new float[shape.size()]);
-        x.copyTo(out.data()); // the decoder's input
+        x.copyTo(out.data());
+        if (normalized) {
+            normalizer.rescaleFirstFrameTo(out, edit.target());
+        }
+        kernels.scale(out.data(), (float) (1.0 / spec.scalingFactor()), out.data());
         ctx.advance();
 
         ctx.begin(Stage.DECODE, 1);
