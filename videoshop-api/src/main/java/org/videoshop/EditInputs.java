@@ -46,8 +46,91 @@ public final class EditInputs {
                     + first.getHeight() + " like the video but found " + editedFirst.getWidth() + "x"
                     + editedFirst.getHeight());
         }
-        long pixels = (long) first.getWidth() * first.getHeight() * 3L * (frames.size() * 2L + 2);
-        memory(pixels * Float.BYTES, frames.size(), first.getWidth(), first.getHeight());
+    }
+
+    /**
+     * Checks a streaming edit's source, edited first frame, optional mask source and sink before anything is read.
+     */
+    public static void check(FrameSource source, BufferedImage editedFirst, FrameSource mask, FrameSink sink,
+                             ModelSpec spec) {
+        if (source == null) {
+            throw new IllegalArgumentException("Expected a frame source but found null");
+        }
+        if (sink == null) {
+            throw new IllegalArgumentException("Expected a frame sink but found null");
+        }
+        frameCount(source.frameCount(), spec);
+        if (source.width() < 1 || source.height() < 1) {
+            throw new IllegalArgumentException("Expected frames of at least 1x1 pixels but the source says "
+                    + source.width() + "x" + source.height());
+        }
+        if (editedFirst == null) {
+            throw new IllegalArgumentException("Expected an edited first frame but found null");
+        }
+        if (editedFirst.getWidth() != source.width() || editedFirst.getHeight() != source.height()) {
+            throw new IllegalArgumentException("Expected the edited first frame to be " + source.width() + "x"
+                    + source.height() + " like the video but found " + editedFirst.getWidth() + "x"
+                    + editedFirst.getHeight());
+        }
+        if (mask != null) {
+            if (mask.width() != source.width() || mask.height() != source.height()) {
+                throw new IllegalArgumentException("Expected a mask of " + source.width() + "x" + source.height()
+                        + " like the frames but found " + mask.width() + "x" + mask.height());
+            }
+            if (mask.frameCount() != 1 && mask.frameCount() != source.frameCount()) {
+                throw new IllegalArgumentException("Expected a mask of 1 or " + source.frameCount()
+                        + " frames but found " + mask.frameCount());
+            }
+        }
+    }
+
+    /**
+     * Bytes an edit of images holds at once, streaming: the full-resolution frames of one window plus one (images
+     * as 4 bytes a pixel, mask planes as 4 more), the temporaries of composing one output frame (about 13 floats a
+     * pixel), the working-size pixels of a window (source, edit, reconstruction, difference, region and what is
+     * kept of the window before it: 6 copies) and its latents (about eight working buffers and the inversion's
+     * trajectory, one copy per kept step). Independent of the clip's length.
+     */
+    public static long footprintBytes(int windowFrames, int width, int height, FrameSize work, boolean mask,
+                                      ModelSpec spec, VideoshopOptions options) {
+        long full = (long) width * height;
+        long held = (windowFrames + 1L) * full * (mask ? 8 : 4);
+        long compose = full * 13L * Float.BYTES;
+        long workPixels = 6L * windowFrames * 3L * work.pixels() * Float.BYTES;
+        long latent = (long) windowFrames * spec.latentChannels() * (work.height() / spec.downscale())
+                * (work.width() / spec.downscale());
+        long trajectory = options.schedule(spec).sigmas().length;
+        return held + compose + workPixels + (8L + trajectory) * latent * Float.BYTES;
+    }
+
+    /**
+     * Refuses an edit of frames of width x height at that working size whose {@link #footprintBytes footprint},
+     * plus {@code extraBytes} (e.g. a returned list of frames), does not fit in the heap's free memory, or whose
+     * working-size arrays are too large for Java arrays; the message names both sizes in MB.
+     */
+    public static void checkFootprint(int windowFrames, int width, int height, FrameSize work, boolean mask,
+                                      long extraBytes, ModelSpec spec, VideoshopOptions options) {
+        long latentFloats = (long) windowFrames * spec.latentChannels() * (work.height() / spec.downscale())
+                * (work.width() / spec.downscale());
+        long pixelFloats = 3L * windowFrames * work.pixels();
+        if (pixelFloats > Integer.MAX_VALUE - 8 || latentFloats > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("Expected a working size whose window of " + windowFrames
+                    + " frames fits in a Java array (at most " + (Integer.MAX_VALUE - 8) + " floats) but found "
+                    + work + " (" + Math.max(pixelFloats, latentFloats) + " floats)");
+        }
+        long bytes = footprintBytes(windowFrames, width, height, work, mask, spec, options) + extraBytes;
+        Runtime rt = Runtime.getRuntime();
+        long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        if (bytes > available) {
+            throw new IllegalArgumentException("Expected an edit that fits in the heap's " + mb(available)
+                    + " MB free but it needs about " + mb(bytes) + " MB (windows of " + windowFrames + " frames of "
+                    + width + "x" + height + ", the model at working size " + work + "); use a smaller working size "
+                    + "or a larger -Xmx");
+        }
+    }
+
+    private static long mb(long bytes) {
+        return (bytes + (1L << 20) - 1) >> 20;
     }
 
     /** Checks raw frames: the size must be one the model can take, values finite in [0, 1]. */

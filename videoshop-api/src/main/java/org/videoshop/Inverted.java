@@ -1,9 +1,12 @@
 package org.videoshop;
 
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.videoshop.model.ModelSpec;
 import org.videoshop.pipeline.InvertedClip;
+import org.videoshop.pipeline.StepContext;
 import org.videoshop.pipeline.Windows;
 import org.videoshop.tensor.Frame;
 import org.videoshop.tensor.Mask;
@@ -14,16 +17,21 @@ import org.videoshop.tensor.Video;
  * generation half. Holds the inversion of each window (see {@link #windows()}, e.g. to save them) and, when made
  * from images, the original images for compositing at their size. Its windows must have been made with the
  * editor's model and settings, compared as {@link VideoshopOptions#resolvedFor resolved} for that model.
- * Immutable; valid while its editor is open.
+ * Thread-safe; its inversions never change, and each window's reconstruction (detail mode) is made at most once.
+ * Valid while its editor is open.
  */
 public final class Inverted {
 
-    /** Largest pixel difference (in [0, 1]) tolerated by {@link #withOriginals} between images and source. */
-    private static final float SAME_SOURCE_TOLERANCE = 1e-5f;
+    /**
+     * Largest pixel difference (in [0, 1]) tolerated by {@link #withOriginals} between images and source: half an
+     * 8-bit level (and float rounding), so the stored source written as 8-bit images re-attaches.
+     */
+    private static final float SAME_SOURCE_TOLERANCE = 0.5f / 255f + 1e-5f;
 
     private final VideoEditor editor;
     private final Windows plan;
-    private final List<InvertedClip> windows;
+    /** Each window's inversion; a window gains its reconstruction the first time a detail edit needs it. */
+    private final AtomicReferenceArray<InvertedClip> windows;
     private final List<BufferedImage> originals;
 
     Inverted(VideoEditor editor, Windows plan, List<InvertedClip> windows, List<BufferedImage> originals) {
@@ -36,13 +44,13 @@ public final class Inverted {
         String version = spec.version();
         // settings are compared as the model resolves them: an inversion made with guidance or Sigma left to the
         // model serves an edit that names the model's values explicitly, and vice versa (the same numbers run)
-        VideoshopOptions expected = editor.options().resolvedFor(spec);
+        VideoshopOptions expected = editor.options().inversionSettings().resolvedFor(spec);
         for (InvertedClip w : windows) {
             if (!w.modelName().equals(model) || !w.modelVersion().equals(version)) {
                 throw new IllegalArgumentException("Expected an inversion made with model " + model + " " + version
                         + " but found " + w.modelName() + " " + w.modelVersion());
             }
-            VideoshopOptions found = w.options().resolvedFor(spec);
+            VideoshopOptions found = w.options().inversionSettings().resolvedFor(spec);
             if (!found.equals(expected)) {
                 throw new IllegalArgumentException("Expected an inversion made with the editor's options "
                         + expected + " but found " + found + " (unset guidance and Sigma resolved for model "
@@ -51,7 +59,15 @@ public final class Inverted {
         }
         this.editor = editor;
         this.plan = plan;
-        this.windows = List.copyOf(windows);
+        this.windows = new AtomicReferenceArray<>(windows.toArray(new InvertedClip[0]));
+        this.originals = originals;
+    }
+
+    private Inverted(VideoEditor editor, Windows plan, AtomicReferenceArray<InvertedClip> windows,
+                     List<BufferedImage> originals) {
+        this.editor = editor;
+        this.plan = plan;
+        this.windows = windows;
         this.originals = originals;
     }
 
@@ -60,9 +76,55 @@ public final class Inverted {
         return plan;
     }
 
-    /** Each window's inversion (one for clips within the model's window). */
+    /**
+     * Each window's inversion (one for clips within the model's window), with its reconstruction where one was made
+     * (see {@link #withReconstructions}).
+     */
     public List<InvertedClip> windows() {
-        return windows;
+        List<InvertedClip> out = new ArrayList<>(windows.length());
+        for (int k = 0; k < windows.length(); k++) {
+            out.add(windows.get(k));
+        }
+        return List.copyOf(out);
+    }
+
+    /** Whether window k's detail-mode reconstruction is already known. */
+    public boolean hasReconstruction(int k) {
+        return windows.get(k).reconstruction() != null;
+    }
+
+    /**
+     * This inversion with every window's reconstruction made (the generation conditioned on the source's own frame
+     * that detail mode subtracts), e.g. before saving it; windows that have one are not redone.
+     */
+    public Inverted withReconstructions(ProgressListener progress, CancellationToken token) {
+        StepContext ctx = new StepContext(progress, token, null);
+        for (int k = 0; k < windows.length(); k++) {
+            if (progress instanceof OverallProgress overall) {
+                overall.window(k);
+            }
+            reconstruction(k, ctx);
+        }
+        return this;
+    }
+
+    /**
+     * Window k's reconstruction, made once (under a lock shared with {@link #withOriginals} copies, so concurrent
+     * edits do not repeat it) and kept for every later edit.
+     */
+    Video reconstruction(int k, StepContext ctx) {
+        InvertedClip w = windows.get(k);
+        if (w.reconstruction() != null) {
+            return w.reconstruction();
+        }
+        synchronized (windows) {
+            w = windows.get(k);
+            if (w.reconstruction() == null) {
+                w = w.withReconstruction(editor.reconstruct(w, ctx));
+                windows.set(k, w);
+            }
+            return w.reconstruction();
+        }
     }
 
     /** Frames in the clip. */
@@ -72,8 +134,8 @@ public final class Inverted {
 
     /**
      * This inversion re-attached to the images it was made from (e.g. after loading it from a file), so that
-     * {@link #edit(BufferedImage)} works at their size. The images, resized to the model's resolution, must equal
-     * the inversion's source frames (up to float rounding).
+     * {@link #edit(BufferedImage)} works at their size. The images, resized to the inversion's working size, must
+     * equal its source frames up to half an 8-bit level.
      */
     public Inverted withOriginals(List<BufferedImage> images) {
         EditInputs.check(images, images == null || images.isEmpty() ? null : images.get(0), editor.model().spec());
@@ -81,12 +143,14 @@ public final class Inverted {
             throw new IllegalArgumentException("Expected the " + frames() + " images the clip was inverted from but"
                     + " found " + images.size());
         }
+        Video stored = windows.get(0).source();
+        FrameSize work = new FrameSize(stored.width(), stored.height());
         for (int k = 0; k < plan.count(); k++) {
             Video source = windows.get(k).source();
             for (int j = 0; j < source.frames() && plan.starts().get(k) + j < frames(); j++) {
                 int t = plan.starts().get(k) + j;
                 float[] a = source.frame(j).data();
-                float[] b = editor.toModelSize(images.get(t)).data();
+                float[] b = VideoEditor.toWorkingSize(images.get(t), work).data();
                 float max = 0f;
                 for (int i = 0; i < a.length; i++) {
                     max = Math.max(max, Math.abs(a[i] - b[i]));
@@ -100,7 +164,10 @@ public final class Inverted {
         return new Inverted(editor, plan, windows, List.copyOf(images));
     }
 
-    /** Edits at the model's resolution; returns the clip with its provenance. */
+    /**
+     * Edits at the inversion's working size, as the raw-frame edit {@link VideoEditor#edit(Video, Frame)}: returns
+     * the model's output (the paper's regeneration) with its provenance, whatever the output mode.
+     */
     public EditResult edit(Frame editedFirst) {
         return edit(editedFirst, null, ProgressListener.NONE, null);
     }
@@ -114,10 +181,14 @@ public final class Inverted {
                     : editedFirst.width() + "x" + editedFirst.height()));
         }
         EditInputs.checkMask(mask, frames(), first.width(), first.height());
-        return editor.generate(plan, windows, editedFirst, mask, progress, token);
+        return editor.generate(plan, windows(), editedFirst, mask, progress, token);
     }
 
-    /** Edits with an image at the original frames' size; only for clips inverted from images. */
+    /**
+     * Edits with an image at the original frames' size, as {@link VideoEditor#edit(List, BufferedImage)} (in detail
+     * mode, the reconstruction is made on the first edit and serves every later one); only for clips inverted from
+     * images.
+     */
     public List<BufferedImage> edit(BufferedImage editedFirst) {
         return edit(editedFirst, null, ProgressListener.NONE, null);
     }
@@ -131,8 +202,6 @@ public final class Inverted {
         }
         EditInputs.check(originals, editedFirst, editor.model().spec());
         EditInputs.checkMask(mask, originals.size(), originals.get(0).getWidth(), originals.get(0).getHeight());
-        EditResult r = editor.generate(plan, windows, editor.toModelSize(editedFirst), editor.modelSizeMask(mask),
-                progress, token);
-        return editor.toImages(originals, r.video(), mask);
+        return editor.editInverted(this, originals, editedFirst, mask, progress, token);
     }
 }

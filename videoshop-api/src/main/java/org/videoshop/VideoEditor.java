@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.videoshop.kernel.Backends;
 import org.videoshop.kernel.LatentKernels;
-import org.videoshop.model.ModelSpec;
 import org.videoshop.model.VideoshopModel;
 import org.videoshop.pipeline.EditPipeline;
 import org.videoshop.pipeline.InvertedClip;
@@ -17,7 +16,7 @@ import org.videoshop.tensor.Mask;
 import org.videoshop.tensor.Video;
 
 /**
- * Edits videos with one model and one set of options. Clips longer than the model's window are edited in
+ * Edits videos with one model and one set of options, at a working size of the clip's aspect. Clips longer than the model's window are edited in
  * overlapping windows; an optional {@link Mask} limits the edit; {@link #invert} lets one inversion serve many
  * edits. Thread-safe: several threads may edit at once (each edit owns its buffers; the model's networks are
  * thread-safe). Closing it closes the model only when the editor opened it itself ({@link Videoshop#open()});
@@ -42,6 +41,9 @@ public final class VideoEditor implements AutoCloseable {
         this.model = model;
         this.ownsModel = ownsModel;
         this.options = options;
+        if (options.workingSize() != null) {
+            WorkingSize.check(options.workingSize(), model.spec());
+        }
         this.kernels = options.backend() == null ? Backends.kernels() : Backends.kernels(options.backend());
         this.pipeline = new EditPipeline(model, kernels, options);
     }
@@ -61,8 +63,10 @@ public final class VideoEditor implements AutoCloseable {
     }
 
     /**
-     * Edits frames of any (common) size: they are resized to the model's resolution for the edit and the result
-     * is returned at the input's size. Returns new images owned by the caller.
+     * Edits frames of any (common) size: the model runs at the {@link #workingSize working size} (the clip's aspect)
+     * and the result is returned at the input's size, as {@link VideoshopOptions#outputMode()} says (by default
+     * detail-preserving: the source outside the automatic edit region, bit for bit, and the edited first frame as
+     * frame 0). Returns new images owned by the caller. Goes through the streaming edit, window by window.
      */
     public List<BufferedImage> edit(List<BufferedImage> frames, BufferedImage editedFirst) {
         return edit(frames, editedFirst, null, ProgressListener.NONE, null);
@@ -76,16 +80,65 @@ public final class VideoEditor implements AutoCloseable {
 
     /**
      * As {@link #edit(List, BufferedImage)} with a mask at the frames' size (null for none): outside the mask,
-     * beyond its feathered edge, the output pixels equal the input's exactly.
+     * beyond its feathered edge, the output pixels equal the input's exactly. In detail mode the mask replaces the
+     * automatic edit region.
      */
     public List<BufferedImage> edit(List<BufferedImage> frames, BufferedImage editedFirst, Mask mask,
                                     ProgressListener progress, CancellationToken token) {
         ensureOpen();
         EditInputs.check(frames, editedFirst, model.spec());
-        EditInputs.checkMask(mask, frames.size(), frames.get(0).getWidth(), frames.get(0).getHeight());
-        Video edited = run(toModelSize(frames), toModelSize(editedFirst), modelSizeMask(mask), progress, token)
-                .video();
-        return toImages(frames, edited, mask);
+        int w = frames.get(0).getWidth();
+        int h = frames.get(0).getHeight();
+        EditInputs.checkMask(mask, frames.size(), w, h);
+        FrameSize work = workingSize(w, h);
+        Windows plan = plan(frames.size());
+        EditInputs.checkFootprint(plan.size(), w, h, work, mask != null, 4L * w * h * frames.size(), model.spec(),
+                options);
+        List<BufferedImage> out = new ArrayList<>(java.util.Collections.nCopies(frames.size(), null));
+        new WindowedEdit(pipeline, options, plan, work, new ListFrames(frames), editedFirst, MaskFrames.of(mask),
+                out::set, null, progress, token).run();
+        return out;
+    }
+
+    /**
+     * Edits a clip read frame by frame and writes the edited frames in order as soon as no later window changes them,
+     * so the memory an edit holds does not grow with the clip's length (full-resolution pixels of one window and its
+     * overlap, see {@link EditInputs#footprintBytes}). The mask, when given, is read along with the source and
+     * feathered by {@link Mask#DEFAULT_FEATHER} pixels. Everything is checked (sizes, frame counts, memory) before the
+     * first frame is read. The caller owns and closes the sources.
+     *
+     * @param mask null, or mask images at the frames' size: 1 for the whole clip or one per frame (white = may
+     *             change); it replaces detail mode's automatic region
+     * @return what produced the edit; its width and height are the working size
+     */
+    public Provenance edit(FrameSource source, BufferedImage editedFirst, FrameSource mask, FrameSink sink,
+                           ProgressListener progress, CancellationToken token) {
+        return edit(source, editedFirst, mask, Mask.DEFAULT_FEATHER, sink, progress, token);
+    }
+
+    /** As {@link #edit(FrameSource, BufferedImage, FrameSource, FrameSink, ProgressListener, CancellationToken)}
+     * with the mask's soft-edge radius in pixels. */
+    public Provenance edit(FrameSource source, BufferedImage editedFirst, FrameSource mask, int maskFeather,
+                           FrameSink sink, ProgressListener progress, CancellationToken token) {
+        ensureOpen();
+        EditInputs.check(source, editedFirst, mask, sink, model.spec());
+        if (maskFeather < 0) {
+            throw new IllegalArgumentException("Expected a mask feather >= 0 pixels but found " + maskFeather);
+        }
+        FrameSize work = workingSize(source.width(), source.height());
+        Windows plan = plan(source.frameCount());
+        EditInputs.checkFootprint(plan.size(), source.width(), source.height(), work, mask != null, 0L,
+                model.spec(), options);
+        return new WindowedEdit(pipeline, options, plan, work, source, editedFirst, MaskFrames.of(mask, maskFeather),
+                sink, null, progress, token).run();
+    }
+
+    /**
+     * The size the model runs at for frames of width x height: the options' {@link VideoshopOptions#workingSize()},
+     * else {@link WorkingSize#automatic} (the clip's aspect at about the model's native pixel count).
+     */
+    public FrameSize workingSize(int width, int height) {
+        return WorkingSize.resolve(options, width, height, model.spec());
     }
 
     /**
@@ -110,11 +163,23 @@ public final class VideoEditor implements AutoCloseable {
         return run(frames, editedFirst, mask, progress, token);
     }
 
-    /** Inverts a clip of images once; the result can be edited many times, each costing only generation. */
+    /**
+     * Inverts a clip of images once, at its working size; the result can be edited many times, each costing only
+     * generation (in detail mode the reconstruction that every edit subtracts is made here too, once).
+     */
     public Inverted invert(List<BufferedImage> frames, ProgressListener progress, CancellationToken token) {
         ensureOpen();
         EditInputs.check(frames, frames == null || frames.isEmpty() ? null : frames.get(0), model.spec());
-        return invertClip(toModelSize(frames), List.copyOf(frames), progress, token);
+        FrameSize work = workingSize(frames.get(0).getWidth(), frames.get(0).getHeight());
+        EditInputs.checkFootprint(plan(frames.size()).size(), frames.get(0).getWidth(), frames.get(0).getHeight(),
+                work, false, 0L, model.spec(), options);
+        boolean detail = options.outputMode() == OutputMode.DETAIL;
+        Windows plan = plan(frames.size());
+        OverallProgress overall = new OverallProgress(progress, plan.count(),
+                (long) plan.count() * (pipeline.invertUnits() + (detail ? pipeline.generateUnits() : 0)));
+        overall.start();
+        Inverted inverted = invertClip(toWorkingSize(frames, work), List.copyOf(frames), overall, token);
+        return detail ? inverted.withReconstructions(overall, token) : inverted;
     }
 
     /** Inverts raw frames once (at a size the model takes). */
@@ -138,6 +203,9 @@ public final class VideoEditor implements AutoCloseable {
         Windows plan = plan(frames.frames());
         List<InvertedClip> windows = new ArrayList<>();
         for (int k = 0; k < plan.count(); k++) {
+            if (progress instanceof OverallProgress overall) {
+                overall.window(k);
+            }
             Video part = plan.window(frames, k);
             windows.add(pipeline.invert(part, new StepContext(progress, token, null)));
         }
@@ -169,35 +237,38 @@ public final class VideoEditor implements AutoCloseable {
         return Windows.plan(frames, options.windowFrames(model.spec()), options.windowOverlap());
     }
 
-    List<BufferedImage> toImages(List<BufferedImage> originals, Video edited, Mask mask) {
+    /** Edits an inversion made from images, at their size (used by {@link Inverted}). */
+    List<BufferedImage> editInverted(Inverted inverted, List<BufferedImage> originals, BufferedImage editedFirst,
+                                     Mask mask, ProgressListener progress, CancellationToken token) {
+        ensureOpen();
+        Video first = inverted.windows().get(0).source();
+        FrameSize work = new FrameSize(first.width(), first.height());
         int w = originals.get(0).getWidth();
         int h = originals.get(0).getHeight();
-        List<BufferedImage> images = new ArrayList<>(edited.frames());
-        for (int i = 0; i < edited.frames(); i++) {
-            BufferedImage out = Images.toImage(Images.resize(edited.frame(i), w, h));
-            if (mask != null) {
-                out = Images.composite(originals.get(i), out, mask.feathered(i));
-            }
-            images.add(out);
-        }
-        return images;
+        EditInputs.checkFootprint(inverted.plan().size(), w, h, work, mask != null, 4L * w * h * originals.size(),
+                model.spec(), options);
+        List<BufferedImage> out = new ArrayList<>(java.util.Collections.nCopies(originals.size(), null));
+        new WindowedEdit(pipeline, options, inverted.plan(), work, new ListFrames(originals), editedFirst,
+                MaskFrames.of(mask), out::set, inverted, progress, token).run();
+        return out;
     }
 
-    Video toModelSize(List<BufferedImage> frames) {
+    /** Detail mode's reconstruction of one window's inversion (used by {@link Inverted}, once per window). */
+    Video reconstruct(InvertedClip window, StepContext ctx) {
+        ensureOpen();
+        return pipeline.reconstruct(window, ctx).video();
+    }
+
+    static Video toWorkingSize(List<BufferedImage> frames, FrameSize work) {
         List<Frame> resized = new ArrayList<>(frames.size());
         for (BufferedImage img : frames) {
-            resized.add(toModelSize(img));
+            resized.add(toWorkingSize(img, work));
         }
         return Video.of(resized);
     }
 
-    Frame toModelSize(BufferedImage image) {
-        ModelSpec spec = model.spec();
-        return Images.resize(Images.toFrame(image), spec.width(), spec.height());
-    }
-
-    Mask modelSizeMask(Mask mask) {
-        return mask == null ? null : mask.resize(model.spec().width(), model.spec().height()).withFeather(0);
+    static Frame toWorkingSize(BufferedImage image, FrameSize work) {
+        return Images.resize(Images.toFrame(image), work.width(), work.height());
     }
 
     void ensureOpen() {

@@ -36,13 +36,19 @@ import org.videoshop.model.ModelSpec;
  * @param windowFrames                frames per window for clips longer than it, or null for the model's
  *                                    native frame count
  * @param windowOverlap               frames shared by adjacent windows (at least 1; default 2)
+ * @param workingSize                 the size the model runs at, or null for automatic: the clip's aspect at
+ *                                    about the model's native pixel count, rounded to its size multiple
+ *                                    ({@link WorkingSize#automatic}); when set it must be a multiple of the
+ *                                    model's size multiple (checked when the editor is made)
+ * @param outputMode                  what an edit of images returns (default {@link OutputMode#DETAIL})
  */
 public record VideoshopOptions(double strength, int steps, Double sigmaMin, Double sigmaMax, Double rho,
                                Double sigmaThreshold, InversionMode inversionMode, Boolean normalize,
                                double inversionGuidanceMin, double inversionGuidanceMax,
                                Double guidanceMin, Double guidanceMax, Double fps, Double motionBucketId,
                                Double noiseAugStrength, long seed, boolean normalizeInversionCondition,
-                               String backend, Integer windowFrames, int windowOverlap) {
+                               String backend, Integer windowFrames, int windowOverlap, FrameSize workingSize,
+                               OutputMode outputMode) {
 
     /** Largest accepted step count. */
     public static final int MAX_STEPS = 1000;
@@ -104,6 +110,9 @@ public record VideoshopOptions(double strength, int steps, Double sigmaMin, Doub
             throw new IllegalArgumentException("Expected windowOverlap < windowFrames (" + windowFrames
                     + ") but found " + windowOverlap);
         }
+        if (outputMode == null) {
+            throw new IllegalArgumentException("Expected an output mode (DETAIL or REGENERATE) but found null");
+        }
     }
 
     private static void positiveOrNull(String name, Double v) {
@@ -119,7 +128,8 @@ public record VideoshopOptions(double strength, int steps, Double sigmaMin, Doub
     }
 
     /**
-     * The defaults: strength 0.55, 25 steps, extrapolated inversion, seed 42; guidance and Sigma: the model's
+     * The defaults: strength 0.55, 25 steps, extrapolated inversion, seed 42, detail-preserving output at the
+     * automatic working size; guidance and Sigma: the model's
      * recommendation (SVD: 1 to 3 and 1); schedule, normalisation, fps, motion bucket, noise augmentation and
      * window: the model's.
      */
@@ -154,6 +164,8 @@ public record VideoshopOptions(double strength, int steps, Double sigmaMin, Doub
         b.backend = backend;
         b.windowFrames = windowFrames;
         b.windowOverlap = windowOverlap;
+        b.workingSize = workingSize;
+        b.outputMode = outputMode;
         return b;
     }
 
@@ -211,6 +223,15 @@ public record VideoshopOptions(double strength, int steps, Double sigmaMin, Doub
                 .build();
     }
 
+    /**
+     * These options as far as an inversion depends on them: the output mode, which only changes what is made from
+     * an inversion, set to {@link OutputMode#DETAIL}. Two inversions' settings match when these (resolved for the
+     * model) are equal, so one inversion serves both output modes.
+     */
+    public VideoshopOptions inversionSettings() {
+        return outputMode == OutputMode.DETAIL ? this : toBuilder().outputMode(OutputMode.DETAIL).build();
+    }
+
     /** Frames per window: the option, else the model's native frame count, never above its maxFrames. */
     public int windowFrames(ModelSpec spec) {
         int w = windowFrames != null ? windowFrames : spec.nativeFrames();
@@ -239,6 +260,8 @@ public record VideoshopOptions(double strength, int steps, Double sigmaMin, Doub
         private String backend;
         private Integer windowFrames;
         private int windowOverlap = 2;
+        private FrameSize workingSize;
+        private OutputMode outputMode = OutputMode.DETAIL;
 
         private Builder() {
         }
@@ -340,11 +363,28 @@ public record VideoshopOptions(double strength, int steps, Double sigmaMin, Doub
             return this;
         }
 
+        /** The size the model runs at; null (the default) for the automatic aspect-true size. */
+        public Builder workingSize(FrameSize v) {
+            workingSize = v;
+            return this;
+        }
+
+        /** As {@link #workingSize(FrameSize)}. */
+        public Builder workingSize(int width, int height) {
+            return workingSize(new FrameSize(width, height));
+        }
+
+        /** Detail-preserving output (the default) or the paper's plain regeneration. */
+        public Builder outputMode(OutputMode v) {
+            outputMode = v;
+            return this;
+        }
+
         public VideoshopOptions build() {
             return new VideoshopOptions(strength, steps, sigmaMin, sigmaMax, rho, sigmaThreshold, inversionMode,
                     normalize, inversionGuidanceMin, inversionGuidanceMax, guidanceMin, guidanceMax, fps,
                     motionBucketId, noiseAugStrength, seed, normalizeInversionCondition, backend, windowFrames,
-                    windowOverlap);
+                    windowOverlap, workingSize, outputMode);
         }
     }
 }

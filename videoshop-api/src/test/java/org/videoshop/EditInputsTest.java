@@ -90,14 +90,18 @@ class EditInputsTest {
     }
 
     @Test
-    void framesTooLargeForTheHeapAreRefusedWithTheComputedBytes() {
+    void framesTooLargeForTheHeapAreRefusedWithTheComputedMegabytes() {
         CountingModel model = new CountingModel(new AnalyticModel(4, 16, 16, 4, 1));
         BufferedImage big = new BufferedImage(8000, 8000, BufferedImage.TYPE_BYTE_GRAY);
         List<BufferedImage> frames = Collections.nCopies(60, big);
-        long expectedBytes = 8000L * 8000 * 3 * (60 * 2 + 2) * Float.BYTES;
         try (VideoEditor editor = Videoshop.editor(model, VideoshopOptions.defaults())) {
+            // one window held at full resolution, plus the 60 returned frames (4 bytes a pixel)
+            long bytes = EditInputs.footprintBytes(editor.plan(60).size(), 8000, 8000, editor.workingSize(8000, 8000),
+                    false, model.spec(), editor.options()) + 4L * 8000 * 8000 * 60;
+            long mb = (bytes + (1 << 20) - 1) >> 20;
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> editor.edit(frames, big));
-            assertTrue(e.getMessage().contains("need about " + expectedBytes + " bytes"), e.getMessage());
+            assertTrue(e.getMessage().contains("needs about " + mb + " MB (windows of 4 frames of 8000x8000, the"
+                    + " model at working size 16x16)"), e.getMessage());
         }
         assertEquals(0, model.calls());
     }

@@ -3,7 +3,9 @@ package org.videoshop.cli;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import org.videoshop.FrameSize;
 import org.videoshop.InversionMode;
+import org.videoshop.OutputMode;
 import org.videoshop.VideoshopOptions;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
@@ -11,7 +13,7 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * picocli mixin for the diffusion settings of an edit (strength, steps, seed, inversion and its threshold Sigma,
- * guidance, windows), turned into a {@link VideoshopOptions.Builder}. An inversion file records them, and editing
+ * guidance, windows, working size, output mode), turned into a {@link VideoshopOptions.Builder}. An inversion file records them, and editing
  * it needs the same ones.
  */
 public final class DiffusionOptionsMixin {
@@ -75,6 +77,18 @@ public final class DiffusionOptionsMixin {
         }
     }
 
+    @Option(names = "--working-size", paramLabel = "WxH", converter = FrameSizeConverter.class,
+            description = "Size the model runs at, each side a multiple of the model's size multiple (default: the"
+                    + " clip's aspect at about the model's native pixel count, e.g. 1024x576 for a 16:9 clip on SVD).")
+    FrameSize workingSize;
+
+    @Option(names = "--output-mode", paramLabel = "MODE", defaultValue = "detail",
+            converter = OutputModeConverter.class, completionCandidates = OutputModeConverter.Names.class,
+            description = {"detail: the source plus the edit's change, at the input's resolution, the source exactly"
+                    + " outside the edit region; regenerate: the model's output upsampled (the paper's)"
+                    + " (default: ${DEFAULT-VALUE})."})
+    OutputMode outputMode;
+
     /** A builder holding these settings; {@link VideoshopOptions.Builder#build()} checks their ranges. */
     public VideoshopOptions.Builder builder() {
         VideoshopOptions.Builder b = VideoshopOptions.builder()
@@ -83,7 +97,9 @@ public final class DiffusionOptionsMixin {
                 .seed(seed)
                 .inversionMode(inversion)
                 .normalizeInversionCondition(authorsInversionCondition)
-                .windowOverlap(overlap);
+                .windowOverlap(overlap)
+                .outputMode(outputMode)
+                .workingSize(workingSize);
         if (guidance != null) {
             b.guidance(guidance.min(), guidance.max());
         }
@@ -97,6 +113,40 @@ public final class DiffusionOptionsMixin {
             b.normalize(false);
         }
         return b;
+    }
+
+    /** Parses {@code WxH}. */
+    static final class FrameSizeConverter implements ITypeConverter<FrameSize> {
+        @Override
+        public FrameSize convert(String value) {
+            try {
+                return FrameSize.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** Parses {@code detail} or {@code regenerate}, any case. */
+    static final class OutputModeConverter implements ITypeConverter<OutputMode> {
+        @Override
+        public OutputMode convert(String value) {
+            for (OutputMode m : OutputMode.values()) {
+                if (m.name().equalsIgnoreCase(value.trim())) {
+                    return m;
+                }
+            }
+            throw new TypeConversionException("expected detail or regenerate but found '" + value + "'");
+        }
+
+        /** The names shown in help. */
+        static final class Names implements Iterable<String> {
+            @Override
+            public Iterator<String> iterator() {
+                return List.of(OutputMode.values()).stream().map(m -> m.name().toLowerCase(Locale.ROOT))
+                        .iterator();
+            }
+        }
     }
 
     /** Parses {@code extrapolated} or {@code naive}, any case. */

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.videoshop.CancellationToken;
-import org.videoshop.EditResult;
 import org.videoshop.Inverted;
 import org.videoshop.VideoshopOptions;
 import org.videoshop.cli.video.Clip;
@@ -64,8 +63,9 @@ final class FromInversion {
                 }
                 Mask mask = maskPath == null ? null
                         : MaskFiles.read(maskPath, video.frames(), video.width(), video.height(), feather);
-                EditResult r = inverted.edit(Images.toFrame(editedFirst), mask, bars, token);
-                frames = images(r.video());
+                // the stored source as images is the clip at the working size: the edit (detail or regenerate, as
+                // the options say) is the direct edit of that clip
+                frames = inverted.withOriginals(source.frames()).edit(editedFirst, mask, bars, token);
             }
             Editing.Outcome outcome = new Editing.Outcome(frames, spec.name(), editor.backend(), spec,
                     inverted.plan(), System.nanoTime() - start);

@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "videoshop", mixinStandardHelpOptions = true, versionProvider = VideoshopCli.Version.class,
         description = "Edits a video by propagating an edit of its first frame (Videoshop, ECCV 2024).",
         subcommands = {EditCommand.class, InvertCommand.class, FirstFrameCommand.class, DemoCommand.class,
-                InfoCommand.class, EvaluateCommand.class, CommandLine.HelpCommand.class},
+                InfoCommand.class, EvaluateCommand.class, org.videoshop.cli.serve.ServeCommand.class,
+                CommandLine.HelpCommand.class},
         usageHelpAutoWidth = true)
 public final class VideoshopCli implements Runnable {
 

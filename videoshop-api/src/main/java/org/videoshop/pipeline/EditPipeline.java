@@ -71,8 +71,8 @@ public final class EditPipeline {
         try (LatentScope scope = kernels.openScope()) {
             LatentTensor[] trajectory = invertOnBackend(scope, shape, x0, inversionCondition, sigmas, mask != null,
                     ctx);
-            return generate(scope, source, shape, sigmas, trajectory, options.normalize(spec), edit, mask, started,
-                    ctx);
+            return generate(scope, source, shape, sigmas, trajectory, options.normalize(spec), edit, mask,
+                    Stage.GENERATE, started, ctx);
         }
     }
 
@@ -93,7 +93,7 @@ public final class EditPipeline {
             }
         }
         InvertedClip inverted = new InvertedClip(spec.name(), spec.version(), options, source, shape, sigmas, saved,
-                options.normalize(spec));
+                options.normalize(spec), null);
         ctx.finish();
         return inverted;
     }
@@ -103,17 +103,37 @@ public final class EditPipeline {
         Instant started = Instant.now();
         ctx.begin(Stage.ENCODE, 1);
         EditCondition edit = editCondition(editedFirst, inverted.shape(), ctx);
-        try (LatentScope scope = kernels.openScope()) {
-            // the start, and with a mask every level the unmasked region is pulled back onto
-            LatentTensor[] trajectory = new LatentTensor[inverted.sigmas().length];
-            for (int i = 0; i < trajectory.length; i++) {
-                if (i == 0 || mask != null) {
-                    trajectory[i] = scope.upload(inverted.trajectory().get(i));
-                }
-            }
-            return generate(scope, inverted.source(), inverted.shape(), inverted.sigmas(), trajectory,
-                    inverted.normalized(), edit, mask, started, ctx);
+        return generateFrom(inverted, edit, mask, Stage.GENERATE, started, ctx);
+    }
+
+    /**
+     * The reconstruction R of detail mode: generation from the inversion conditioned on the source's own first
+     * frame (with the same noise as every edit), rescaled and decoded. Depends only on the inversion. Its sampling
+     * is reported as {@link Stage#RECONSTRUCT}.
+     */
+    public EditResult reconstruct(InvertedClip inverted, StepContext ctx) {
+        if (inverted.reconstruction() != null) {
+            throw new IllegalArgumentException("Expected an inversion without its reconstruction but found one that"
+                    + " has it; use InvertedClip.reconstruction()");
         }
+        Instant started = Instant.now();
+        ctx.begin(Stage.ENCODE, 1);
+        EditCondition own = editCondition(inverted.source().frame(0), inverted.shape(), ctx);
+        return generateFrom(inverted, own, null, Stage.RECONSTRUCT, started, ctx);
+    }
+
+    /** Network calls to the denoiser and encoder an edit's progress counts (see ProgressListener#onOverall). */
+    public int invertUnits() {
+        return 2 + steps();
+    }
+
+    /** Units of {@link #edit} and of {@link #reconstruct}: encode, sampling steps, rescale, decode. */
+    public int generateUnits() {
+        return 3 + steps();
+    }
+
+    private int steps() {
+        return options.schedule(spec).sigmas().length - 1;
     }
 
     private Latents encodeSource(Video source, LatentShape shape, StepContext ctx) {
@@ -151,6 +171,22 @@ public final class EditPipeline {
         return new EditCondition(condition(embed(edited, ctx), conditionLatents), stats);
     }
 
+    /** Generates from a saved inversion: its start (and, with a mask, every level) uploaded to a new scope. */
+    private EditResult generateFrom(InvertedClip inverted, EditCondition edit, Mask mask, Stage sampling,
+                                    Instant started, StepContext ctx) {
+        try (LatentScope scope = kernels.openScope()) {
+            // the start, and with a mask every level the unmasked region is pulled back onto
+            LatentTensor[] trajectory = new LatentTensor[inverted.sigmas().length];
+            for (int i = 0; i < trajectory.length; i++) {
+                if (i == 0 || mask != null) {
+                    trajectory[i] = scope.upload(inverted.trajectory().get(i));
+                }
+            }
+            return generate(scope, inverted.source(), inverted.shape(), inverted.sigmas(), trajectory,
+                    inverted.normalized(), edit, mask, sampling, started, ctx);
+        }
+    }
+
     private LatentTensor[] invertOnBackend(LatentScope scope, LatentShape shape, Latents x0, Conditioning condition,
                                            double[] sigmas, boolean keepTrajectory, StepContext ctx) {
         ctx.begin(Stage.INVERT, sigmas.length - 1);
@@ -163,8 +199,8 @@ public final class EditPipeline {
 
     private EditResult generate(LatentScope scope, Video source, LatentShape shape, double[] sigmas,
                                 LatentTensor[] trajectory, boolean normalized, EditCondition edit, Mask mask,
-                                Instant started, StepContext ctx) {
-        ctx.begin(Stage.GENERATE, sigmas.length - 1);
+                                Stage sampling, Instant started, StepContext ctx) {
+        ctx.begin(sampling, sigmas.length - 1);
         LatentTensor x = scope.zeros(shape.size());
         scope.copy(trajectory[0], x);
         LatentTensor latentMask = mask == null ? null : scope.upload(latentMask(mask, shape));

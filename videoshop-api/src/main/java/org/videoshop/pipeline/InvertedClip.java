@@ -21,9 +21,13 @@ import org.videoshop.tensor.Video;
  * @param sigmas       the kept schedule, decreasing, ending with 0
  * @param trajectory   latents at each sigma, {@code sigmas.length} arrays of {@code shape.size()} floats
  * @param normalized   whether x0 was normalised (then generation output is rescaled)
+ * @param reconstruction the decoded reconstruction R of detail mode (generation conditioned on the source's own
+ *                       first frame, at the source's size), or null while it is not computed
+ *                       ({@link EditPipeline#reconstruct})
  */
 public record InvertedClip(String modelName, String modelVersion, VideoshopOptions options, Video source,
-                           LatentShape shape, double[] sigmas, List<float[]> trajectory, boolean normalized) {
+                           LatentShape shape, double[] sigmas, List<float[]> trajectory, boolean normalized,
+                           Video reconstruction) {
 
     public InvertedClip {
         sigmas = sigmas.clone();
@@ -42,6 +46,18 @@ public record InvertedClip(String modelName, String modelVersion, VideoshopOptio
             throw new IllegalArgumentException("Expected " + shape.frames() + " source frames but found "
                     + source.frames());
         }
+        if (reconstruction != null && (reconstruction.frames() != source.frames()
+                || reconstruction.width() != source.width() || reconstruction.height() != source.height())) {
+            throw new IllegalArgumentException("Expected a reconstruction of " + source.frames() + " frames of "
+                    + source.width() + "x" + source.height() + " like the source but found "
+                    + reconstruction.frames() + " frames of " + reconstruction.width() + "x"
+                    + reconstruction.height());
+        }
+    }
+
+    /** This inversion with its reconstruction R (decoded, the source's size). */
+    public InvertedClip withReconstruction(Video r) {
+        return new InvertedClip(modelName, modelVersion, options, source, shape, sigmas, trajectory, normalized, r);
     }
 
     @Override
@@ -58,7 +74,8 @@ public record InvertedClip(String modelName, String modelVersion, VideoshopOptio
     public boolean equals(Object o) {
         if (!(o instanceof InvertedClip c) || !c.modelName.equals(modelName) || !c.modelVersion.equals(modelVersion)
                 || !c.options.equals(options) || !c.source.equals(source) || !c.shape.equals(shape)
-                || !Arrays.equals(c.sigmas, sigmas) || c.normalized != normalized) {
+                || !Arrays.equals(c.sigmas, sigmas) || c.normalized != normalized
+                || !java.util.Objects.equals(c.reconstruction, reconstruction)) {
             return false;
         }
         for (int i = 0; i < trajectory.size(); i++) {

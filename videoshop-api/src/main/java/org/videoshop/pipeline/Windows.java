@@ -134,7 +134,7 @@ public record Windows(List<Integer> starts, int size, int frames) {
     }
 
     /** One provenance for a windowed edit: the first window's settings, times summed over windows. */
-    static Provenance combine(List<Provenance> parts, int frames) {
+    public static Provenance combine(List<Provenance> parts, int frames) {
         Provenance first = parts.get(0);
         if (parts.size() == 1 && first.frames() == frames) {
             return first;

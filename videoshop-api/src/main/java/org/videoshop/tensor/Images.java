@@ -84,6 +84,26 @@ public final class Images {
         return new Frame(height, width, out);
     }
 
+    /**
+     * Resamples one plane of {@code width * height} values to newWidth x newHeight, as {@link #resize}. Returns a new
+     * array (a copy when the size already matches).
+     */
+    public static float[] resizePlane(float[] plane, int width, int height, int newWidth, int newHeight) {
+        Checks.length("plane of " + width + "x" + height, plane, (long) width * height);
+        if (width == newWidth && height == newHeight) {
+            return plane.clone();
+        }
+        float[] tmp = new float[height * newWidth];
+        for (int y = 0; y < height; y++) {
+            resample1d(plane, y * width, 1, width, tmp, y * newWidth, 1, newWidth);
+        }
+        float[] out = new float[newHeight * newWidth];
+        for (int x = 0; x < newWidth; x++) {
+            resample1d(tmp, x, newWidth, height, out, x, newWidth, newHeight);
+        }
+        return out;
+    }
+
     private static void resample1d(float[] src, int srcOff, int srcStride, int n,
                                    float[] dst, int dstOff, int dstStride, int m) {
         if (m <= n) {

@@ -102,7 +102,8 @@ class BeyondThePaperTest {
         }
         Mask mask = new Mask(1, h, w, m, 3);
         float[] feathered = mask.feathered(0);
-        try (VideoEditor editor = Videoshop.editor(model, options)) {
+        // the analytic model takes its own 16x16 only; the working size says so
+        try (VideoEditor editor = Videoshop.editor(model, options.toBuilder().workingSize(16, 16).build())) {
             List<BufferedImage> out = editor.edit(clip, edited, mask, ProgressListener.NONE, null);
             int changedInside = 0;
             for (int t = 0; t < clip.size(); t++) {

@@ -16,6 +16,7 @@ import org.videoshop.CancellationToken;
 import org.videoshop.EditCancelledException;
 import org.videoshop.EditResult;
 import org.videoshop.InversionMode;
+import org.videoshop.ProgressListener;
 import org.videoshop.Stage;
 import org.videoshop.VideoEditor;
 import org.videoshop.Videoshop;
@@ -66,7 +67,7 @@ class EditPipelineTest {
         assertEquals("analytic", r.provenance().modelName());
         assertEquals(options.schedule(model.spec()).keptSteps() + 1, r.provenance().sigmas().size());
         assertEquals(0.0, r.provenance().sigmas().get(r.provenance().sigmas().size() - 1));
-        for (Stage s : Stage.values()) {
+        for (Stage s : RAW_STAGES) {
             assertTrue(r.provenance().stageNanos().containsKey(s), "timing of " + s);
         }
         for (float v : r.video().data()) {
@@ -89,8 +90,47 @@ class EditPipelineTest {
                 }
             }, null);
         }
-        assertEquals(List.of(Stage.values()), seen);
+        assertEquals(RAW_STAGES, seen);
         assertEquals(13, lastInvertStep[0]);
+    }
+
+    /** The stages of an edit of raw frames: no reading, writing or reconstruction (that is for images). */
+    static final List<Stage> RAW_STAGES = List.of(Stage.ENCODE, Stage.INVERT, Stage.GENERATE, Stage.RESCALE,
+            Stage.DECODE);
+
+    @Test
+    void anEditOfImagesVisitsItsStagesInOrderAndCountsOverallUnitsUpToTheTotal() {
+        List<Stage> seen = new ArrayList<>();
+        List<long[]> overall = new ArrayList<>();
+        List<BufferedImage> frames = Clips.movingDisc(4, 16, 16, Color.RED);
+        try (VideoEditor editor = Videoshop.editor(model, VideoshopOptions.defaults())) {
+            editor.edit(frames, Clips.movingDisc(1, 16, 16, Color.BLUE).get(0), new ProgressListener() {
+                @Override
+                public void onProgress(Stage stage, int step, int total) {
+                    if (seen.isEmpty() || seen.get(seen.size() - 1) != stage) {
+                        seen.add(stage);
+                    }
+                }
+
+                @Override
+                public void onOverall(int window, int windows, long done, long total) {
+                    overall.add(new long[] {window, windows, done, total});
+                }
+            }, null);
+        }
+        // detail mode: invert, reconstruct (conditioned on the source's own frame), edit; each generation encodes its
+        // conditioning frame, rescales and decodes
+        assertEquals(List.of(Stage.READ, Stage.ENCODE, Stage.INVERT, Stage.ENCODE, Stage.RECONSTRUCT, Stage.RESCALE,
+                Stage.DECODE, Stage.ENCODE, Stage.GENERATE, Stage.RESCALE, Stage.DECODE, Stage.WRITE), seen);
+        long total = overall.get(0)[3];
+        for (int i = 0; i < overall.size(); i++) {
+            assertEquals(i, overall.get(i)[2], "done rises by 1 from 0");
+            assertEquals(total, overall.get(i)[3], "the total is fixed");
+            assertEquals(1, overall.get(i)[1]);
+        }
+        assertEquals(total, overall.get(overall.size() - 1)[2], "the last report is the total");
+        // 4 reads + 4 writes, inversion (2 encodes + 13 steps), reconstruction and edit (1 encode + 13 + 2 each)
+        assertEquals(4 + 4 + 15 + 16 + 16, total);
     }
 
     @Test
@@ -127,7 +167,8 @@ class EditPipelineTest {
     void imagesOfAnySizeComeBackAtTheirSize() {
         List<BufferedImage> big = Clips.movingDisc(4, 40, 28, Color.RED);
         BufferedImage editedBig = Clips.movingDisc(1, 40, 28, Color.BLUE).get(0);
-        try (VideoEditor editor = Videoshop.editor(model, VideoshopOptions.defaults())) {
+        // the analytic model takes its own 16x16 only; the working size says so
+        try (VideoEditor editor = Videoshop.editor(model, VideoshopOptions.builder().workingSize(16, 16).build())) {
             List<BufferedImage> out = editor.edit(big, editedBig);
             assertEquals(4, out.size());
             assertEquals(40, out.get(0).getWidth());

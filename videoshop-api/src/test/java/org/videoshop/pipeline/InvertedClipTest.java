@@ -16,7 +16,7 @@ class InvertedClipTest {
         LatentShape shape = new LatentShape(1, 1, 1, 2);
         Video source = new Video(1, 2, 4, new float[3 * 2 * 4]);
         return new InvertedClip("m", "1", VideoshopOptions.defaults(), source, shape, new double[] {1.0, 0.0},
-                List.of(new float[] {level, 2f}, new float[] {0f, 0f}), true);
+                List.of(new float[] {level, 2f}, new float[] {0f, 0f}), true, null);
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -117,14 +118,18 @@ class ImageInputHandlingTest {
     }
 
     /**
-     * Why bundles should declare {@code video.sizeMultiple}: random-tiny's manifest does not, so 34x34 (a multiple
-     * of its downscale 2, latent 17x17, which its UNet cannot halve twice and restore) passes validation and ONNX
-     * Runtime fails at the first UNet call, after the VAE ran. The error still names the network, and the model
-     * stays usable.
+     * Why bundles should declare {@code video.sizeMultiple}: a copy of random-tiny whose manifest does not, so 34x34
+     * (a multiple of its downscale 2, latent 17x17, which its UNet cannot halve twice and restore) passes validation
+     * and ONNX Runtime fails at the first UNet call, after the VAE ran. The error still names the network, and the
+     * model stays usable.
      */
     @Test
-    void anUndeclaredSizeLimitFailsInsideOnnxRuntimeNamingTheUnet() {
-        try (VideoEditor editor = Videoshop.editor(model, FAST)) {
+    void anUndeclaredSizeLimitFailsInsideOnnxRuntimeNamingTheUnet(@TempDir java.nio.file.Path tmp) {
+        java.nio.file.Path b = TestBundles.copy(TestBundles.RANDOM_TINY, tmp);
+        com.fasterxml.jackson.databind.node.ObjectNode m = TestBundles.manifest(b);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) m.get("video")).remove("sizeMultiple");
+        TestBundles.write(b, m);
+        try (OnnxModel undeclared = OnnxModel.open(b); VideoEditor editor = Videoshop.editor(undeclared, FAST)) {
             Video odd = Clips.movingSquare(2, 34, 34);
             IllegalStateException e = assertThrows(IllegalStateException.class,
                     () -> editor.edit(odd, odd.frame(0)));

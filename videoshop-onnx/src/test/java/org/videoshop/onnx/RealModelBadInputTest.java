@@ -28,8 +28,8 @@ import org.videoshop.tensor.Video;
 /**
  * Sizes the real ONNX model cannot take, refused by {@link EditInputs} with expected and found before any network
  * runs (checked by the model's workspace pools: a network that ran leaves an idle workspace behind). Uses
- * random-tiny (downscale 2, a UNet that halves its latent grid twice) and a copy of it that declares
- * {@code video.sizeMultiple} 8. The other bad inputs (nulls, frame counts, mixed sizes, NaN pixels, options) are
+ * random-tiny (downscale 2, a UNet that halves its latent grid twice, declaring {@code video.sizeMultiple} 8) and
+ * a copy of it that declares no size multiple (so the downscale factor, 2). The other bad inputs (nulls, frame counts, mixed sizes, NaN pixels, options) are
  * in videoshop-api's EditInputsTest and OptionsValidationTest.
  */
 class RealModelBadInputTest {
@@ -44,12 +44,12 @@ class RealModelBadInputTest {
 
     @BeforeAll
     static void open() {
-        plain = OnnxModel.open(TestBundles.bundle(TestBundles.RANDOM_TINY));
+        declared = OnnxModel.open(TestBundles.bundle(TestBundles.RANDOM_TINY));
         Path b = TestBundles.copy(TestBundles.RANDOM_TINY, tmp);
         ObjectNode m = TestBundles.manifest(b);
-        ((ObjectNode) m.get("video")).put("sizeMultiple", 8);
+        ((ObjectNode) m.get("video")).remove("sizeMultiple");
         TestBundles.write(b, m);
-        declared = OnnxModel.open(b);
+        plain = OnnxModel.open(b);
     }
 
     @AfterAll

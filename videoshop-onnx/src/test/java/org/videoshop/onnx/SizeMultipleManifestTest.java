@@ -50,7 +50,11 @@ class SizeMultipleManifestTest {
 
     @Test
     void absentOrNullMeansTheDownscaleFactor() {
-        try (ModelBundle b = ModelBundle.read(TestBundles.bundle(TestBundles.RANDOM_TINY))) {
+        Path absent = TestBundles.copy(TestBundles.RANDOM_TINY, tmp.resolve("absent"));
+        ObjectNode m = TestBundles.manifest(absent);
+        ((ObjectNode) m.get("video")).remove("sizeMultiple");
+        TestBundles.write(absent, m);
+        try (ModelBundle b = ModelBundle.read(absent)) {
             assertEquals(2, b.manifest().video().sizeMultiple());
         }
         try (ModelBundle b = ModelBundle.read(withSizeMultiple(F.nullNode()))) {

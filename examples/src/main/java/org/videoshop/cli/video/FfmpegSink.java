@@ -78,6 +78,7 @@ public final class FfmpegSink implements ClipSink {
     private AVPacket packet;
     private int[] row;
     private int written;
+    private long lastPts = Long.MIN_VALUE;
     private boolean done;
 
     private FfmpegSink(AtomicOutput.Pending pending, int width, int height, Timing timing, VideoEncoder encoder) {
@@ -197,7 +198,8 @@ public final class FfmpegSink implements ClipSink {
             src.close();
             srcStride.close();
             AVRational eb = encoder.context().time_base();
-            long pts = av_rescale_q(timing.ptsOf(index), timingBase, eb);
+            long pts = Math.max(av_rescale_q(timing.ptsOf(index), timingBase, eb), lastPts + 1); // coarse bases
+            lastPts = pts;
             long duration = Math.max(1, av_rescale_q(timing.durationOf(index), timingBase, eb));
             picture.pts(pts);
             picture.duration(duration);

@@ -74,7 +74,7 @@ final class VideoEncoder implements AutoCloseable {
                 continue;
             }
             AVCodecContext c = avcodec_alloc_context3(codec);
-            configure(c, encoder, width, height, timing, format);
+            configure(c, muxer, encoder, width, height, timing, format);
             AVDictionary options = new AVDictionary(null);
             if (encoder.startsWith("libvpx")) {
                 av_dict_set(options, "deadline", "realtime", 0);
@@ -93,14 +93,17 @@ final class VideoEncoder implements AutoCloseable {
                 + width + "x" + height + ") but found " + String.join("; ", failures));
     }
 
-    private static void configure(AVCodecContext c, String encoder, int width, int height, Timing timing,
-                                  AVOutputFormat format) {
+    private static void configure(AVCodecContext c, String muxer, String encoder, int width, int height,
+                                  Timing timing, AVOutputFormat format) {
         double fps = timing.nominalFps();
         c.width(width);
         c.height(height);
         c.pix_fmt(AV_PIX_FMT_YUV420P);
-        // MPEG-4 Part 2 allows time base denominators up to 65535: use milliseconds-ish units for finer ones.
-        if (timing.timeBaseDen() > 65535 && encoder.equals("mpeg4")) {
+        // AVI stores one frame per tick of its time base (it fills gaps with empty frames): tick at the frame rate.
+        // MPEG-4 Part 2 allows time base denominators up to 65535: use 1/60000 s units for finer ones.
+        if (muxer.equals("avi")) {
+            c.time_base(org.bytedeco.ffmpeg.global.avutil.av_inv_q(av_d2q(fps, 65535)));
+        } else if (timing.timeBaseDen() > 65535 && encoder.equals("mpeg4")) {
             c.time_base(av_make_q(1, 60000));
         } else {
             c.time_base(av_make_q(timing.timeBaseNum(), timing.timeBaseDen()));

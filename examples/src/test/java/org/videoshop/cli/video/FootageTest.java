@@ -58,7 +58,8 @@ class FootageTest {
             r.start();
             for (int i = 0; i < frames.size(); i++) {
                 r.setTimestamp(VFR_MICROS[i]);
-                r.record(conv.convert(frames.get(i)), avutil.AV_PIX_FMT_BGR24);
+                r.record(conv.convert(Frames.copy(frames.get(i), BufferedImage.TYPE_3BYTE_BGR)),
+                        avutil.AV_PIX_FMT_BGR24);
             }
             short[] tone = new short[16000 * 6 / 10]; // 0.6 s
             for (int i = 0; i < tone.length; i++) {
@@ -151,13 +152,61 @@ class FootageTest {
     void oddSizesComeBackAtTheirOwnSizeInEveryVideoContainer() throws IOException {
         Path in = dir.resolve("odd_frames");
         VideoIO.write(Clip.of(TestClips.movingDisc(3, 641, 359)), in, 7);
-        for (String name : new String[] {"odd.mp4", "odd.mkv", "odd.webm"}) {
+        for (String name : new String[] {"odd.mp4", "odd.mkv", "odd.webm", "odd.avi"}) {
             VideoIO.Written w = copy(in, dir.resolve(name));
             assertEquals(641, w.width(), w.toString());
             Decoded d = decode(dir.resolve(name));
             assertEquals(641, d.width(), name + " " + w.codec());
             assertEquals(359, d.height(), name + " " + w.codec());
             assertEquals(3, d.micros().size(), name);
+        }
+    }
+
+    @Test
+    void aPhoneVideosDisplayRotationIsApplied() throws IOException {
+        Path file = dir.resolve("portrait.mp4");
+        BufferedImage stored = TestClips.frame(0, 1, 48, 32, Color.RED);
+        for (int y = 0; y < 8; y++) {
+            for (int x = 0; x < 8; x++) {
+                stored.setRGB(x, y, 0xffffff); // white top-left corner as stored
+            }
+        }
+        try (FFmpegFrameRecorder r = new FFmpegFrameRecorder(file.toFile(), 48, 32, 0);
+             Java2DFrameConverter conv = new Java2DFrameConverter();
+             org.bytedeco.javacpp.IntPointer matrix = new org.bytedeco.javacpp.IntPointer(9)) {
+            r.setFormat("mp4");
+            r.setVideoCodec(avcodec.AV_CODEC_ID_MPEG4);
+            r.setFrameRate(10);
+            avutil.av_display_rotation_set(matrix, -90); // a quarter turn, as phones record portrait video
+            java.nio.ByteBuffer side = java.nio.ByteBuffer.allocateDirect(36).order(java.nio.ByteOrder.nativeOrder());
+            for (int i = 0; i < 9; i++) {
+                side.putInt(matrix.get(i));
+            }
+            side.flip();
+            r.setVideoSideData("Display Matrix", side);
+            r.start();
+            for (int i = 0; i < 3; i++) {
+                r.record(conv.convert(Frames.copy(stored, BufferedImage.TYPE_3BYTE_BGR)), avutil.AV_PIX_FMT_BGR24);
+            }
+            r.stop();
+        }
+        double ccw;
+        try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(file.toFile())) {
+            g.start();
+            ccw = g.getDisplayRotation(); // as FFmpeg reads the matrix back (its own autorotate uses the same)
+            g.stop();
+        }
+        assertEquals(90, Math.abs(ccw), 1, "a quarter turn in the file");
+        try (ClipSource src = VideoIO.open(file, 0, 7)) {
+            assertEquals(32, src.width(), "upright: a portrait frame");
+            assertEquals(48, src.height());
+            BufferedImage f = src.read();
+            // The stored top-left corner, turned as the matrix says: counter-clockwise to the bottom left,
+            // clockwise to the top right.
+            int p = ccw > 0 ? f.getRGB(2, f.getHeight() - 3) : f.getRGB(f.getWidth() - 3, 2);
+            p &= 0xffffff;
+            assertTrue(((p >> 16) & 0xff) > 200 && ((p >> 8) & 0xff) > 200 && (p & 0xff) > 200,
+                    Integer.toHexString(p) + " (matrix: " + ccw + " degrees counter-clockwise)");
         }
     }
 

@@ -33,7 +33,8 @@ import org.videoshop.tensor.Video;
  * Saves and loads inverted clips ({@code .inv} files), so one inversion serves edits in later runs. A file is
  * the magic line {@code VIDEOSHOP-INVERSION}, a 4-byte header length, a JSON header (format version, model name
  * and version, every option, the window plan, each window's shapes and noise levels), then raw little-endian
- * float32 data: per window the source pixels, then the latents at each noise level. Loading validates all of
+ * float32 data: per window the source pixels, detail mode's reconstruction (pixels of the source's size), then
+ * the latents at each noise level. Loading validates all of
  * it and refuses a file made for another model or other settings (compared as
  * {@link VideoshopOptions#resolvedFor resolved} for the model, so settings left to the model match the model's
  * recommended values given explicitly). Lives in videoshop-onnx because the module already carries Jackson;
@@ -41,8 +42,8 @@ import org.videoshop.tensor.Video;
  */
 public final class InversionFiles {
 
-    /** Format version written by this class. */
-    public static final int FORMAT = 1;
+    /** Format version written by this class (2: each window keeps its reconstruction; 1 did not). */
+    public static final int FORMAT = 2;
 
     private static final byte[] MAGIC = "VIDEOSHOP-INVERSION\n".getBytes(StandardCharsets.US_ASCII);
     private static final int MAX_HEADER = 1 << 20;
@@ -61,9 +62,12 @@ public final class InversionFiles {
     private InversionFiles() {
     }
 
-    /** Writes {@code inverted} to {@code file} atomically (a temporary file in the same folder, then a move). */
+    /**
+     * Writes {@code inverted} to {@code file} atomically (a temporary file in the same folder, then a move). Windows
+     * whose reconstruction is not yet known get it first (one generation each, with the inversion's editor).
+     */
     public static void save(Inverted inverted, Path file) throws IOException {
-        List<InvertedClip> clips = inverted.windows();
+        List<InvertedClip> clips = inverted.withReconstructions(null, null).windows();
         InvertedClip first = clips.get(0);
         List<WindowHeader> windows = new ArrayList<>();
         for (InvertedClip c : clips) {
@@ -85,6 +89,7 @@ public final class InversionFiles {
                 out.write(json);
                 for (InvertedClip c : clips) {
                     writeFloats(out, c.source().data());
+                    writeFloats(out, c.reconstruction().data());
                     for (float[] x : c.trajectory()) {
                         writeFloats(out, x);
                     }
@@ -114,8 +119,8 @@ public final class InversionFiles {
                         + version + ") but found " + h.modelName() + " (" + h.modelVersion() + ")");
             }
             // compared as the model resolves them (unset guidance and Sigma = the model's recommendation)
-            VideoshopOptions settings = editor.options().resolvedFor(editor.model().spec());
-            VideoshopOptions made = h.options().resolvedFor(editor.model().spec());
+            VideoshopOptions settings = editor.options().inversionSettings().resolvedFor(editor.model().spec());
+            VideoshopOptions made = h.options().inversionSettings().resolvedFor(editor.model().spec());
             if (!made.equals(settings)) {
                 throw new IllegalArgumentException(file + ": expected an inversion made with these settings but it"
                         + " was made with " + differences(settings, made));
@@ -183,7 +188,8 @@ public final class InversionFiles {
         }
         if (h.format() != FORMAT) {
             throw new IllegalArgumentException(file + ": expected inversion format " + FORMAT + " but found "
-                    + h.format());
+                    + h.format() + (h.format() < FORMAT ? " (written by an older videoshop, which did not keep the"
+                    + " reconstruction that detail mode needs); invert the clip again" : ""));
         }
         if (h.windows() == null || h.starts() == null || h.options() == null || h.modelName() == null
                 || h.modelVersion() == null) {
@@ -205,12 +211,13 @@ public final class InversionFiles {
                     + w.pixelWidth() + "x" + w.pixelHeight());
         }
         Video source = new Video(s[0], w.pixelHeight(), w.pixelWidth(), readFloats(in, (int) pixels, file));
+        Video reconstruction = new Video(s[0], w.pixelHeight(), w.pixelWidth(), readFloats(in, (int) pixels, file));
         List<float[]> trajectory = new ArrayList<>();
         for (int i = 0; i < w.sigmas().length; i++) {
             trajectory.add(readFloats(in, shape.size(), file));
         }
         return new InvertedClip(h.modelName(), h.modelVersion(), h.options(), source, shape, w.sigmas(), trajectory,
-                w.normalized());
+                w.normalized(), reconstruction);
     }
 
     private static void writeFloats(OutputStream out, float[] data) throws IOException {

@@ -5,21 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.videoshop.Inverted;
 import org.videoshop.ProgressListener;
+import org.videoshop.Stage;
 import org.videoshop.VideoEditor;
 import org.videoshop.Videoshop;
 import org.videoshop.VideoshopOptions;
 import org.videoshop.model.VideoshopModel;
 import org.videoshop.tensor.Frame;
+import org.videoshop.tensor.Images;
 import org.videoshop.tensor.Video;
 
 /** Save / load of inversions on the real ONNX random-tiny bundle: identical edits after a round trip. */
@@ -114,6 +120,45 @@ class InversionFilesTest {
             IllegalArgumentException m = assertThrows(IllegalArgumentException.class,
                     () -> InversionFiles.load(notOne, editor));
             assertTrue(m.getMessage().contains("VIDEOSHOP-INVERSION"), m.getMessage());
+        }
+    }
+
+    @Test
+    void theReconstructionSurvivesTheFileAndOldFormatsAreRefused() throws Exception {
+        Video v = clip(6);
+        List<BufferedImage> images = new ArrayList<>();
+        for (int t = 0; t < v.frames(); t++) {
+            images.add(Images.toImage(v.frame(t)));
+        }
+        BufferedImage edited = Images.toImage(edit(v));
+        Path file = dir.resolve("detail.inv");
+        int[] reconstructions = {0};
+        ProgressListener count = (stage, step, total) -> {
+            if (stage == Stage.RECONSTRUCT && step == 0) {
+                reconstructions[0]++;
+            }
+        };
+        try (VideoEditor editor = Videoshop.editor(model, OPTIONS)) {
+            Inverted inverted = editor.invert(images, ProgressListener.NONE, null);
+            InversionFiles.save(inverted, file);
+            Inverted loaded = InversionFiles.load(file, editor);
+            assertTrue(loaded.hasReconstruction(0), "the file keeps the reconstruction");
+            assertEquals(inverted.windows(), loaded.windows());
+            List<BufferedImage> again = loaded.withOriginals(images).edit(edited, null, count, null);
+            assertEquals(0, reconstructions[0], "a loaded inversion needs no reconstruction");
+            List<BufferedImage> direct = inverted.edit(edited);
+            for (int t = 0; t < images.size(); t++) {
+                assertArrayEquals(direct.get(t).getRGB(0, 0, 32, 32, null, 0, 32),
+                        again.get(t).getRGB(0, 0, 32, 32, null, 0, 32), "frame " + t);
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            String text = new String(bytes, StandardCharsets.ISO_8859_1);
+            Path old = dir.resolve("old.inv");
+            Files.write(old, text.replace("{\"format\":2,", "{\"format\":1,").getBytes(StandardCharsets.ISO_8859_1));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> InversionFiles.load(old, editor));
+            assertTrue(e.getMessage().contains("expected inversion format 2 but found 1")
+                    && e.getMessage().contains("invert the clip again"), e.getMessage());
         }
     }
 }

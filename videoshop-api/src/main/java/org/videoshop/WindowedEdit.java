@@ -1,0 +1,283 @@
+package org.videoshop;
+
+import java.awt.image.BufferedImage;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.videoshop.pipeline.DetailComposite;
+import org.videoshop.pipeline.DetailDifference;
+import org.videoshop.pipeline.EditPipeline;
+import org.videoshop.pipeline.EditRegion;
+import org.videoshop.pipeline.InvertedClip;
+import org.videoshop.pipeline.StepContext;
+import org.videoshop.pipeline.Windows;
+import org.videoshop.tensor.Frame;
+import org.videoshop.tensor.Images;
+import org.videoshop.tensor.Mask;
+import org.videoshop.tensor.Video;
+
+/**
+ * One edit of images, window by window: reads a window's frames from the source, runs the model on them at the
+ * working size, and writes every frame that no later window changes, so full-resolution pixels are held only for
+ * one window (its overlap with the next included). Window k is conditioned on the output frame where it begins,
+ * as {@link Windows} plans; overlapping frames are cross-faded at the working size. Detail mode keeps, per frame,
+ * the working-size difference E - R and the automatic region's weights; regenerate mode the model's output. Inputs
+ * are validated by the caller. One per edit; not thread-safe.
+ */
+final class WindowedEdit {
+
+    /** A frame read and not yet written: the image, its working-size copy and its mask (or null). */
+    private record Held(BufferedImage image, Frame work, Mask mask) {
+    }
+
+    /** What the model made of one window, at the working size. */
+    private record WindowOutput(Video values, float[] regions, Provenance provenance) {
+    }
+
+    private final EditPipeline pipeline;
+    private final VideoshopOptions options;
+    private final boolean detail;
+    private final Windows plan;
+    private final FrameSize work;
+    private final int width;
+    private final int height;
+    private final int frames;
+    private final FrameSource source;
+    private final BufferedImage editedFirst;
+    private final MaskFrames mask;
+    private final FrameSink sink;
+    private final Inverted inverted;
+    private final OverallProgress progress;
+    private final CancellationToken token;
+    private final StepContext io;
+    private final Map<Integer, Held> held = new HashMap<>();
+    private final Map<Integer, float[]> values = new HashMap<>();
+    private final Map<Integer, float[]> regions = new HashMap<>();
+    private int read;
+    private int written;
+
+    /**
+     * @param inverted the clip's inversion (windows and reconstructions), or null to invert each window here
+     */
+    WindowedEdit(EditPipeline pipeline, VideoshopOptions options, Windows plan, FrameSize work, FrameSource source,
+                 BufferedImage editedFirst, MaskFrames mask, FrameSink sink, Inverted inverted,
+                 ProgressListener listener, CancellationToken token) {
+        this.pipeline = pipeline;
+        this.options = options;
+        this.detail = options.outputMode() == OutputMode.DETAIL;
+        this.plan = plan;
+        this.work = work;
+        this.width = source.width();
+        this.height = source.height();
+        this.frames = source.frameCount();
+        this.source = source;
+        this.editedFirst = editedFirst;
+        this.mask = mask;
+        this.sink = sink;
+        this.inverted = inverted;
+        this.token = token == null ? new CancellationToken() : token;
+        this.progress = new OverallProgress(listener, plan.count(), units());
+        this.io = new StepContext(progress, this.token, null);
+    }
+
+    /** Units of the overall progress (see {@link ProgressListener#onOverall}). */
+    private long units() {
+        long units = 2L * frames;
+        for (int k = 0; k < plan.count(); k++) {
+            if (inverted == null) {
+                units += pipeline.invertUnits() + (detail ? pipeline.generateUnits() : 0);
+            } else if (detail && !inverted.hasReconstruction(k)) {
+                units += pipeline.generateUnits();
+            }
+            units += pipeline.generateUnits();
+        }
+        return units;
+    }
+
+    /** Runs the edit; every frame has been handed to the sink when it returns. */
+    Provenance run() {
+        Instant started = Instant.now();
+        progress.start();
+        Frame editedWork = Images.resize(Images.toFrame(editedFirst), work.width(), work.height());
+        List<Provenance> parts = new ArrayList<>();
+        for (int k = 0; k < plan.count(); k++) {
+            progress.window(k);
+            int start = plan.starts().get(k);
+            readUpTo(Math.min(plan.end(k), frames));
+            Video part = workingWindow(start);
+            Frame condition = k == 0 ? editedWork : conditionAt(start);
+            StepContext ctx = new StepContext(progress, token, null);
+            WindowOutput out = detail ? detailWindow(k, part, condition, ctx)
+                    : regenerateWindow(k, start, part, condition, ctx);
+            parts.add(out.provenance());
+            stitch(k, out);
+            writeUpTo(k + 1 < plan.count() ? plan.starts().get(k + 1) : frames);
+        }
+        return provenance(parts, started);
+    }
+
+    private void readUpTo(int end) {
+        if (read >= end) {
+            return;
+        }
+        io.begin(Stage.READ, end - read);
+        for (int i = 1; read < end; i++) {
+            io.check(i);
+            BufferedImage image = source.read();
+            if (image == null || image.getWidth() != width || image.getHeight() != height) {
+                throw new IllegalArgumentException("Expected frame " + read + " of " + width + "x" + height
+                        + " like the source says but found " + (image == null ? "null"
+                        : image.getWidth() + "x" + image.getHeight()));
+            }
+            Mask m = mask == null ? null : mask.next(read);
+            Frame small = Images.resize(Images.toFrame(image), work.width(), work.height());
+            held.put(read, new Held(image, small, m));
+            read++;
+            io.advance();
+        }
+        io.finish();
+    }
+
+    /** The window's frames at the working size, padded with the clip's last frame where it runs past the end. */
+    private Video workingWindow(int start) {
+        List<Frame> list = new ArrayList<>(plan.size());
+        for (int j = 0; j < plan.size(); j++) {
+            list.add(held.get(Math.min(start + j, frames - 1)).work());
+        }
+        return Video.of(list);
+    }
+
+    /** The frame that conditions a later window: the output where it begins, at the working size. */
+    private Frame conditionAt(int t) {
+        if (!detail) {
+            return new Frame(work.height(), work.width(), values.get(t).clone());
+        }
+        return Images.resize(Images.toFrame(compose(t)), work.width(), work.height());
+    }
+
+    private WindowOutput detailWindow(int k, Video part, Frame condition, StepContext ctx) {
+        InvertedClip inv;
+        Video reconstruction;
+        if (inverted == null) {
+            inv = pipeline.invert(part, ctx);
+            reconstruction = pipeline.reconstruct(inv, ctx).video();
+        } else {
+            inv = inverted.windows().get(k);
+            reconstruction = inverted.reconstruction(k, ctx);
+        }
+        EditResult edit = pipeline.edit(inv, condition, null, ctx);
+        Video difference = DetailDifference.of(edit.video(), reconstruction, condition, part.frame(0));
+        float[] change = condition.data().clone();
+        float[] source0 = part.frame(0).data();
+        for (int i = 0; i < change.length; i++) {
+            change[i] -= source0[i];
+        }
+        return new WindowOutput(difference, mask == null ? EditRegion.weights(difference, change) : null,
+                edit.provenance());
+    }
+
+    private WindowOutput regenerateWindow(int k, int start, Video part, Frame condition, StepContext ctx) {
+        Mask partMask = mask == null ? null : workingMask(start);
+        EditResult r = inverted == null ? pipeline.run(part, condition, partMask, ctx)
+                : pipeline.edit(inverted.windows().get(k), condition, partMask, ctx);
+        return new WindowOutput(r.video(), null, r.provenance());
+    }
+
+    /** The caller's mask over the window at the working size, hard-edged (the final composite feathers). */
+    private Mask workingMask(int start) {
+        int plane = work.width() * work.height();
+        float[] data = new float[plan.size() * plane];
+        for (int j = 0; j < plan.size(); j++) {
+            Mask m = held.get(Math.min(start + j, frames - 1)).mask().resize(work.width(), work.height());
+            System.arraycopy(m.data(), 0, data, j * plane, plane);
+        }
+        return new Mask(plan.size(), work.height(), work.width(), data, 0);
+    }
+
+    /** Keeps window k's per-frame output, cross-fading the frames it shares with window k - 1. */
+    private void stitch(int k, WindowOutput out) {
+        int start = plan.starts().get(k);
+        int overlap = k == 0 ? 0 : plan.end(k - 1) - start;
+        int fs = out.values().frameSize();
+        int plane = work.width() * work.height();
+        for (int j = 0; j < plan.size() && start + j < frames; j++) {
+            int t = start + j;
+            float[] v = slice(out.values().data(), j * fs, fs);
+            float[] m = out.regions() == null ? null : slice(out.regions(), j * plane, plane);
+            if (j < overlap && values.containsKey(t)) {
+                float weight = (j + 1f) / (overlap + 1f);
+                blend(values.get(t), v, weight);
+                if (m != null) {
+                    blend(regions.get(t), m, weight);
+                }
+            } else {
+                values.put(t, v);
+                if (m != null) {
+                    regions.put(t, m);
+                }
+            }
+        }
+    }
+
+    private void writeUpTo(int until) {
+        if (written >= until) {
+            return;
+        }
+        io.begin(Stage.WRITE, until - written);
+        for (int i = 1; written < until; i++) {
+            io.check(i);
+            BufferedImage out = compose(written);
+            sink.write(written, out);
+            held.remove(written);
+            values.remove(written);
+            regions.remove(written);
+            written++;
+            io.advance();
+        }
+        io.finish();
+    }
+
+    /** Output frame t at the input's resolution from what the windows so far made of it. */
+    private BufferedImage compose(int t) {
+        Held f = held.get(t);
+        if (detail) {
+            if (t == 0) {
+                return f.mask() == null ? DetailComposite.copy(editedFirst)
+                        : Images.composite(f.image(), editedFirst, f.mask().feathered(0));
+            }
+            float[] weights = f.mask() != null ? f.mask().feathered(0)
+                    : Images.resizePlane(regions.get(t), work.width(), work.height(), width, height);
+            return DetailComposite.apply(f.image(), values.get(t), work.width(), work.height(), weights);
+        }
+        BufferedImage out = Images.toImage(Images.resize(new Frame(work.height(), work.width(), values.get(t)),
+                width, height));
+        return f.mask() == null ? out : Images.composite(f.image(), out, f.mask().feathered(0));
+    }
+
+    /** The windows' provenance combined, with the reading and writing time and the working size used. */
+    private Provenance provenance(List<Provenance> parts, Instant started) {
+        Provenance p = Windows.combine(parts, frames);
+        Map<Stage, Long> stages = new EnumMap<>(Stage.class);
+        stages.putAll(p.stageNanos());
+        io.stageNanos().forEach((s, n) -> stages.merge(s, n, Long::sum));
+        VideoshopOptions recorded = p.options().toBuilder().workingSize(work).outputMode(options.outputMode())
+                .build();
+        return new Provenance(p.libraryVersion(), p.modelName(), p.modelVersion(), p.backend(), recorded, p.sigmas(),
+                frames, work.width(), work.height(), p.javaVersion(), started, stages, p.modelNanos());
+    }
+
+    private static void blend(float[] old, float[] next, float weight) {
+        for (int i = 0; i < old.length; i++) {
+            old[i] += weight * (next[i] - old[i]);
+        }
+    }
+
+    private static float[] slice(float[] a, int from, int n) {
+        float[] out = new float[n];
+        System.arraycopy(a, from, out, 0, n);
+        return out;
+    }
+}
