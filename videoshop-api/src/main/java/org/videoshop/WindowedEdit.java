@@ -159,16 +159,18 @@ final class WindowedEdit {
     }
 
     private WindowOutput detailWindow(int k, Video part, Frame condition, StepContext ctx) {
-        InvertedClip inv;
         Video reconstruction;
+        EditResult edit;
         if (inverted == null) {
-            inv = pipeline.invert(part, ctx);
-            reconstruction = pipeline.reconstruct(inv, ctx).video();
+            // one backend scope for inversion, reconstruction and edit: no host copy per step
+            EditPipeline.EditAndReconstruction both = pipeline.editWithReconstruction(part, condition, ctx);
+            reconstruction = both.reconstruction().video();
+            edit = both.edit();
         } else {
-            inv = inverted.windows().get(k);
+            InvertedClip inv = inverted.windows().get(k);
             reconstruction = inverted.reconstruction(k, ctx);
+            edit = pipeline.edit(inv, condition, null, ctx);
         }
-        EditResult edit = pipeline.edit(inv, condition, null, ctx);
         Video difference = DetailDifference.of(edit.video(), reconstruction, condition, part.frame(0));
         float[] change = condition.data().clone();
         float[] source0 = part.frame(0).data();

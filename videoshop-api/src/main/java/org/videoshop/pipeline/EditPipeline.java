@@ -76,6 +76,38 @@ public final class EditPipeline {
         }
     }
 
+    /** An edit and the model's reconstruction of its source, generated from one inversion. */
+    public record EditAndReconstruction(EditResult edit, EditResult reconstruction) {
+    }
+
+    /**
+     * What {@link #invert}, {@link #reconstruct} and {@link #edit} give in turn (same stages, same frames), in one
+     * scope of the backend: the inversion's start stays in the backend's memory for both generations, so nothing
+     * is copied to the host per step (the detail output mode's path for a clip that was not inverted before).
+     */
+    public EditAndReconstruction editWithReconstruction(Video source, Frame editedFirst, StepContext ctx) {
+        ctx.begin(Stage.ENCODE, 2);
+        LatentShape shape = spec.latentShape(source.frames(), source.height(), source.width());
+        Latents x0 = encodeSource(source, shape, ctx);
+        Conditioning condition = inversionCondition(source.frame(0), shape, ctx);
+        double[] sigmas = options.schedule(spec).sigmas();
+        try (LatentScope scope = kernels.openScope()) {
+            LatentTensor[] trajectory = invertOnBackend(scope, shape, x0, condition, sigmas, false, ctx);
+            ctx.finish();
+            Instant started = Instant.now();
+            ctx.begin(Stage.ENCODE, 1);
+            EditCondition own = editCondition(source.frame(0), shape, ctx);
+            EditResult reconstruction = generate(scope, source, shape, sigmas, trajectory, options.normalize(spec),
+                    own, null, Stage.RECONSTRUCT, started, ctx);
+            started = Instant.now();
+            ctx.begin(Stage.ENCODE, 1);
+            EditCondition edit = editCondition(editedFirst, shape, ctx);
+            EditResult edited = generate(scope, source, shape, sigmas, trajectory, options.normalize(spec), edit,
+                    null, Stage.GENERATE, started, ctx);
+            return new EditAndReconstruction(edited, reconstruction);
+        }
+    }
+
     /** Encodes and inverts the source; the result can be edited many times. */
     public InvertedClip invert(Video source, StepContext ctx) {
         ctx.begin(Stage.ENCODE, 2);

@@ -7,7 +7,10 @@ import java.awt.Color;
 import java.util.Arrays;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.videoshop.VideoEditor;
+import org.videoshop.Videoshop;
 import org.videoshop.VideoshopOptions;
+import org.videoshop.kernel.Backends;
 import org.videoshop.pipeline.EditPipeline;
 import org.videoshop.pipeline.StepContext;
 import org.videoshop.tensor.Frame;
@@ -49,6 +52,25 @@ class HostTransfersTest {
         long many = transfersOfOneEdit(12, null);
         assertEquals(few, many, "host transfers of an edit with 4 steps and with 12 steps");
         assertTrue(few > 0 && few <= 24, "expected a handful of transfers per edit but found " + few);
+    }
+
+    /** Through the facade, in the default (detail) output mode: inversion, reconstruction and edit per window. */
+    private long transfersOfAFacadeEdit(int steps) {
+        Nd4jKernels shared = (Nd4jKernels) Backends.kernels("nd4j");
+        try (AnalyticModel model = new AnalyticModel(5, 16, 12, 4, 9);
+             VideoEditor editor = Videoshop.editor(model, VideoshopOptions.builder().seed(3).steps(steps)
+                     .strength(1.0).guidance(1.0, 2.0).backend("nd4j").build())) {
+            long before = shared.hostTransfers();
+            editor.edit(Clips.movingDisc(5, 16, 12, Color.ORANGE), Clips.movingDisc(1, 16, 12, Color.GREEN).get(0));
+            return shared.hostTransfers() - before;
+        }
+    }
+
+    @Test
+    void theFacadesDefaultEditMakesNoHostTransferPerStep() {
+        long few = transfersOfAFacadeEdit(4);
+        long many = transfersOfAFacadeEdit(12);
+        assertEquals(few, many, "host transfers of a facade edit with 4 steps and with 12 steps");
     }
 
     @Test
