@@ -85,6 +85,15 @@ public final class VideoEditor implements AutoCloseable {
      */
     public List<BufferedImage> edit(List<BufferedImage> frames, BufferedImage editedFirst, Mask mask,
                                     ProgressListener progress, CancellationToken token) {
+        return editImages(frames, editedFirst, mask, progress, token).frames();
+    }
+
+    /**
+     * As {@link #edit(List, BufferedImage, Mask, ProgressListener, CancellationToken)}, also returning the edit's
+     * {@link Provenance}. The images are new and belong to the caller.
+     */
+    public EditedImages editImages(List<BufferedImage> frames, BufferedImage editedFirst, Mask mask,
+                                   ProgressListener progress, CancellationToken token) {
         ensureOpen();
         EditInputs.check(frames, editedFirst, model.spec());
         int w = frames.get(0).getWidth();
@@ -95,9 +104,9 @@ public final class VideoEditor implements AutoCloseable {
         EditInputs.checkFootprint(plan.size(), w, h, work, mask != null, 4L * w * h * frames.size(), model.spec(),
                 options);
         List<BufferedImage> out = new ArrayList<>(java.util.Collections.nCopies(frames.size(), null));
-        new WindowedEdit(pipeline, options, plan, work, new ListFrames(frames), editedFirst, MaskFrames.of(mask),
-                out::set, null, progress, token).run();
-        return out;
+        Provenance provenance = new WindowedEdit(pipeline, options, plan, work, new ListFrames(frames), editedFirst,
+                MaskFrames.of(mask), out::set, null, progress, token).run();
+        return new EditedImages(out, provenance);
     }
 
     /**

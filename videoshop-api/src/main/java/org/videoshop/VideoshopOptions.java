@@ -1,6 +1,7 @@
 package org.videoshop;
 
 import org.videoshop.diffusion.KarrasSchedule;
+import org.videoshop.diffusion.LatentNormalization;
 import org.videoshop.model.ModelSpec;
 
 /**
@@ -28,10 +29,11 @@ import org.videoshop.model.ModelSpec;
  * @param motionBucketId              motion bucket conditioning, or null for the model's
  * @param noiseAugStrength            conditioning noise augmentation, or null for the model's
  * @param seed                        seed of every random draw of the edit
- * @param normalizeInversionCondition as the authors' code: normalise the inversion's conditioning latents
- *                                    channel-wise and divide them by the scaling factor (default false: raw
- *                                    latents, as generation uses them, reconstructed 29.8 dB against 26.4 dB
- *                                    with the authors' treatment on the tiny model)
+ * @param normalizeInversionCondition as the authors' code: normalise the inversion's conditioning latents with
+ *                                    one mean and (unbiased) std over the frame and divide them by the scaling
+ *                                    factor (default false: raw latents, as generation uses them, reconstructed
+ *                                    29.8 dB against 26.4 dB with a per-channel variant of that treatment on the
+ *                                    tiny model)
  * @param backend                     latent backend name, or null for the default ({@code -Dvideoshop.backend})
  * @param windowFrames                frames per window for clips longer than it, or null for the model's
  *                                    native frame count
@@ -41,6 +43,11 @@ import org.videoshop.model.ModelSpec;
  *                                    ({@link WorkingSize#automatic}); when set it must be a multiple of the
  *                                    model's size multiple (checked when the editor is made)
  * @param outputMode                  what an edit of images returns (default {@link OutputMode#DETAIL})
+ * @param normalization               how the video latents are normalised when {@code normalize} is on: per
+ *                                    channel (the paper; default) or per frame (the authors' run.py)
+ * @param separateAugmentationDraws   draw the generation condition's augmentation noise separately from the
+ *                                    inversion condition's, as the authors' code does (default false: one draw,
+ *                                    so an unedited first frame conditions generation exactly as inversion)
  */
 public record VideoshopOptions(double strength, int steps, Double sigmaMin, Double sigmaMax, Double rho,
                                Double sigmaThreshold, InversionMode inversionMode, Boolean normalize,
@@ -48,7 +55,8 @@ public record VideoshopOptions(double strength, int steps, Double sigmaMin, Doub
                                Double guidanceMin, Double guidanceMax, Double fps, Double motionBucketId,
                                Double noiseAugStrength, long seed, boolean normalizeInversionCondition,
                                String backend, Integer windowFrames, int windowOverlap, FrameSize workingSize,
-                               OutputMode outputMode) {
+                               OutputMode outputMode, LatentNormalization normalization,
+                               boolean separateAugmentationDraws) {
 
     /** Largest accepted step count. */
     public static final int MAX_STEPS = 1000;
@@ -106,6 +114,10 @@ public record VideoshopOptions(double strength, int steps, Double sigmaMin, Doub
         if (windowOverlap < 1) {
             throw new IllegalArgumentException("Expected windowOverlap >= 1 but found " + windowOverlap);
         }
+        if (normalization == null) {
+            throw new IllegalArgumentException("Expected a latent normalization (PER_CHANNEL or PER_FRAME) but found"
+                    + " null");
+        }
         if (windowFrames != null && windowOverlap >= windowFrames) {
             throw new IllegalArgumentException("Expected windowOverlap < windowFrames (" + windowFrames
                     + ") but found " + windowOverlap);
@@ -141,6 +153,25 @@ public record VideoshopOptions(double strength, int steps, Double sigmaMin, Doub
         return new Builder();
     }
 
+    /**
+     * The paper authors' run (sfanxiang/videoshop run.py) exactly: per-frame normalisation, their
+     * inversion-condition treatment, no guidance during inversion and 4 to 4 during generation, noise
+     * augmentation 0.2 in both passes with separate draws, Sigma 1, 25 steps, strength 0.55, fps 7, motion bucket
+     * 127. Whole-clip decoding comes from the bundle (export_svd.py's default temporal decoder). Seed 42 as theirs,
+     * though their draws come from torch: only a reference run with injected draws matches them bit for bit.
+     */
+    public static VideoshopOptions authors() {
+        return authorsBuilder().build();
+    }
+
+    /** A builder holding {@link #authors()}, to change a setting or two. */
+    public static Builder authorsBuilder() {
+        return builder().normalization(LatentNormalization.PER_FRAME).normalize(true)
+                .normalizeInversionCondition(true).inversionGuidance(1, 1).guidance(4, 4).noiseAugStrength(0.2)
+                .separateAugmentationDraws(true).sigmaThreshold(1).steps(25).strength(0.55).fps(7)
+                .motionBucketId(127).seed(42);
+    }
+
     /** A builder starting from these options. */
     public Builder toBuilder() {
         Builder b = new Builder();
@@ -166,6 +197,8 @@ public record VideoshopOptions(double strength, int steps, Double sigmaMin, Doub
         b.windowOverlap = windowOverlap;
         b.workingSize = workingSize;
         b.outputMode = outputMode;
+        b.normalization = normalization;
+        b.separateAugmentationDraws = separateAugmentationDraws;
         return b;
     }
 
@@ -262,6 +295,8 @@ public record VideoshopOptions(double strength, int steps, Double sigmaMin, Doub
         private int windowOverlap = 2;
         private FrameSize workingSize;
         private OutputMode outputMode = OutputMode.DETAIL;
+        private LatentNormalization normalization = LatentNormalization.PER_CHANNEL;
+        private boolean separateAugmentationDraws = false;
 
         private Builder() {
         }
@@ -380,11 +415,23 @@ public record VideoshopOptions(double strength, int steps, Double sigmaMin, Doub
             return this;
         }
 
+        /** Per channel (the paper; default) or per frame (the authors' run.py). */
+        public Builder normalization(LatentNormalization v) {
+            normalization = v;
+            return this;
+        }
+
+        /** Separate augmentation draws for the inversion and the generation condition (the authors' code). */
+        public Builder separateAugmentationDraws(boolean v) {
+            separateAugmentationDraws = v;
+            return this;
+        }
+
         public VideoshopOptions build() {
             return new VideoshopOptions(strength, steps, sigmaMin, sigmaMax, rho, sigmaThreshold, inversionMode,
                     normalize, inversionGuidanceMin, inversionGuidanceMax, guidanceMin, guidanceMax, fps,
                     motionBucketId, noiseAugStrength, seed, normalizeInversionCondition, backend, windowFrames,
-                    windowOverlap, workingSize, outputMode);
+                    windowOverlap, workingSize, outputMode, normalization, separateAugmentationDraws);
         }
     }
 }

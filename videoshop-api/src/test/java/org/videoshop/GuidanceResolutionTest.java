@@ -109,7 +109,8 @@ class GuidanceResolutionTest {
                         d.sigmaThreshold(), d.inversionMode(), d.normalize(), d.inversionGuidanceMin(),
                         d.inversionGuidanceMax(), 1.5, null, d.fps(), d.motionBucketId(), d.noiseAugStrength(),
                         d.seed(), d.normalizeInversionCondition(), d.backend(), d.windowFrames(),
-                        d.windowOverlap(), d.workingSize(), d.outputMode()));
+                        d.windowOverlap(), d.workingSize(), d.outputMode(), d.normalization(),
+                        d.separateAugmentationDraws()));
         assertTrue(e.getMessage().contains("Expected guidanceMin and guidanceMax both set or both unset")
                 && e.getMessage().contains("found guidanceMin 1.5, guidanceMax null"), e.getMessage());
     }

@@ -7,6 +7,7 @@ import org.videoshop.FrameSize;
 import org.videoshop.InversionMode;
 import org.videoshop.OutputMode;
 import org.videoshop.VideoshopOptions;
+import org.videoshop.diffusion.LatentNormalization;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
@@ -17,6 +18,17 @@ import picocli.CommandLine.TypeConversionException;
  * it needs the same ones.
  */
 public final class DiffusionOptionsMixin {
+
+    @Option(names = "--preset", paramLabel = "NAME", converter = PresetConverter.class,
+            description = "Start from a named preset, then apply the other flags: authors (the paper authors' run.py:"
+                    + " per-frame normalisation, their inversion condition, guidance 4 to 4, noise augmentation 0.2"
+                    + " with separate draws, Sigma 1, 25 steps, strength 0.55). Default: none.")
+    String preset;
+
+    @Option(names = "--normalization", paramLabel = "HOW", converter = NormalizationConverter.class,
+            description = "Latent normalisation before inversion: per-channel (the paper's; the default) or per-frame"
+                    + " (the authors' run.py).")
+    LatentNormalization normalization;
 
     @Option(names = "--strength", paramLabel = "S", defaultValue = "0.55",
             description = "Fraction of the noise schedule walked, in (0, 1] (default: ${DEFAULT-VALUE}).")
@@ -51,8 +63,8 @@ public final class DiffusionOptionsMixin {
     Double sigmaThreshold;
 
     @Option(names = "--authors-inversion-condition",
-            description = "Normalise the inversion's conditioning latents and divide them by the scaling factor, as"
-                    + " the paper's code does (default: raw, as generation uses them).")
+            description = "Normalise the inversion's conditioning latents (one mean and std over the frame) and divide"
+                    + " them by the scaling factor, as the paper's code does (default: raw, as generation uses them).")
     boolean authorsInversionCondition;
 
     @Option(names = "--window", paramLabel = "N",
@@ -91,15 +103,21 @@ public final class DiffusionOptionsMixin {
 
     /** A builder holding these settings; {@link VideoshopOptions.Builder#build()} checks their ranges. */
     public VideoshopOptions.Builder builder() {
-        VideoshopOptions.Builder b = VideoshopOptions.builder()
+        VideoshopOptions.Builder b = ("authors".equals(preset) ? VideoshopOptions.authorsBuilder()
+                : VideoshopOptions.builder())
                 .strength(strength)
                 .steps(steps)
                 .seed(seed)
                 .inversionMode(inversion)
-                .normalizeInversionCondition(authorsInversionCondition)
                 .windowOverlap(overlap)
                 .outputMode(outputMode)
                 .workingSize(workingSize);
+        if (authorsInversionCondition) {
+            b.normalizeInversionCondition(true);
+        }
+        if (normalization != null) {
+            b.normalization(normalization);
+        }
         if (guidance != null) {
             b.guidance(guidance.min(), guidance.max());
         }
@@ -113,6 +131,31 @@ public final class DiffusionOptionsMixin {
             b.normalize(false);
         }
         return b;
+    }
+
+    /** Parses a preset name ({@code authors}). */
+    static final class PresetConverter implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            if (!"authors".equalsIgnoreCase(value.trim())) {
+                throw new TypeConversionException("expected the preset authors but found '" + value + "'");
+            }
+            return "authors";
+        }
+    }
+
+    /** Parses {@code per-channel} or {@code per-frame}, any case. */
+    static final class NormalizationConverter implements ITypeConverter<LatentNormalization> {
+        @Override
+        public LatentNormalization convert(String value) {
+            String v = value.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+            for (LatentNormalization n : LatentNormalization.values()) {
+                if (n.name().equals(v)) {
+                    return n;
+                }
+            }
+            throw new TypeConversionException("expected per-channel or per-frame but found '" + value + "'");
+        }
     }
 
     /** Parses {@code WxH}. */

@@ -7,6 +7,7 @@ import java.util.List;
 import org.videoshop.CancellationToken;
 import org.videoshop.FrameSink;
 import org.videoshop.FrameSource;
+import org.videoshop.Provenance;
 import org.videoshop.VideoEditor;
 import org.videoshop.Videoshop;
 import org.videoshop.VideoshopOptions;
@@ -20,11 +21,16 @@ final class Editing {
 
     /** What an edit returned and what ran it: the frames, the model, the backend and the window plan. */
     record Outcome(List<BufferedImage> frames, String model, String backend, ModelSpec spec, Windows plan,
-                   long nanos) {
+                   long nanos, String workingSize) {
 
-        /** "in 4 windows of 8 frames" for windowed clips, empty otherwise. */
+        Outcome(List<BufferedImage> frames, String model, String backend, ModelSpec spec, Windows plan, long nanos) {
+            this(frames, model, backend, spec, plan, nanos, "");
+        }
+
+        /** " in 4 windows of 8 frames" for windowed clips, " at working size 64x36" when known. */
         String windowsNote() {
-            return plan.count() == 1 ? "" : " in " + plan.count() + " windows of " + plan.size() + " frames";
+            String windows = plan.count() == 1 ? "" : " in " + plan.count() + " windows of " + plan.size() + " frames";
+            return windows + (workingSize.isEmpty() ? "" : " at working size " + workingSize);
         }
     }
 
@@ -49,9 +55,7 @@ final class Editing {
                         model.spec().nativeFrames(), editor.backend());
                 err.flush();
             }
-            T result = work.apply(editor, bars);
-            bars.complete();
-            return result;
+            return work.apply(editor, bars);
         }
     }
 
@@ -68,19 +72,6 @@ final class Editing {
     }
 
     /**
-     * About how many model steps one window costs ({@code encodes} encoder calls, inversion and generation steps,
-     * rescale and decode), for the progress bar's estimate where the library does not report overall progress.
-     */
-    static long stepsPerWindow(VideoshopOptions options, int encodes) {
-        return encodes + 2 * denoiserSteps(options) + 2;
-    }
-
-    /** Denoiser steps each direction (inversion, generation) runs per window. */
-    static long denoiserSteps(VideoshopOptions options) {
-        return Math.max(1, (long) Math.floor(options.steps() * options.strength()));
-    }
-
-    /**
      * Edits {@code source} into {@code sink} frame by frame (optionally limited to {@code mask}, a source of the
      * same size), with one overall progress bar; {@code frames} of the outcome is empty.
      */
@@ -89,10 +80,10 @@ final class Editing {
                           OutputOptions output, PrintWriter err) throws IOException {
         long start = System.nanoTime();
         return withEditor(options, modelName, output, err, (editor, bars) -> {
-            StreamingEdit.run(editor, source, editedFirst, mask, feather, sink, bars, token);
+            Provenance p = StreamingEdit.run(editor, source, editedFirst, mask, feather, sink, bars, token);
             ModelSpec spec = editor.model().spec();
             return new Outcome(List.of(), spec.name(), editor.backend(), spec, editor.plan(source.frameCount()),
-                    System.nanoTime() - start);
+                    System.nanoTime() - start, p.width() + "x" + p.height());
         });
     }
 
@@ -102,7 +93,6 @@ final class Editing {
                        PrintWriter err) throws IOException {
         long start = System.nanoTime();
         return withEditor(options, modelName, output, err, (editor, bars) -> {
-            bars.expect(editor.plan(frames.size()).count(), stepsPerWindow(options, 3), 0);
             List<BufferedImage> out = editor.edit(frames, editedFirst, mask, bars, token);
             ModelSpec spec = editor.model().spec();
             return new Outcome(out, spec.name(), editor.backend(), spec, editor.plan(frames.size()),

@@ -40,7 +40,6 @@ final class FromInversion {
         long start = System.nanoTime();
         return Editing.withEditor(options, modelName, output, err, (editor, bars) -> {
             Inverted inverted = InversionFiles.load(file, editor);
-            bars.expect(inverted.plan().count(), 3 + Editing.denoiserSteps(options), 0);
             ModelSpec spec = editor.model().spec();
             List<BufferedImage> frames;
             Clip source;

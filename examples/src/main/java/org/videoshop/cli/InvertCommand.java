@@ -66,7 +66,6 @@ public final class InvertCommand implements Callable<Integer> {
         try (CancelOnShutdown cancel = new CancelOnShutdown()) {
             String summary = Editing.withEditor(options, settings.model(), out, spec.commandLine().getErr(),
                     (editor, bars) -> {
-                        bars.expect(editor.plan(clip.size()).count(), 1 + Editing.denoiserSteps(options), 0);
                         Inverted inverted = editor.invert(clip.frames(), bars, cancel.token());
                         cancel.token().check(Stage.INVERT, inverted.plan().count()); // Ctrl-C: write nothing
                         InversionFiles.save(inverted, output);

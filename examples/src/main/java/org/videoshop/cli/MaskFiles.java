@@ -16,7 +16,7 @@ import org.videoshop.tensor.Mask;
  * Reads {@code --mask}: one image for the whole clip, or a folder of numbered per-frame PNGs (the first
  * {@code frames} of them), at the frames' size; white (luminance 1) = may change, black = keep the source.
  */
-final class MaskFiles {
+public final class MaskFiles {
 
     private MaskFiles() {
     }
@@ -46,7 +46,7 @@ final class MaskFiles {
     }
 
     /** The mask for a clip of {@code frames} frames of {@code width x height}, with a soft edge of {@code feather}. */
-    static Mask read(Path path, int frames, int width, int height, int feather) throws IOException {
+    public static Mask read(Path path, int frames, int width, int height, int feather) throws IOException {
         List<BufferedImage> images;
         if (Files.isDirectory(path)) {
             int found = PngFolder.frameFiles(path).size();

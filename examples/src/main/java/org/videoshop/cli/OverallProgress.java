@@ -12,9 +12,9 @@ import org.videoshop.Stage;
 /**
  * One progress bar for a whole edit on stderr: the share of all the edit's work done (frames decoded, every
  * model step of every window, frames encoded), the window in progress and an estimate of the time left, drawn by
- * {@code me.tongfei:progressbar}. It follows the editor's overall signal ({@code onOverall}) when the library
- * sends one; otherwise it counts the per-stage steps against what {@link #expect} announced. Silent when created
- * quiet. Closing prints the final state on its own line; closing twice is harmless.
+ * {@code me.tongfei:progressbar}. It follows the editor's overall signal ({@code onOverall}); the per-stage
+ * signal only names the stage in progress. Silent when created quiet. Closing prints the final state on its own
+ * line; closing twice is harmless.
  */
 public final class OverallProgress implements ProgressListener, AutoCloseable {
 
@@ -27,12 +27,6 @@ public final class OverallProgress implements ProgressListener, AutoCloseable {
     private WriterConsumer consumer;
     private String window = "";
     private Stage stage;
-    private boolean fromLibrary;
-    private int estWindows = 1;
-    private int estWindow;
-    private long estDone;
-    private long estTotal;
-    private boolean encodeSeen;
 
     private OverallProgress(PrintWriter out, String task) {
         this.out = out;
@@ -50,58 +44,11 @@ public final class OverallProgress implements ProgressListener, AutoCloseable {
             stage = s;
             message();
         }
-        if (fromLibrary || estTotal == 0) {
-            return;
-        }
-        if (s == Stage.ENCODE && step == 0) {
-            if (encodeSeen) {
-                estWindow = Math.min(estWindows - 1, estWindow + 1);
-            }
-            encodeSeen = true;
-        }
-        if (step > 0) {
-            advance();
-        }
-    }
-
-    /**
-     * Announces the work, for a library that reports only per-stage steps: {@code windows} windows of about
-     * {@code stepsPerWindow} model steps, plus {@code otherUnits} counted with {@link #advance()} (frames read or
-     * written). Ignored once the library reports overall progress itself.
-     */
-    synchronized void expect(int windows, long stepsPerWindow, long otherUnits) {
-        if (fromLibrary) {
-            return;
-        }
-        estWindows = Math.max(1, windows);
-        estTotal = Math.max(1, estWindows * stepsPerWindow + otherUnits);
-        estDone = 0;
-        draw(0, estWindows, 0, estTotal);
-    }
-
-    /** One more unit of the announced work done (ignored once the library reports overall progress). */
-    synchronized void advance() {
-        if (!fromLibrary && estTotal > 0) {
-            estDone = Math.min(estTotal - 1, estDone + 1); // the last unit is the end: see complete()
-            draw(estWindow, estWindows, estDone, estTotal);
-        }
-    }
-
-    /** The work is done: the announced bar ends at 100%. */
-    synchronized void complete() {
-        if (!fromLibrary && estTotal > 0) {
-            estDone = estTotal;
-            draw(estWindows - 1, estWindows, estDone, estTotal);
-        }
     }
 
     /** Overall progress: {@code done} of {@code total} units while window {@code window} of {@code windows} runs. */
+    @Override
     public synchronized void onOverall(int windowIndex, int windows, long done, long total) {
-        fromLibrary = true;
-        draw(windowIndex, windows, done, total);
-    }
-
-    private void draw(int windowIndex, int windows, long done, long total) {
         if (out == null) {
             return;
         }

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
         description = "Edits a video by propagating an edit of its first frame (Videoshop, ECCV 2024).",
         subcommands = {EditCommand.class, InvertCommand.class, FirstFrameCommand.class, DemoCommand.class,
                 InfoCommand.class, EvaluateCommand.class, org.videoshop.cli.serve.ServeCommand.class,
-                CommandLine.HelpCommand.class},
+                BatchCommand.class, CommandLine.HelpCommand.class},
         usageHelpAutoWidth = true)
 public final class VideoshopCli implements Runnable {
 
@@ -65,7 +65,7 @@ public final class VideoshopCli implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Expected a command (edit, invert, first-frame, demo, info, evaluate) but found none");
+                "Expected a command (edit, invert, first-frame, demo, info, evaluate, serve, batch) but found none");
     }
 
     private static int onFailure(Exception ex, CommandLine cmd, ParseResult parsed) {

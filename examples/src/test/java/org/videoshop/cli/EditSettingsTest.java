@@ -49,6 +49,23 @@ class EditSettingsTest {
     }
 
     @Test
+    void presetAuthorsIsTheAuthorsRunAndLaterFlagsOverrideIt() {
+        assertEquals(VideoshopOptions.authors(), parse("--preset", "authors"));
+        VideoshopOptions o = parse("--preset", "authors", "--guidance", "1,3", "--normalization", "per-channel");
+        assertEquals(VideoshopOptions.authorsBuilder().guidance(1, 3)
+                .normalization(org.videoshop.diffusion.LatentNormalization.PER_CHANNEL).build(), o);
+        assertEquals(org.videoshop.diffusion.LatentNormalization.PER_FRAME,
+                parse("--normalization", "per-frame").normalization());
+    }
+
+    @Test
+    void anUnknownPresetIsAUsageError() {
+        CommandLine.ParameterException e = org.junit.jupiter.api.Assertions.assertThrows(
+                CommandLine.ParameterException.class, () -> parse("--preset", "fast"));
+        assertTrue(e.getMessage().contains("expected the preset authors but found 'fast'"), e.getMessage());
+    }
+
+    @Test
     void withoutFlagsTheLibraryDefaultsApply() {
         VideoshopOptions o = parse();
         VideoshopOptions d = VideoshopOptions.defaults();

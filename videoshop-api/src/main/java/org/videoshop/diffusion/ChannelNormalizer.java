@@ -3,7 +3,7 @@ package org.videoshop.diffusion;
 import org.videoshop.kernel.LatentKernels;
 import org.videoshop.tensor.Latents;
 
-/** The {@link LatentNormalizer} of the paper, on any latent backend. Stateless apart from its kernels. */
+/** The {@link LatentNormalizer} of the paper (per channel, population std), on any latent backend. Stateless apart from its kernels. */
 public final class ChannelNormalizer implements LatentNormalizer {
 
     /** Added to a std before dividing by it (as the authors' code). */
@@ -25,7 +25,12 @@ public final class ChannelNormalizer implements LatentNormalizer {
     }
 
     @Override
-    public ChannelStats normalize(Latents x) {
+    public void normalize(Latents x) {
+        normalizeReturningStats(x);
+    }
+
+    /** Normalises every channel over all frames and pixels to mean 0, std 1 (std + eps); returns the old stats. */
+    public ChannelStats normalizeReturningStats(Latents x) {
         ChannelStats s = stats(x, 0, x.shape().frames());
         int c = s.channels();
         float[] scale = new float[c];
@@ -39,7 +44,7 @@ public final class ChannelNormalizer implements LatentNormalizer {
         return s;
     }
 
-    @Override
+    /** Undoes {@link #normalizeReturningStats} given the stats it returned. */
     public void denormalize(Latents x, ChannelStats stats) {
         int c = stats.channels();
         float[] scale = new float[c];

@@ -3,19 +3,17 @@ package org.videoshop.diffusion;
 import org.videoshop.tensor.Latents;
 
 /**
- * Channel-wise latent statistics: Videoshop's normalisation before inversion and its affine rescale after
- * generation. Operates in place on the caller's latents.
+ * Videoshop's latent statistics: the normalisation before inversion and the affine rescale after generation.
+ * Operates in place on the caller's latents. Two implementations ({@link LatentNormalization}): per channel over
+ * all frames (the paper) and per frame over channels and pixels (the authors' run.py).
  */
 public interface LatentNormalizer {
 
-    /** Per-channel mean and std over frames [from, to) and all pixels. */
+    /** Per-channel mean and population std over frames [from, to) and all pixels. */
     ChannelStats stats(Latents x, int fromFrame, int toFrame);
 
-    /** Normalises every channel over all frames and pixels to mean 0, std 1 (std + eps); returns the old stats. */
-    ChannelStats normalize(Latents x);
-
-    /** Undoes {@link #normalize} given the stats it returned. */
-    void denormalize(Latents x, ChannelStats stats);
+    /** Normalises x in place to mean 0 and std 1 over the groups this normaliser uses (std + 1e-6). */
+    void normalize(Latents x);
 
     /**
      * Shifts and scales every frame, per channel, so that frame 0's mean and std become {@code target}'s

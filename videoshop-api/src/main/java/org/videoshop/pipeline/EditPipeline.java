@@ -9,8 +9,8 @@ import org.videoshop.LibraryVersion;
 import org.videoshop.Provenance;
 import org.videoshop.Stage;
 import org.videoshop.VideoshopOptions;
-import org.videoshop.diffusion.ChannelNormalizer;
 import org.videoshop.diffusion.ChannelStats;
+import org.videoshop.diffusion.FrameNormalizer;
 import org.videoshop.diffusion.LatentNormalizer;
 import org.videoshop.diffusion.Preconditioning;
 import org.videoshop.kernel.LatentKernels;
@@ -37,6 +37,8 @@ public final class EditPipeline {
 
     private static final long NOISE_STREAM = 0x9E3779B97F4A7C15L;
     private static final long AUGMENT_STREAM = 0xC2B2AE3D27D4EB4FL;
+    /** The generation condition's own augmentation draw, with {@link VideoshopOptions#separateAugmentationDraws()}. */
+    private static final long GENERATION_AUGMENT_STREAM = 0x165667B19E3779F9L;
 
     private final VideoshopModel model;
     private final ModelSpec spec;
@@ -50,7 +52,7 @@ public final class EditPipeline {
         this.spec = model.spec();
         this.kernels = kernels;
         this.options = options;
-        this.normalizer = new ChannelNormalizer(kernels);
+        this.normalizer = options.normalization().on(kernels);
         this.pre = spec.preconditioning();
     }
 
@@ -181,9 +183,10 @@ public final class EditPipeline {
 
     private Conditioning inversionCondition(Frame source0, LatentShape shape, StepContext ctx) {
         ctx.check(2);
-        float[] latents = encode(Video.of(List.of(augment(source0))), shape.withFrames(1), ctx).data();
+        float[] latents = encode(Video.of(List.of(augment(source0, AUGMENT_STREAM))), shape.withFrames(1), ctx).data();
         if (options.normalizeInversionCondition()) {
-            normalizer.normalize(new Latents(shape.withFrames(1), latents));
+            // the authors' treatment: one mean and std over the frame's channels and pixels, then / scaling factor
+            new FrameNormalizer(kernels).normalize(new Latents(shape.withFrames(1), latents));
             kernels.scale(latents, (float) (1.0 / spec.scalingFactor()), latents);
         }
         ctx.advance();
@@ -192,9 +195,11 @@ public final class EditPipeline {
 
     private EditCondition editCondition(Frame edited, LatentShape shape, StepContext ctx) {
         // The edited frame with the same pixel-noise draw as the source's first frame (so an unedited first frame
-        // conditions generation exactly as it conditioned inversion), and clean for the rescale target.
+        // conditions generation exactly as it conditioned inversion) unless the options ask for a draw of its own
+        // (the authors'), and clean for the rescale target.
         ctx.check(3);
-        Latents both = encode(Video.of(List.of(augment(edited), edited)), shape.withFrames(2), ctx);
+        long stream = options.separateAugmentationDraws() ? GENERATION_AUGMENT_STREAM : AUGMENT_STREAM;
+        Latents both = encode(Video.of(List.of(augment(edited, stream), edited)), shape.withFrames(2), ctx);
         float[] conditionLatents = both.frames(0, 1).data();
         Latents target = both.frames(1, 2);
         kernels.scale(target.data(), (float) spec.scalingFactor(), target.data());
@@ -314,8 +319,8 @@ public final class EditPipeline {
     }
 
     /** SVD's conditioning augmentation: strength * N(0, 1) in [-1, 1] pixel space, i.e. half that in [0, 1]. */
-    private Frame augment(Frame f) {
-        float[] noise = Noise.gaussian(f.size(), options.seed() ^ AUGMENT_STREAM);
+    private Frame augment(Frame f, long stream) {
+        float[] noise = Noise.gaussian(f.size(), options.seed() ^ stream);
         float[] d = f.data().clone();
         float a = (float) (0.5 * options.noiseAugStrength(spec));
         for (int i = 0; i < d.length; i++) {

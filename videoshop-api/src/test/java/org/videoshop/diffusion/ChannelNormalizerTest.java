@@ -32,7 +32,7 @@ class ChannelNormalizerTest {
                 longs().all()).checkAssert((t, c, hw, seed) -> {
                     Latents x = random(new LatentShape(t, c, hw, hw + 1), seed);
                     Latents original = x.copy();
-                    ChannelStats stats = normalizer.normalize(x);
+                    ChannelStats stats = normalizer.normalizeReturningStats(x);
                     ChannelStats after = normalizer.stats(x, 0, t);
                     for (int ch = 0; ch < c; ch++) {
                         assertEquals(0, after.mean(ch), 1e-5);

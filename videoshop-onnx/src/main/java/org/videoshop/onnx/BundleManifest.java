@@ -55,12 +55,18 @@ public record BundleManifest(int format, String name, String description, String
      * @param outputs      role to graph output name
      * @param dtype        element type of the main tensors
      * @param fixedChunk   for the decoder: the frame count its graph was traced for, or null for any
+     * @param wholeClip    for the decoder: decode every frame of a clip in one call (a temporal decoder mixes frames,
+     *                     so chunking changes its output; the authors decode whole clips); never with fixedChunk
      * @param externalData files holding the graph's external weights, relative to the bundle folder (may be empty)
      */
     public record Network(String file, Map<String, String> inputs, Map<String, String> outputs, Dtype dtype,
-                          Integer fixedChunk, List<String> externalData) {
+                          Integer fixedChunk, boolean wholeClip, List<String> externalData) {
 
         public Network {
+            if (wholeClip && fixedChunk != null) {
+                throw new IllegalArgumentException("Expected fixedChunk or wholeClip, not both, but found fixedChunk "
+                        + fixedChunk + " with wholeClip");
+            }
             inputs = Map.copyOf(inputs);
             outputs = Map.copyOf(outputs);
             externalData = List.copyOf(externalData);

@@ -80,6 +80,9 @@ final class GraphContract {
                         + kind.key() + ".dtype says but the graph has " + t.type);
             }
         }
+        if (kind == NetworkKind.UNET) {
+            checkUnetDynamic(n, what, role, shape);
+        }
         long[] expected = expectedDims(kind, role, input, m);
         if (expected != null) {
             for (int i = 0; i < expected.length; i++) {
@@ -88,6 +91,27 @@ final class GraphContract {
                             + "the graph fixes dimension " + i + " to " + shape[i] + ": " + Arrays.toString(shape));
                 }
             }
+        }
+    }
+
+    /**
+     * The pipeline runs the UNet at batch 1 (unguided inversion) and 2 (a guided pair), and at every window's frame
+     * count: a graph that fixes either axis cannot serve an edit, so it is refused here rather than mid-edit.
+     */
+    private static void checkUnetDynamic(OnnxNetwork n, String what, String role, long[] shape) {
+        boolean video = role.equals("sample") || role.equals("out");
+        boolean batched = video || role.equals("encoderHiddenStates") || role.equals("addedTimeIds");
+        if (batched && shape.length > 0 && shape[0] > 0) {
+            throw fail(n, "expected the batch dimension (dimension 0) of " + what + " to be dynamic, because the "
+                    + "pipeline runs the UNet at batch 1 (unguided inversion) and 2 (guided), but the graph fixes it"
+                    + " to " + shape[0] + "; re-export with videoshop-onnx/scripts/export_svd.py, which makes every"
+                    + " batch, frame and spatial axis dynamic");
+        }
+        if (video && shape.length > 1 && shape[1] > 0) {
+            throw fail(n, "expected the frame dimension (dimension 1) of " + what + " to be dynamic, because the "
+                    + "pipeline runs the UNet at each window's frame count, but the graph fixes it to " + shape[1]
+                    + "; re-export with videoshop-onnx/scripts/export_svd.py, which makes every batch, frame and"
+                    + " spatial axis dynamic");
         }
     }
 

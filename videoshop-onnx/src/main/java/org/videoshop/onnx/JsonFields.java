@@ -85,6 +85,18 @@ final class JsonFields {
         return v.asBoolean();
     }
 
+    /** true or false, or {@code fallback} when the field is absent or null. */
+    boolean optionalBoolean(String key, boolean fallback) {
+        JsonNode v = get(key, false);
+        if (v == null || v.isNull()) {
+            return fallback;
+        }
+        if (!v.isBoolean()) {
+            throw error(child(key), "true or false", v);
+        }
+        return v.asBoolean();
+    }
+
     int integer(String key, int min, int max) {
         return checkInt(child(key), get(key, true), min, max);
     }

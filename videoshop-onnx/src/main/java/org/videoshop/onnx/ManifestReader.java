@@ -227,8 +227,14 @@ public final class ManifestReader {
             default -> throw r.error(r.child("dtype"), "\"float32\" or \"float16\"", r.raw("dtype"));
         };
         Integer fixedChunk = null;
+        boolean wholeClip = false;
         if (kind == NetworkKind.VAE_DECODER) {
             fixedChunk = r.optionalInteger("fixedChunk", 1, MAX_FRAMES);
+            wholeClip = r.optionalBoolean("wholeClip", false);
+            if (wholeClip && fixedChunk != null) {
+                throw r.error(r.child("wholeClip"), "false or absent when fixedChunk is set (a decoder traced for "
+                        + fixedChunk + " frames cannot take a whole clip)", r.raw("wholeClip"));
+            }
         }
         List<String> external = r.optionalStrings("externalData");
         for (int i = 0; i < external.size(); i++) {
@@ -237,7 +243,7 @@ public final class ManifestReader {
             files.check(at, external.get(i));
         }
         r.finish();
-        return new BundleManifest.Network(file, inputs, outputs, dtype, fixedChunk, external);
+        return new BundleManifest.Network(file, inputs, outputs, dtype, fixedChunk, wholeClip, external);
     }
 
     private static Map<String, String> names(JsonFields r, List<String> required, List<String> optional) {

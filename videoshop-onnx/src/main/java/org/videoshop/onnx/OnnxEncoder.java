@@ -11,7 +11,8 @@ import org.videoshop.tensor.Video;
  * The VAE on ONNX Runtime. Both directions run in chunks of frames so native memory stays bounded for any frame
  * count: {@link OnnxOptions#encodeChunk()} frames per encoder call, {@link OnnxOptions#decodeChunk()} per decoder
  * call unless the bundle fixes the decoder's chunk ({@code fixedChunk}: a short last chunk is padded by repeating its
- * last frame and the padding is dropped). When the manifest names the decoder's {@code numFrames} input (SVD's
+ * last frame and the padding is dropped) or asks for whole clips ({@code wholeClip}: every frame in one call, as a
+ * temporal decoder needs to give the authors' output). When the manifest names the decoder's {@code numFrames} input (SVD's
  * temporal decoder) it receives the chunk's frame count. Returned latents and videos are new and owned by the caller.
  * Owned by its {@link OnnxModel}; thread-safe.
  */
@@ -25,6 +26,7 @@ final class OnnxEncoder implements Encoder {
     private final int encodeChunk;
     private final int decodeChunk;
     private final Integer fixedChunk;
+    private final boolean wholeClip;
     private final boolean numFrames;
 
     OnnxEncoder(OnnxModel model, OnnxNetwork enc, OnnxNetwork dec, BundleManifest m, OnnxOptions options) {
@@ -35,6 +37,7 @@ final class OnnxEncoder implements Encoder {
         this.downscale = m.latent().downscale();
         this.encodeChunk = options.encodeChunk();
         this.fixedChunk = m.networks().vaeDecoder().fixedChunk();
+        this.wholeClip = m.networks().vaeDecoder().wholeClip();
         this.decodeChunk = fixedChunk != null ? fixedChunk : options.decodeChunk();
         this.numFrames = m.networks().vaeDecoder().input("numFrames") != null;
     }
@@ -89,10 +92,11 @@ final class OnnxEncoder implements Encoder {
         int lf = shape.frameSize();
         int pf = 3 * H * W;
         float[] out = new float[T * pf];
+        int chunk = wholeClip ? T : decodeChunk;
         model.enter();
         try {
-            for (int start = 0; start < T; start += decodeChunk) {
-                int n = Math.min(decodeChunk, T - start);
+            for (int start = 0; start < T; start += chunk) {
+                int n = Math.min(chunk, T - start);
                 int m = fixedChunk != null ? fixedChunk : n;
                 Map<String, long[]> ins = numFrames
                         ? Map.of("latent", new long[] {m, channels, shape.height(), shape.width()},

@@ -53,6 +53,31 @@ class BrokenBundleTest {
     }
 
     @Test
+    void aUnetWithAFixedBatchIsRefusedAtOpenNamingTheDimension() throws IOException {
+        Path b = TestBundles.copy(TestBundles.RANDOM_TINY, tmp);
+        Files.copy(TestBundles.resource("broken/unet_fixed_batch.onnx"), b.resolve("unet.onnx"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        InvalidBundleException e = openFails(b);
+        assertEquals("unet.onnx", e.field());
+        assertTrue(e.getMessage().contains("expected the batch dimension (dimension 0) of input ")
+                && e.getMessage().contains("runs the UNet at batch 1 (unguided inversion) and 2 (guided)")
+                && e.getMessage().contains("fixes it to 2")
+                && e.getMessage().contains("re-export with videoshop-onnx/scripts/export_svd.py"), e.getMessage());
+    }
+
+    @Test
+    void aUnetWithAFixedFrameCountIsRefusedAtOpenNamingTheDimension() throws IOException {
+        Path b = TestBundles.copy(TestBundles.RANDOM_TINY, tmp);
+        Files.copy(TestBundles.resource("broken/unet_fixed_frames.onnx"), b.resolve("unet.onnx"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        InvalidBundleException e = openFails(b);
+        assertEquals("unet.onnx", e.field());
+        assertTrue(e.getMessage().contains("expected the frame dimension (dimension 1) of input sample")
+                && e.getMessage().contains("fixes it to 14")
+                && e.getMessage().contains("re-export with videoshop-onnx/scripts/export_svd.py"), e.getMessage());
+    }
+
+    @Test
     void aFileThatIsNotOnnxIsNamed() throws IOException {
         Path b = TestBundles.copy(TestBundles.RANDOM_TINY, tmp);
         Files.writeString(b.resolve("vae_decoder.onnx"), "this is not a model\n");

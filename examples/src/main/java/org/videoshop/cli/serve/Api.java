@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.videoshop.InversionMode;
 import org.videoshop.LibraryVersion;
+import org.videoshop.OutputMode;
 import org.videoshop.VideoshopOptions;
 import org.videoshop.model.ModelSpec;
 import org.videoshop.pipeline.Windows;
@@ -38,8 +39,8 @@ final class Api {
     }
 
     /** What a page posts to start a job. Unset numbers take the server's defaults. */
-    record JobRequest(String video, Double strength, Integer steps, Long seed, String inversion, String output,
-                      String editedFirst, String mask) {
+    record JobRequest(String video, Double strength, Integer steps, Long seed, String inversion, String outputMode,
+                      String format, String editedFirst, String mask) {
     }
 
     /** Most event streams open at once, so that they never take every request thread. */
@@ -137,7 +138,8 @@ final class Api {
         defaults.put("steps", d.steps());
         defaults.put("seed", d.seed());
         defaults.put("inversion", d.inversionMode().name().toLowerCase(Locale.ROOT));
-        defaults.put("output", "mp4");
+        defaults.put("outputMode", d.outputMode().name().toLowerCase(Locale.ROOT));
+        defaults.put("format", "mp4");
         Map<String, Object> limits = new LinkedHashMap<>();
         limits.put("maxUploadBytes", config.maxUploadBytes());
         limits.put("maxFrames", config.maxFrames());
@@ -176,11 +178,11 @@ final class Api {
     private void submit(HttpExchange ex, Matcher m, Session s) throws IOException {
         JobRequest r = parse(Http.body(ex, config.maxUploadBytes(), "a job request"), JobRequest.class,
                 "{\"video\": ID, \"editedFirst\": DATA-URL, \"mask\": DATA-URL or null, \"strength\", \"steps\", "
-                        + "\"seed\", \"inversion\", \"output\"}");
+                        + "\"seed\", \"inversion\", \"outputMode\", \"format\"}");
         SourceVideo v = s.video(r.video());
-        String output = r.output() == null ? "mp4" : r.output();
-        if (!JobRunner.OUTPUTS.contains(output)) {
-            throw HttpError.badRequest("Expected output mp4, gif or png but found '" + Ids.shorten(output) + "'");
+        String format = r.format() == null ? "mp4" : r.format();
+        if (!JobRunner.OUTPUTS.contains(format)) {
+            throw HttpError.badRequest("Expected format mp4, gif or png but found '" + Ids.shorten(format) + "'");
         }
         VideoshopOptions options = options(r);
         if (r.editedFirst() == null) {
@@ -193,7 +195,7 @@ final class Api {
                     + " waiting or running but found " + s.pendingJobs() + "; cancel one or wait");
         }
         String id = Ids.next(8);
-        Job job = new Job(id, v, options, output, edited, mask, s.folder().resolve("j-" + id));
+        Job job = new Job(id, v, options, format, edited, mask, s.folder().resolve("j-" + id));
         Files.createDirectories(job.folder());
         try {
             queue.submit(job);
@@ -220,6 +222,9 @@ final class Api {
             if (r.inversion() != null) {
                 b.inversionMode(inversion(r.inversion()));
             }
+            if (r.outputMode() != null) {
+                b.outputMode(outputMode(r.outputMode()));
+            }
             return b.build();
         } catch (IllegalArgumentException e) {
             throw HttpError.badRequest(e.getMessage());
@@ -233,6 +238,15 @@ final class Api {
             }
         }
         throw HttpError.badRequest("Expected inversion extrapolated or naive but found '" + Ids.shorten(name) + "'");
+    }
+
+    private static OutputMode outputMode(String name) {
+        for (OutputMode mode : OutputMode.values()) {
+            if (mode.name().equalsIgnoreCase(name)) {
+                return mode;
+            }
+        }
+        throw HttpError.badRequest("Expected outputMode detail or regenerate but found '" + Ids.shorten(name) + "'");
     }
 
     private static byte[] dataUrl(String url, String field) {

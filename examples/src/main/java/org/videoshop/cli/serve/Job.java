@@ -36,20 +36,14 @@ final class Job {
 
     /** What the page sees of a job at one moment. */
     record Snapshot(String id, String video, String state, int ahead, String stage, int window, int windows,
-                    Map<String, StageProgress> stages, double percent, String message, String output,
+                    Map<String, StageProgress> stages, double percent, String message, String format,
                     long version) {
     }
-
-    /**
-     * Share of a window's work per stage, in {@link Stage} order: inversion and generation run the UNet once per
-     * step, encoding and decoding run the VAE once per frame.
-     */
-    private static final double[] WEIGHTS = {0.05, 0.45, 0.45, 0.01, 0.04};
 
     private final String id;
     private final SourceVideo video;
     private final VideoshopOptions options;
-    private final String output;
+    private final String format;
     private final BufferedImage editedFirst;
     private final BufferedImage mask;
     private final Path folder;
@@ -64,18 +58,20 @@ final class Job {
     private String message = "";
     private long version;
     private int resultFrames;
+    private long unitsDone;
+    private long unitsTotal;
 
     /**
-     * @param output the kind of file written when the job is done: {@code mp4}, {@code gif} or {@code png}
+     * @param format the kind of file written when the job is done: {@code mp4}, {@code gif} or {@code png}
      * @param mask   white where the edit may change the frames, or null for the whole frame
      * @param folder where the job writes its results (inside its session's folder)
      */
-    Job(String id, SourceVideo video, VideoshopOptions options, String output, BufferedImage editedFirst,
+    Job(String id, SourceVideo video, VideoshopOptions options, String format, BufferedImage editedFirst,
         BufferedImage mask, Path folder) {
         this.id = id;
         this.video = video;
         this.options = options;
-        this.output = output;
+        this.format = format;
         this.editedFirst = editedFirst;
         this.mask = mask;
         this.folder = folder;
@@ -93,8 +89,8 @@ final class Job {
         return options;
     }
 
-    String output() {
-        return output;
+    String format() {
+        return format;
     }
 
     BufferedImage editedFirst() {
@@ -122,17 +118,35 @@ final class Job {
         return resultFrames;
     }
 
-    /** Progress from the editor: a stage going back to an earlier one starts the next window. */
+    /**
+     * Progress from the editor: per stage, within the window in progress, and overall (units of the whole edit done,
+     * and which window is in progress).
+     */
     ProgressListener listener() {
-        return (s, step, total) -> {
-            synchronized (this) {
-                if (stage != null && s.ordinal() < stage.ordinal()) {
-                    window = Math.min(window + 1, windows - 1);
-                    stages.clear();
+        return new ProgressListener() {
+            @Override
+            public void onProgress(Stage s, int step, int total) {
+                synchronized (Job.this) {
+                    stage = s;
+                    stages.put(s, new StageProgress(step, total));
+                    changed();
                 }
-                stage = s;
-                stages.put(s, new StageProgress(step, total));
-                changed();
+            }
+
+            @Override
+            public void onOverall(int w, int ws, long done, long total) {
+                synchronized (Job.this) {
+                    if (w != window && stage != null) { // a new window: its stages start afresh
+                        StageProgress current = stages.get(stage);
+                        stages.clear();
+                        stages.put(stage, current);
+                    }
+                    window = w;
+                    windows = Math.max(1, ws);
+                    unitsDone = done;
+                    unitsTotal = total;
+                    changed();
+                }
             }
         };
     }
@@ -181,7 +195,7 @@ final class Job {
         Map<String, StageProgress> byName = new LinkedHashMap<>();
         stages.forEach((s, p) -> byName.put(s.name().toLowerCase(Locale.ROOT), p));
         return new Snapshot(id, video.id(), state.label(), ahead, stage == null ? null : stage.name().toLowerCase(
-                Locale.ROOT), window, windows, byName, percent(), message, output, version);
+                Locale.ROOT), window, windows, byName, percent(), message, format, version);
     }
 
     /** Waits until the job changes after {@code seenVersion} or {@code millis} pass; returns the latest snapshot. */
@@ -197,19 +211,14 @@ final class Job {
         return snapshot();
     }
 
-    /** Overall progress in [0, 100]: 100 only once the job is done and its result written. */
+    /** Overall progress in [0, 100], from the editor's overall units: 100 only once the result is written. */
     private double percent() {
         if (state == State.DONE) {
             return 100;
         }
-        double withinWindow = 0;
-        for (Stage s : Stage.values()) {
-            StageProgress p = stages.get(s);
-            if (p != null) {
-                withinWindow += WEIGHTS[s.ordinal()] * (p.total() <= 0 ? 1 : Math.min(1.0, (double) p.step() / p.total()));
-            }
+        if (unitsTotal <= 0) {
+            return 0;
         }
-        double fraction = (window + withinWindow) / windows;
-        return Math.min(99.0, Math.floor(fraction * 1000) / 10); // 100 % is kept for "done and written"
+        return Math.min(99.0, Math.floor(1000.0 * unitsDone / unitsTotal) / 10); // 100 % is kept for "done"
     }
 }

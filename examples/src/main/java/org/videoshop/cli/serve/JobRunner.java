@@ -49,7 +49,7 @@ final class JobRunner implements Consumer<Job> {
             Mask mask = job.mask() == null ? null : Mask.of(job.mask()).withFeather(Mask.DEFAULT_FEATHER);
             List<BufferedImage> edited = editor.edit(frames, job.editedFirst(), mask, job.listener(), job.token());
             PngFolder.write(Clip.of(edited), framesOf(job));
-            download(job, job.output());
+            download(job, job.format());
             job.done(edited.size());
         } catch (EditCancelledException e) {
             job.cancelled("stopped during " + e.stage().name().toLowerCase(Locale.ROOT) + " at step " + e.step());

@@ -175,7 +175,7 @@ class ServeBrowserTest {
 
         first.findElement(By.cssSelector(".cancel")).click();
         wait.until(d -> "cancelled".equals(first.getAttribute("data-state")));
-        assertTrue(first.findElement(By.cssSelector(".state")).getText().matches("cancelled: stopped during (encode|invert|generate) at step \\d+"),
+        assertTrue(first.findElement(By.cssSelector(".state")).getText().matches("cancelled: stopped during (read|encode|invert|reconstruct|generate) at step \\d+"),
                 first.getText());
         wait.until(d -> "done".equals(second.getAttribute("data-state")));
         assertEquals("100 %", second.findElement(By.cssSelector(".percent")).getText());

@@ -146,8 +146,11 @@ class ServeHttpTest {
         job.put("steps", 0);
         error(c.postJson("/api/jobs", job), 400, "steps in [1, " + VideoshopOptions.MAX_STEPS + "]");
         job.put("steps", 10);
-        job.put("output", "exe");
-        error(c.postJson("/api/jobs", job), 400, "output mp4, gif or png");
+        job.put("format", "exe");
+        error(c.postJson("/api/jobs", job), 400, "format mp4, gif or png");
+        job.put("format", "gif");
+        job.put("outputMode", "sharpest");
+        error(c.postJson("/api/jobs", job), 400, "outputMode detail or regenerate");
         error(c.post("/api/jobs", "{\"video\": ".getBytes(), "application/json"), 400, "malformed JSON");
         error(c.post("/api/jobs", "{\"video\": 1, \"bogus\": 2}".getBytes(), "application/json"), 400, "bogus");
         assertEquals(before, files(server.root()));

@@ -49,6 +49,8 @@ class ServeJobsTest {
         Path clips = Files.createDirectories(dir.resolve("clips"));
         mp4 = ServeFixture.write(ServeFixture.sample(1), clips, "sample.mp4");
         ServeFixture.write(ServeFixture.sample(1), clips, "sample.gif");
+        ServeFixture.write(ServeFixture.sample(1), clips, "frames"); // a folder of numbered PNGs
+        Files.writeString(clips.resolve("notes.txt"), "not a video: not offered");
         server = VideoshopServer.start(ServeConfig.local().withPort(0).withClips(clips)
                 .withLimits(MAX_UPLOAD, MAX_FRAMES, 256, Duration.ofMinutes(10), 3));
     }
@@ -68,7 +70,7 @@ class ServeJobsTest {
         assertEquals("tiny", info.path("model").path("name").asText());
         assertEquals(MAX_UPLOAD, info.path("limits").path("maxUploadBytes").asLong());
         assertEquals(MAX_FRAMES, info.path("limits").path("maxFrames").asInt());
-        assertEquals(List.of("sample.gif", "sample.mp4"), Http.JSON.convertValue(
+        assertEquals(List.of("frames", "sample.gif", "sample.mp4"), Http.JSON.convertValue(
                 ok(client().get("/api/clips")).path("clips"), List.class));
     }
 
@@ -86,6 +88,10 @@ class ServeJobsTest {
         assertEquals(32, img.getWidth());
         JsonNode gif = ok(c.postJson("/api/clips/open", Map.of("name", "sample.gif")));
         assertEquals(8, gif.path("frames").asInt());
+        JsonNode pngs = ok(c.postJson("/api/clips/open", Map.of("name", "frames")));
+        assertEquals(8, pngs.path("frames").asInt());
+        assertEquals(false, pngs.path("fpsFromSource").asBoolean());
+        assertEquals(7.0, pngs.path("fps").asDouble());
     }
 
     @Test
@@ -127,6 +133,7 @@ class ServeJobsTest {
         g.dispose();
         Map<String, Object> job = jobRequest(vid, 4);
         job.put("mask", ServeFixture.dataUrl(ServeFixture.png(mask)));
+        job.put("outputMode", "regenerate"); // inside the mask every pixel is the model's
         String jid = ok(c.postJson("/api/jobs", job)).path("id").asText();
         JsonNode done = follow(c, jid);
         assertEquals("done", done.path("state").asText(), done::toString);
@@ -147,6 +154,28 @@ class ServeJobsTest {
             }
         }
         assertTrue(changedInside > 0, "Expected the edit to change something inside the mask");
+    }
+
+    @Test
+    void theOutputModeDecidesWhatFrameZeroIs() throws Exception {
+        ServeFixture.Client c = client();
+        String vid = c.upload(mp4).path("id").asText();
+        BufferedImage edited = ServeFixture.sampleEdit(1);
+        Map<String, BufferedImage> first = new java.util.HashMap<>();
+        for (String mode : List.of("detail", "regenerate")) {
+            Map<String, Object> job = jobRequest(vid, 4);
+            job.put("outputMode", mode);
+            job.put("format", "gif");
+            JsonNode done = follow(c, ok(c.postJson("/api/jobs", job)).path("id").asText());
+            assertEquals("done", done.path("state").asText(), done::toString);
+            assertEquals("gif", done.path("format").asText());
+            first.put(mode, ImageIO.read(new ByteArrayInputStream(c.get("/api/jobs/" + done.path("id").asText()
+                    + "/frames/0").body())));
+        }
+        assertTrue(org.videoshop.cli.video.Frames.sameRgb(edited, first.get("detail")),
+                "Expected detail mode to give the edited first frame exactly as frame 0");
+        assertTrue(!org.videoshop.cli.video.Frames.sameRgb(edited, first.get("regenerate")),
+                "Expected regenerate mode to give the model's own frame 0");
     }
 
     @Test

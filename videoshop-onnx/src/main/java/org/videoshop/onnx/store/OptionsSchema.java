@@ -47,6 +47,8 @@ final class OptionsSchema {
         m.put("window_overlap", "windowOverlap");
         m.put("working_size", "workingSize");
         m.put("output_mode", "outputMode");
+        m.put("normalization", "normalization");
+        m.put("separate_augmentation_draws", "separateAugmentationDraws");
         return Map.copyOf(m);
     }
 

@@ -3,7 +3,7 @@
 /* The page: opens videos, drives the editor, runs jobs with live progress, compares and downloads. */
 (() => {
   const $ = id => document.getElementById(id);
-  const STAGES = ['encode', 'invert', 'generate', 'rescale', 'decode'];
+  const STAGES = ['read', 'encode', 'invert', 'reconstruct', 'generate', 'rescale', 'decode', 'write'];
   const state = {info: null, video: null, jobs: new Map(), shown: null, player: null};
 
   // ---- server calls ----------------------------------------------------------------------------------------
@@ -60,6 +60,7 @@
     $('steps').max = i.limits.maxSteps;
     $('seed').value = i.defaults.seed;
     $('inversion').value = i.defaults.inversion;
+    $('output-mode').value = i.defaults.outputMode;
     if (i.clipsFolder) {
       const clips = (await json('GET', '/api/clips')).clips;
       $('clips-box').hidden = false;
@@ -215,7 +216,8 @@
       steps: +$('steps').value,
       seed: +$('seed').value,
       inversion: $('inversion').value,
-      output: $('output').value,
+      outputMode: $('output-mode').value,
+      format: $('format').value,
       editedFirst: editor.editedDataUrl(),
       mask: editor.maskDataUrl()
     };
@@ -297,8 +299,10 @@
     card.querySelector('.overall > div').style.width = s.percent + '%';
     for (const name of STAGES) {
       const p = s.stages[name];
-      const done = s.state === 'done' ? 1 : p ? (p.total > 0 ? p.step / p.total : 1) : 0;
-      card.querySelector(`[data-stage="${name}"] .bar > div`).style.width = (100 * done) + '%';
+      const done = p ? (s.state === 'done' || p.total <= 0 ? 1 : p.step / p.total) : 0;
+      const box = card.querySelector(`[data-stage="${name}"]`);
+      box.querySelector('.bar > div').style.width = (100 * done) + '%';
+      box.classList.toggle('idle', !p);
     }
     const finished = ['done', 'failed', 'cancelled'].includes(s.state);
     card.querySelector('.cancel').hidden = finished;
