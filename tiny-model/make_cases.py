@@ -54,6 +54,8 @@ def main():
     ap.add_argument("--quality-edits", default="recolour",
                     help="edits of the quality set, from recon,recolour,add,remove (recon: truth = source)")
     ap.add_argument("--quality-first", type=int, default=0, help="first evaluation index k of the quality set")
+    ap.add_argument("--quality-size", default="32x32", help="WxH of the quality set's clips (tiny v2: 64x64)")
+    ap.add_argument("--quality-frames", type=int, default=8, help="frames of the quality set's clips (tiny v2: 14)")
     a = ap.parse_args()
     if a.cases:
         sel = {}
@@ -71,7 +73,8 @@ def main():
         for e in a.quality_edits.split(","):
             for k in range(a.quality_first, a.quality_first + a.quality_n):
                 sel[f"{e}-{k + 1:02d}"] = (videogen.EVAL_SEED_BASE + k, "source" if e == "recon" else e)
-        write_cases(sel, a.quality, 32, 32, 8)
+        qw, qh = (int(v) for v in a.quality_size.lower().split("x"))
+        write_cases(sel, a.quality, qh, qw, a.quality_frames)
         for name, (seed, e) in sel.items():
             if e == "source":  # reconstruction: the edited first frame is the source's, the truth the source
                 p = os.path.join(a.quality, name, "case.json")

@@ -60,8 +60,8 @@ def embed_input(img_pm1, size):
     p = (img_pm1 + 1) / 2
     if p.shape[-1] != size:
         p = F.interpolate(p, size=(size, size), mode="bilinear", align_corners=False)
-    m = torch.tensor(CLIP_MEAN).view(1, 3, 1, 1)
-    s = torch.tensor(CLIP_STD).view(1, 3, 1, 1)
+    m = torch.tensor(CLIP_MEAN, device=img_pm1.device).view(1, 3, 1, 1)
+    s = torch.tensor(CLIP_STD, device=img_pm1.device).view(1, 3, 1, 1)
     return (p - m) / s
 
 

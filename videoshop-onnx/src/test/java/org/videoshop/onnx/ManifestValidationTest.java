@@ -34,7 +34,8 @@ class ManifestValidationTest {
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     /** Fields a manifest may leave out. */
-    private static final Set<String> OPTIONAL = Set.of("$.description", "$.networks.vaeDecoder.fixedChunk");
+    private static final Set<String> OPTIONAL = Set.of("$.description", "$.networks.vaeDecoder.fixedChunk",
+            "$.video.sizeMultiple");
 
     @TempDir
     Path tmp;
@@ -104,6 +105,27 @@ class ManifestValidationTest {
             assertEquals(ModelSpec.SVD_GUIDANCE_MAX, s.guidanceMax());
             assertEquals(ModelSpec.PAPER_SIGMA_THRESHOLD, s.sigmaThreshold(), "no $.schedule.sigmaThreshold: 1");
         }
+    }
+
+    @Test
+    void wholeClipIsABooleanAndExcludesAFixedChunk() {
+        Path b = bundle();
+        ObjectNode base = TestBundles.manifest(b);
+        ObjectNode m = base.deepCopy();
+        ((ObjectNode) m.get("networks").get("vaeDecoder")).put("wholeClip", true).putNull("fixedChunk");
+        TestBundles.write(b, m);
+        try (ModelBundle read = ModelBundle.read(b)) {
+            assertTrue(read.manifest().networks().vaeDecoder().wholeClip());
+        }
+        ((ObjectNode) m.get("networks").get("vaeDecoder")).put("fixedChunk", 7);
+        TestBundles.write(b, m);
+        InvalidBundleException both = assertThrows(InvalidBundleException.class, () -> ModelBundle.read(b));
+        assertEquals("$.networks.vaeDecoder.wholeClip", both.field(), both.getMessage());
+        assertTrue(both.getMessage().contains("false or absent when fixedChunk is set"), both.getMessage());
+        ((ObjectNode) m.get("networks").get("vaeDecoder")).put("wholeClip", "yes").putNull("fixedChunk");
+        TestBundles.write(b, m);
+        assertEquals("$.networks.vaeDecoder.wholeClip",
+                assertThrows(InvalidBundleException.class, () -> ModelBundle.read(b)).field());
     }
 
     @Test
@@ -375,7 +397,9 @@ class ManifestValidationTest {
                 .checkAssert((downscale, width) -> {
                     ObjectNode m = base.deepCopy();
                     ((ObjectNode) m.get("latent")).put("downscale", downscale);
-                    ((ObjectNode) m.get("video")).put("width", width).put("height", downscale * 3);
+                    // without sizeMultiple (default: the downscale), the width rule is the downscale's alone
+                    ((ObjectNode) m.get("video")).put("width", width).put("height", downscale * 3)
+                            .remove("sizeMultiple");
                     TestBundles.write(b, m);
                     if (width % downscale == 0) {
                         assertEquals(width, ModelBundle.read(b).manifest().video().width());

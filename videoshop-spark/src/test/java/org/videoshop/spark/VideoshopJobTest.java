@@ -195,6 +195,19 @@ class VideoshopJobTest {
 
     @Test
     @Order(4)
+    void inputsOnAnotherFileSystemAreCopiedToLocalFilesAndGiveTheSameEdit() throws IOException {
+        spark.sparkContext().hadoopConfiguration().set("fs.faulty.impl", FaultyFileSystem.class.getName());
+        JobRow a = rows.get(0); // reads through faulty: are plain reads; they take the copy-to-local route
+        Path copy = out.resolve("a-from-faulty");
+        JobReport r = VideoshopJob.run(spark, JobTable.of(spark, List.of(new JobRow("faulty://" + a.source(),
+                "faulty://" + a.editedFirst(), null, copy.toString(), null, null, null, null, null))), settings(),
+                "inputs on faulty:");
+        assertEquals(1, r.edited(), r.summary());
+        assertTrue(Fixtures.samePixels(VideoIO.read(Path.of(a.output())).frames(), VideoIO.read(copy).frames()));
+    }
+
+    @Test
+    @Order(5)
     void aWriteThatBreaksMidwayLeavesNoOutputAndKeepsTheOldOne() throws IOException {
         spark.sparkContext().hadoopConfiguration().set("fs.faulty.impl", FaultyFileSystem.class.getName());
         FaultyFileSystem.mode = FaultyFileSystem.Mode.FAIL;
@@ -220,7 +233,7 @@ class VideoshopJobTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aTaskKilledMidWriteLeavesNoOutput() throws Exception {
         spark.sparkContext().hadoopConfiguration().set("fs.faulty.impl", FaultyFileSystem.class.getName());
         FaultyFileSystem.mode = FaultyFileSystem.Mode.HANG;
@@ -254,7 +267,7 @@ class VideoshopJobTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aTableWithoutARequiredColumnFailsBeforeAnyWork() throws IOException {
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, "source,edited_first\n/a.mp4,/a.png\n");

@@ -2,11 +2,22 @@ package org.videoshop.onnx.authors;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.videoshop.VideoshopOptions;
 import org.videoshop.diffusion.LatentNormalization;
+import org.videoshop.onnx.OnnxModel;
+import org.videoshop.onnx.OnnxOptions;
+import org.videoshop.tensor.LatentShape;
+import org.videoshop.tensor.Latents;
 
 /**
  * The Java pipeline (backend java, real ONNX Runtime on the exported bundle) against the paper authors' own code
@@ -49,5 +60,37 @@ class AuthorsAgreementTest {
                 "java");
         assertTrue(t.relative().get("x0") < AuthorsAgreement.STAGE_TOLERANCE, t.table());
         assertTrue(t.relative().get("invert_13") > 10 * AuthorsAgreement.STAGE_TOLERANCE, t.table());
+    }
+
+    @Test
+    void theTemporalDecoderGivesTheAuthorsFramesOnlyOnTheWholeClip(@TempDir Path tmp) throws IOException {
+        Path root = AuthorsAgreement.fixture();
+        AuthorsReference ref = new AuthorsReference(root.resolve("per-frame"));
+        Path chunked = Files.createDirectories(tmp.resolve("chunked"));
+        try (Stream<Path> files = Files.list(root.resolve("bundle"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, chunked.resolve(f.getFileName()));
+            }
+        }
+        ObjectMapper json = new ObjectMapper();
+        Path manifest = chunked.resolve("videoshop-model.json");
+        ObjectNode m = (ObjectNode) json.readTree(manifest.toFile());
+        ((ObjectNode) m.get("networks").get("vaeDecoder")).remove("wholeClip");
+        json.writeValue(manifest.toFile(), m);
+        int frames = ref.settings().get("frames").asInt();
+        int side = ref.settings().get("height").asInt() / 8;
+        Latents latents = new Latents(new LatentShape(frames, 4, side, side), ref.stage("decoder_input"));
+        OnnxOptions options = OnnxOptions.builder().intraOpThreads(1).interOpThreads(1).decodeChunk(7).build();
+        double whole;
+        double inChunks;
+        try (OnnxModel model = OnnxModel.open(root.resolve("bundle"), options)) {
+            whole = AuthorsReference.psnr(model.encoder().decode(latents).data(), ref.stage("frames"));
+        }
+        try (OnnxModel model = OnnxModel.open(chunked, options)) {
+            inChunks = AuthorsReference.psnr(model.encoder().decode(latents).data(), ref.stage("frames"));
+        }
+        System.out.printf("authors' decoder input decoded: whole clip %.2f dB, chunks of 7 %.2f dB%n", whole, inChunks);
+        assertTrue(whole >= AuthorsAgreement.FRAMES_PSNR, "whole clip: " + whole + " dB");
+        assertTrue(inChunks < whole - 3, "chunks of 7: " + inChunks + " dB, whole clip " + whole + " dB");
     }
 }
