@@ -11,7 +11,6 @@ import org.videoshop.pipeline.DetailComposite;
 import org.videoshop.pipeline.DetailDifference;
 import org.videoshop.pipeline.EditPipeline;
 import org.videoshop.pipeline.EditRegion;
-import org.videoshop.pipeline.InvertedClip;
 import org.videoshop.pipeline.StepContext;
 import org.videoshop.pipeline.Windows;
 import org.videoshop.tensor.Frame;
@@ -162,14 +161,12 @@ final class WindowedEdit {
         Video reconstruction;
         EditResult edit;
         if (inverted == null) {
-            // one backend scope for inversion, reconstruction and edit: no host copy per step
-            EditPipeline.EditAndReconstruction both = pipeline.editWithReconstruction(part, condition, ctx);
-            reconstruction = both.reconstruction().video();
+            EditPipeline.Detailed both = pipeline.detail(part, condition, ctx);
+            reconstruction = both.reconstruction();
             edit = both.edit();
         } else {
-            InvertedClip inv = inverted.windows().get(k);
             reconstruction = inverted.reconstruction(k, ctx);
-            edit = pipeline.edit(inv, condition, null, ctx);
+            edit = pipeline.edit(inverted.windows().get(k), condition, null, ctx);
         }
         Video difference = DetailDifference.of(edit.video(), reconstruction, condition, part.frame(0));
         float[] change = condition.data().clone();
