@@ -11,7 +11,6 @@ import org.videoshop.pipeline.DetailComposite;
 import org.videoshop.pipeline.DetailDifference;
 import org.videoshop.pipeline.EditPipeline;
 import org.videoshop.pipeline.EditRegion;
-import org.videoshop.pipeline.InvertedClip;
 import org.videoshop.pipeline.StepContext;
 import org.videoshop.pipeline.Windows;
 import org.videoshop.tensor.Frame;
@@ -159,16 +158,16 @@ final class WindowedEdit {
     }
 
     private WindowOutput detailWindow(int k, Video part, Frame condition, StepContext ctx) {
-        InvertedClip inv;
         Video reconstruction;
+        EditResult edit;
         if (inverted == null) {
-            inv = pipeline.invert(part, ctx);
-            reconstruction = pipeline.reconstruct(inv, ctx).video();
+            EditPipeline.Detailed both = pipeline.detail(part, condition, ctx);
+            reconstruction = both.reconstruction();
+            edit = both.edit();
         } else {
-            inv = inverted.windows().get(k);
             reconstruction = inverted.reconstruction(k, ctx);
+            edit = pipeline.edit(inverted.windows().get(k), condition, null, ctx);
         }
-        EditResult edit = pipeline.edit(inv, condition, null, ctx);
         Video difference = DetailDifference.of(edit.video(), reconstruction, condition, part.frame(0));
         float[] change = condition.data().clone();
         float[] source0 = part.frame(0).data();

@@ -7,13 +7,13 @@ import java.util.concurrent.Callable;
 import org.videoshop.VideoshopOptions;
 import org.videoshop.cli.video.Clip;
 import org.videoshop.cli.video.FfmpegVideo;
-import org.videoshop.cli.video.Frames;
 import org.videoshop.cli.video.PngFolder;
 import org.videoshop.cli.video.VideoIO;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -21,10 +21,13 @@ import picocli.CommandLine.Spec;
  * the edited frame, the output (MP4 and GIF) and a side-by-side PNG into a folder.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
-        description = {"Edits the bundled sample clip (first frame recoloured) and writes the results into DIR.",
+        description = {"Edits the bundled sample clip (a photograph under a slow camera pan, 384x216, 14 frames, with boats"
+                + " and sky recoloured in its first frame) and writes the results into DIR.",
                 "Writes input.mp4, input.gif, edited_first.png, output.mp4, output.gif and side_by_side.png"
-                        + " (top row: source, bottom row: output)."},
-        footer = {"", "Example:", "  videoshop demo --output demo"})
+                        + " (top row: source, bottom row: output; first, middle and last frame unless"
+                        + " --side-by-side-frames says otherwise)."},
+        footer = {"", "Examples:", "  videoshop demo --output demo",
+                "  videoshop demo --output demo --side-by-side-frames 0,4,9,13"})
 public final class DemoCommand implements Callable<Integer> {
 
     @Spec
@@ -39,6 +42,10 @@ public final class DemoCommand implements Callable<Integer> {
                     + "DIR/edited_first.png.")
     Path sampleDir;
 
+    @Option(names = "--side-by-side-frames", paramLabel = "I,J,...", split = ",",
+            description = "Frames shown in side_by_side.png (default: first, middle and last).")
+    List<Integer> sideBySideFrames;
+
     @Mixin
     EditSettings settings;
 
@@ -51,6 +58,12 @@ public final class DemoCommand implements Callable<Integer> {
         FfmpegVideo.logNativeMessages(out.verbose());
         Sample sample = sampleDir != null ? Sample.fromFolder(sampleDir) : Sample.bundled();
         Clip source = sample.source();
+        int[] shown;
+        try {
+            shown = SideBySide.choose(sideBySideFrames, source.size()); // checked before the edit
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         try (CancelOnShutdown cancel = new CancelOnShutdown()) {
             Editing.Outcome result = Editing.run(options, settings.model(), source.frames(), sample.editedFirst(),
                     null, cancel.token(), out, spec.commandLine().getErr());
@@ -64,8 +77,9 @@ public final class DemoCommand implements Callable<Integer> {
             written.add(VideoIO.write(edited, output.resolve("output.mp4"), fps).path());
             written.add(VideoIO.write(edited, output.resolve("output.gif"), fps).path());
             Path grid = output.resolve("side_by_side.png");
-            PngFolder.writeImage(Frames.grid(List.of(source.frames(), edited.frames()),
-                    EditCommand.SIDE_BY_SIDE_MIN_HEIGHT, EditCommand.SIDE_BY_SIDE_MAX_HEIGHT), grid);
+            SideBySide side = SideBySide.of(shown, source.width(), source.height());
+            side.captureAll(source.frames(), edited.frames());
+            PngFolder.writeImage(side.image(), grid);
             written.add(grid);
             if (!out.quiet()) {
                 var w = spec.commandLine().getOut();

@@ -52,9 +52,24 @@ class DemoAndInfoTest {
         }
         assertTrue(Frames.sameRgb(edited, ImageIO.read(out.resolve("edited_first.png").toFile())));
         BufferedImage grid = ImageIO.read(out.resolve("side_by_side.png").toFile());
-        int gap = Frames.GRID_GAP;
-        assertEquals(8 * (48 * 4 + gap) - gap, grid.getWidth(), "40 px frames enlarged 4x to reach 128 px");
+        int gap = SideBySide.GAP;
+        assertEquals(3 * (48 * 4 + gap) - gap, grid.getWidth(),
+                "first, middle and last frame, 40 px frames enlarged 4x to reach 128 px");
         assertEquals(2 * (40 * 4 + gap) - gap, grid.getHeight());
+    }
+
+    @Test
+    void demoRefusesASideBySideFrameOutsideTheClipBeforeEditing() throws IOException {
+        Path sample = dir.resolve("sample");
+        VideoIO.write(Clip.of(TestClips.movingDisc(8, 48, 40)), sample.resolve("source"), 7);
+        ImageIO.write(TestClips.frame(0, 8, 48, 40, new Color(250, 220, 30)), "png",
+                sample.resolve("edited_first.png").toFile());
+        Cli.Run run = Cli.run("demo", "--output", dir.resolve("demo").toString(), "--sample", sample.toString(),
+                "--model", Cli.RANDOM_TINY.toString(), "--side-by-side-frames", "0,8");
+        assertEquals(VideoshopCli.EXIT_USAGE, run.exit(), run::toString);
+        assertTrue(run.err().contains("between 0 and 7") && run.err().contains("found 8"), run::toString);
+        assertTrue(!run.err().contains("decode"), "refused before decoding: " + run.err());
+        assertTrue(!Files.exists(dir.resolve("demo")));
     }
 
     @Test

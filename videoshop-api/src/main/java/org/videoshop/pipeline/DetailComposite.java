@@ -28,14 +28,21 @@ public final class DetailComposite {
             throw new IllegalArgumentException("Expected " + plane + " weights and " + 3 * w * h + " difference values"
                     + " but found " + weights.length + " and " + difference.length);
         }
+        boolean any = false;
+        for (int i = 0; i < plane && !any; i++) {
+            any = weights[i] != 0f;
+        }
+        if (!any) {
+            return copy(source);
+        }
         int small = w * h;
         float[] r = Images.resizePlane(slice(difference, 0, small), w, h, width, height);
         float[] g = Images.resizePlane(slice(difference, small, small), w, h, width, height);
         float[] b = Images.resizePlane(slice(difference, 2 * small, small), w, h, width, height);
-        int[] px = source.getRGB(0, 0, width, height, null, 0, width);
+        int[] px = Images.rgb(source);
         for (int i = 0; i < plane; i++) {
             float m = weights[i];
-            int p = px[i] & 0xffffff;
+            int p = px[i];
             if (m != 0f) {
                 float k = 255f * m;
                 p = (add((p >> 16) & 0xff, k * r[i]) << 16) | (add((p >> 8) & 0xff, k * g[i]) << 8)
@@ -43,22 +50,12 @@ public final class DetailComposite {
             }
             px[i] = p;
         }
-        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        out.setRGB(0, 0, width, height, px, 0, width);
-        return out;
+        return Images.rgbImage(px, width, height);
     }
 
     /** An exact copy of {@code image} as TYPE_INT_RGB (alpha dropped). */
     public static BufferedImage copy(BufferedImage image) {
-        int width = image.getWidth();
-        int height = image.getHeight();
-        int[] px = image.getRGB(0, 0, width, height, null, 0, width);
-        for (int i = 0; i < px.length; i++) {
-            px[i] &= 0xffffff;
-        }
-        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        out.setRGB(0, 0, width, height, px, 0, width);
-        return out;
+        return Images.rgbImage(Images.rgb(image), image.getWidth(), image.getHeight());
     }
 
     private static int add(int value, float delta) {

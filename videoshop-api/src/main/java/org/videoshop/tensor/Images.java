@@ -1,6 +1,11 @@
 package org.videoshop.tensor;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferInt;
+import java.awt.image.PixelInterleavedSampleModel;
+import java.awt.image.SinglePixelPackedSampleModel;
+import java.awt.image.WritableRaster;
 
 /**
  * Conversions between {@link BufferedImage} and {@link Frame}, and resampling. Alpha is ignored (the colour
@@ -19,17 +24,13 @@ public final class Images {
         int w = image.getWidth();
         int h = image.getHeight();
         int plane = w * h;
+        int[] px = rgb(image);
         float[] data = new float[3 * plane];
-        int[] row = new int[w];
-        for (int y = 0; y < h; y++) {
-            image.getRGB(0, y, w, 1, row, 0, w);
-            for (int x = 0; x < w; x++) {
-                int p = row[x];
-                int i = y * w + x;
-                data[i] = ((p >> 16) & 0xff) / 255f;
-                data[plane + i] = ((p >> 8) & 0xff) / 255f;
-                data[2 * plane + i] = (p & 0xff) / 255f;
-            }
+        for (int i = 0; i < plane; i++) {
+            int p = px[i];
+            data[i] = ((p >> 16) & 0xff) / 255f;
+            data[plane + i] = ((p >> 8) & 0xff) / 255f;
+            data[2 * plane + i] = (p & 0xff) / 255f;
         }
         return new Frame(h, w, data);
     }
@@ -40,15 +41,75 @@ public final class Images {
         int h = frame.height();
         int plane = w * h;
         float[] d = frame.data();
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        int[] px = new int[plane];
+        for (int i = 0; i < plane; i++) {
+            px[i] = (to8(d[i]) << 16) | (to8(d[plane + i]) << 8) | to8(d[2 * plane + i]);
+        }
+        return rgbImage(px, w, h);
+    }
+
+    /**
+     * The image's pixels as 0xRRGGBB ints, row by row (alpha dropped); read straight from the raster for the usual
+     * types (INT_RGB, INT_ARGB, 3BYTE_BGR), through {@link BufferedImage#getRGB} otherwise. A new array.
+     */
+    public static int[] rgb(BufferedImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        int type = image.getType();
+        WritableRaster r = image.getRaster();
+        int x0 = -r.getSampleModelTranslateX();
+        int y0 = -r.getSampleModelTranslateY();
+        int[] out = new int[w * h];
+        if ((type == BufferedImage.TYPE_INT_RGB || type == BufferedImage.TYPE_INT_ARGB)
+                && r.getSampleModel() instanceof SinglePixelPackedSampleModel sm
+                && r.getDataBuffer() instanceof DataBufferInt db && db.getNumBanks() == 1) {
+            int[] data = db.getData();
+            int stride = sm.getScanlineStride();
+            int base = db.getOffset() + y0 * stride + x0;
+            for (int y = 0; y < h; y++) {
+                System.arraycopy(data, base + y * stride, out, y * w, w);
+            }
+            for (int i = 0; i < out.length; i++) {
+                out[i] &= 0xffffff;
+            }
+            return out;
+        }
+        if (type == BufferedImage.TYPE_3BYTE_BGR && r.getSampleModel() instanceof PixelInterleavedSampleModel sm
+                && r.getDataBuffer() instanceof DataBufferByte db && db.getNumBanks() == 1
+                && sm.getPixelStride() == 3) {
+            byte[] data = db.getData();
+            int stride = sm.getScanlineStride();
+            int[] offsets = sm.getBandOffsets();
+            int base = db.getOffset() + y0 * stride + x0 * 3;
+            for (int y = 0; y < h; y++) {
+                int row = base + y * stride;
+                for (int x = 0; x < w; x++) {
+                    int p = row + 3 * x;
+                    out[y * w + x] = ((data[p + offsets[0]] & 0xff) << 16) | ((data[p + offsets[1]] & 0xff) << 8)
+                            | (data[p + offsets[2]] & 0xff);
+                }
+            }
+            return out;
+        }
         int[] row = new int[w];
         for (int y = 0; y < h; y++) {
+            image.getRGB(0, y, w, 1, row, 0, w);
             for (int x = 0; x < w; x++) {
-                int i = y * w + x;
-                row[x] = (to8(d[i]) << 16) | (to8(d[plane + i]) << 8) | to8(d[2 * plane + i]);
+                out[y * w + x] = row[x] & 0xffffff;
             }
-            out.setRGB(0, y, w, 1, row, 0, w);
         }
+        return out;
+    }
+
+    /** A new TYPE_INT_RGB image of width x height holding {@code px} (0xRRGGBB, row by row; copied). */
+    public static BufferedImage rgbImage(int[] px, int width, int height) {
+        if (px.length != width * height) {
+            throw new IllegalArgumentException("Expected " + width * height + " pixels for " + width + "x" + height
+                    + " but found " + px.length);
+        }
+        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        int[] data = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
+        System.arraycopy(px, 0, data, 0, px.length);
         return out;
     }
 
@@ -69,17 +130,9 @@ public final class Images {
         }
         int sw = frame.width();
         int sh = frame.height();
-        float[] tmp = new float[3 * sh * width];
-        for (int c = 0; c < 3; c++) {
-            for (int y = 0; y < sh; y++) {
-                resample1d(frame.data(), (c * sh + y) * sw, 1, sw, tmp, (c * sh + y) * width, 1, width);
-            }
-        }
         float[] out = new float[3 * height * width];
         for (int c = 0; c < 3; c++) {
-            for (int x = 0; x < width; x++) {
-                resample1d(tmp, c * sh * width + x, width, sh, out, c * height * width + x, width, height);
-            }
+            resizeChannel(frame.data(), c * sh * sw, sw, sh, out, c * height * width, width, height);
         }
         return new Frame(height, width, out);
     }
@@ -93,15 +146,54 @@ public final class Images {
         if (width == newWidth && height == newHeight) {
             return plane.clone();
         }
-        float[] tmp = new float[height * newWidth];
-        for (int y = 0; y < height; y++) {
-            resample1d(plane, y * width, 1, width, tmp, y * newWidth, 1, newWidth);
-        }
         float[] out = new float[newHeight * newWidth];
-        for (int x = 0; x < newWidth; x++) {
-            resample1d(tmp, x, newWidth, height, out, x, newWidth, newHeight);
-        }
+        resizeChannel(plane, 0, width, height, out, 0, newWidth, newHeight);
         return out;
+    }
+
+    /** Rows first (each row resampled), then whole rows combined: both passes walk memory in order. */
+    private static void resizeChannel(float[] src, int srcOff, int sw, int sh, float[] dst, int dstOff, int w,
+                                      int h) {
+        float[] tmp = new float[sh * w];
+        for (int y = 0; y < sh; y++) {
+            resample1d(src, srcOff + y * sw, 1, sw, tmp, y * w, 1, w);
+        }
+        double scale = (double) sh / h;
+        if (h <= sh) {
+            double[] acc = new double[w];
+            for (int j = 0; j < h; j++) {
+                double a = j * scale;
+                double b = a + scale;
+                java.util.Arrays.fill(acc, 0.0);
+                for (int i = (int) Math.floor(a); i < Math.ceil(b) && i < sh; i++) {
+                    double overlap = Math.min(b, i + 1) - Math.max(a, i);
+                    int row = i * w;
+                    for (int x = 0; x < w; x++) {
+                        acc[x] += overlap * tmp[row + x];
+                    }
+                }
+                int out = dstOff + j * w;
+                for (int x = 0; x < w; x++) {
+                    dst[out + x] = (float) (acc[x] / scale);
+                }
+            }
+        } else {
+            for (int j = 0; j < h; j++) {
+                double pos = (j + 0.5) * scale - 0.5;
+                if (pos < 0) {
+                    pos = 0;
+                }
+                int i0 = Math.min((int) Math.floor(pos), sh - 1);
+                int i1 = Math.min(i0 + 1, sh - 1);
+                double t = pos - i0;
+                int r0 = i0 * w;
+                int r1 = i1 * w;
+                int out = dstOff + j * w;
+                for (int x = 0; x < w; x++) {
+                    dst[out + x] = (float) ((1 - t) * tmp[r0 + x] + t * tmp[r1 + x]);
+                }
+            }
+        }
     }
 
     private static void resample1d(float[] src, int srcOff, int srcStride, int n,
@@ -145,14 +237,13 @@ public final class Images {
             throw new IllegalArgumentException("Expected images and weights of " + w + "x" + h + " but found "
                     + edited.getWidth() + "x" + edited.getHeight() + " and " + weights.length + " weights");
         }
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        int[] src = source.getRGB(0, 0, w, h, null, 0, w);
-        int[] ed = edited.getRGB(0, 0, w, h, null, 0, w);
+        int[] src = rgb(source);
+        int[] ed = rgb(edited);
         int[] res = new int[w * h];
         for (int i = 0; i < res.length; i++) {
             float m = weights[i];
             if (m == 0f) {
-                res[i] = src[i] & 0xffffff;
+                res[i] = src[i];
             } else {
                 int r = mix((src[i] >> 16) & 0xff, (ed[i] >> 16) & 0xff, m);
                 int g = mix((src[i] >> 8) & 0xff, (ed[i] >> 8) & 0xff, m);
@@ -160,8 +251,7 @@ public final class Images {
                 res[i] = (r << 16) | (g << 8) | b;
             }
         }
-        out.setRGB(0, 0, w, h, res, 0, w);
-        return out;
+        return rgbImage(res, w, h);
     }
 
     private static int mix(int a, int b, float m) {

@@ -36,7 +36,8 @@ final class Demuxer implements AutoCloseable {
     Demuxer(Path file) throws IOException {
         this.file = file;
         AVFormatContext ctx = new AVFormatContext(null);
-        int ret = avformat_open_input(ctx, file.toString(), null, (AVDictionary) null);
+        // An absolute path: FFmpeg would read "name:..." as a protocol.
+        int ret = avformat_open_input(ctx, file.toAbsolutePath().toString(), null, (AVDictionary) null);
         if (ret < 0) {
             throw new IOException("Expected a video FFmpeg can decode at " + file + " but found: "
                     + FfmpegErrors.describe(ret));

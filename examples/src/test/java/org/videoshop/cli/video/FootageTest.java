@@ -129,6 +129,25 @@ class FootageTest {
     }
 
     @Test
+    void fewerFramesCutTheAudioWhereTheVideoEnds() throws IOException {
+        Path in = vfrClipWithAudio(dir);
+        Path out = dir.resolve("first4.mp4");
+        try (ClipSource src = VideoIO.open(in, 4, 7);
+             ClipSink sink = VideoIO.create(out, src.width(), src.height(), src.timing(), in)) {
+            assertEquals(4, src.frameCount());
+            for (int i = 0; i < 4; i++) {
+                sink.write(i, src.read());
+            }
+            sink.finish();
+        }
+        Decoded d = decode(out);
+        assertEquals(4, d.micros().size());
+        assertTrue(d.audio(), "audio kept");
+        // The 4th frame ends at 0.267 s; the audio stops with the packet that starts before then (64 ms packets).
+        assertTrue(d.lengthMicros() < 350_000, "duration " + d.lengthMicros() + " us, not the source's 0.6 s");
+    }
+
+    @Test
     void gifKeepsItsFrameDelaysAndAnMp4MadeFromItItsDuration() throws IOException {
         int[] delays = {10, 50, 20, 80, 12};
         Path in = dir.resolve("delays.gif");

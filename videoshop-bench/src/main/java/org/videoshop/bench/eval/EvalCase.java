@@ -9,15 +9,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.videoshop.bench.scene.FootageCase;
 import org.videoshop.tensor.Frame;
 import org.videoshop.tensor.Images;
 import org.videoshop.tensor.Video;
 
 /**
  * One evaluation case, read from a folder laid out as {@code source/frame_0000.png …}, {@code truth/frame_0000.png …}
- * (the clip as the edit should make it), {@code edited_first.png} and optionally {@code mask.png} (white = the
- * edited region, applied to every frame), and resized to the model's resolution as
- * {@link org.videoshop.VideoEditor} resizes. The arrays belong to the case.
+ * (the clip as the edit should make it), {@code edited_first.png} and optionally the edited region: {@code
+ * mask/frame_0000.png …} (one per frame) or {@code mask.png} (every frame), white = in the region. Read at its own
+ * size ({@link #load(Path)}, the full-resolution evaluation) or resized to the model's resolution as
+ * {@link org.videoshop.VideoEditor} resizes ({@link #load(Path, int, int)}, the ablation). The arrays belong to the
+ * case.
  *
  * @param name        the folder's name
  * @param kind        the kind of edit: {@code case.json}'s "edit" field when present, else the name without a
@@ -25,10 +28,11 @@ import org.videoshop.tensor.Video;
  * @param source      the clip
  * @param truth       the ground-truth edited clip, same size and frame count
  * @param editedFirst the user's edit of frame 0
- * @param mask        per pixel (height x width) whether it is in the edited region; null when the case has no mask
- *                    (the region is then where truth and source differ, frame by frame)
+ * @param masks       per pixel (height x width) whether it is in the edited region: one array per frame, or one for
+ *                    every frame; null when the case has none (the region is then where truth and source differ,
+ *                    frame by frame)
  */
-public record EvalCase(String name, String kind, Video source, Video truth, Frame editedFirst, boolean[] mask) {
+public record EvalCase(String name, String kind, Video source, Video truth, Frame editedFirst, boolean[][] masks) {
 
     public EvalCase {
         if (source.frames() != truth.frames() || source.width() != truth.width()
@@ -40,10 +44,44 @@ public record EvalCase(String name, String kind, Video source, Video truth, Fram
             throw new IllegalArgumentException("Expected case " + name + "'s edited first frame to be "
                     + source.width() + "x" + source.height() + " but found " + editedFirst);
         }
-        if (mask != null && mask.length != source.width() * source.height()) {
-            throw new IllegalArgumentException("Expected case " + name + "'s mask to have "
-                    + source.width() * source.height() + " pixels but found " + mask.length);
+        if (masks != null) {
+            if (masks.length != 1 && masks.length != source.frames()) {
+                throw new IllegalArgumentException("Expected case " + name + " to have one mask or one per frame ("
+                        + source.frames() + ") but found " + masks.length);
+            }
+            masks = masks.clone();
+            for (int t = 0; t < masks.length; t++) {
+                if (masks[t] == null || masks[t].length != source.width() * source.height()) {
+                    throw new IllegalArgumentException("Expected case " + name + "'s mask " + t + " to have "
+                            + source.width() * source.height() + " pixels but found "
+                            + (masks[t] == null ? "null" : masks[t].length));
+                }
+                masks[t] = masks[t].clone();
+            }
         }
+    }
+
+    /** A case with one mask for every frame (null for none). */
+    public static EvalCase withMask(String name, String kind, Video source, Video truth, Frame editedFirst,
+                                    boolean[] mask) {
+        return new EvalCase(name, kind, source, truth, editedFirst, mask == null ? null : new boolean[][] {mask});
+    }
+
+    /** A generated real-footage case, at its own size, with its per-frame edit regions. */
+    public static EvalCase of(FootageCase c) {
+        return new EvalCase(c.name(), c.spec().kind().id(), c.source(), c.truth(), c.editedFirst(), c.masks());
+    }
+
+    @Override
+    public boolean[][] masks() {
+        if (masks == null) {
+            return null;
+        }
+        boolean[][] out = masks.clone();
+        for (int t = 0; t < out.length; t++) {
+            out[t] = out[t].clone();
+        }
+        return out;
     }
 
     /** The case folders under {@code casesDir} (those holding a {@code source} folder), sorted by name. */
@@ -63,6 +101,13 @@ public record EvalCase(String name, String kind, Video source, Video truth, Fram
         }
     }
 
+    /** Reads the case in {@code dir} at its own size (the size of its first source frame). */
+    public static EvalCase load(Path dir) {
+        Path first = firstPng(dir.resolve("source"));
+        BufferedImage img = read(first);
+        return load(dir, img.getWidth(), img.getHeight());
+    }
+
     /** Reads the case in {@code dir} and resizes everything to width x height. */
     public static EvalCase load(Path dir, int width, int height) {
         Video source = readFrames(dir.resolve("source"), width, height);
@@ -72,10 +117,19 @@ public record EvalCase(String name, String kind, Video source, Video truth, Fram
                     + ") in " + dir + " but found " + truth.frames());
         }
         Frame edited = Images.resize(Images.toFrame(read(dir.resolve("edited_first.png"))), width, height);
-        Path maskFile = dir.resolve("mask.png");
-        boolean[] mask = Files.exists(maskFile) ? readMask(maskFile, width, height) : null;
+        boolean[][] masks = null;
+        if (Files.isDirectory(dir.resolve("mask"))) {
+            List<Path> files = pngs(dir.resolve("mask"));
+            if (files.size() != source.frames()) {
+                throw new IllegalArgumentException("Expected one mask per frame (" + source.frames() + ") in "
+                        + dir.resolve("mask") + " but found " + files.size());
+            }
+            masks = files.stream().map(f -> readMask(f, width, height)).toArray(boolean[][]::new);
+        } else if (Files.exists(dir.resolve("mask.png"))) {
+            masks = new boolean[][] {readMask(dir.resolve("mask.png"), width, height)};
+        }
         String name = dir.getFileName().toString();
-        return new EvalCase(name, kindOf(dir, name), source, truth, edited, mask);
+        return new EvalCase(name, kindOf(dir, name), source, truth, edited, masks);
     }
 
     static String kindOf(Path dir, String name) {
@@ -94,10 +148,10 @@ public record EvalCase(String name, String kind, Video source, Video truth, Fram
         return name.replaceFirst("-\\d+$", "");
     }
 
-    /** The edited region of frame {@code t}: the mask, or where truth and source differ. */
+    /** The edited region of frame {@code t}: its mask, or where truth and source differ. Owned by the caller. */
     public boolean[] region(int t) {
-        if (mask != null) {
-            return mask;
+        if (masks != null) {
+            return masks[masks.length == 1 ? 0 : t].clone();
         }
         int plane = source.width() * source.height();
         int base = t * source.frameSize();
@@ -137,7 +191,7 @@ public record EvalCase(String name, String kind, Video source, Video truth, Fram
         }
     }
 
-    private static Video readFrames(Path dir, int width, int height) {
+    private static List<Path> pngs(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("Expected a folder of frames at " + dir + " but found none");
         }
@@ -150,6 +204,15 @@ public record EvalCase(String name, String kind, Video source, Video truth, Fram
         if (files.isEmpty()) {
             throw new IllegalArgumentException("Expected PNG frames (frame_0000.png …) in " + dir + " but found none");
         }
+        return files;
+    }
+
+    private static Path firstPng(Path dir) {
+        return pngs(dir).get(0);
+    }
+
+    private static Video readFrames(Path dir, int width, int height) {
+        List<Path> files = pngs(dir);
         List<Frame> frames = new ArrayList<>(files.size());
         for (Path f : files) {
             frames.add(Images.resize(Images.toFrame(read(f)), width, height));

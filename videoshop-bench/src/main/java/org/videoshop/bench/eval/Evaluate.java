@@ -17,9 +17,11 @@ import org.videoshop.tensor.Video;
 
 /**
  * The quality evaluation: runs every case of a folder ({@link EvalCase} layout) with each {@link Method} and scores
- * frames 1..T-1 against the ground truth at the model's resolution (outputs are quantised to 8 bits, as the
- * images an editor returns), and measures how straight the inversion trajectory is. The paper's ablation on our
- * model.
+ * frames 1..T-1 against the ground truth. By default at full resolution: the clip's frames go through
+ * {@link org.videoshop.VideoEditor} as images, as a user's do, and come back at their own size (the detail and
+ * regenerate output modes against the copy-first and source baselines). With the ablation methods, at the model's
+ * resolution (outputs quantised to 8 bits) with how straight the inversion trajectory is: the paper's ablation on
+ * our model.
  *
  * <pre>
  * java -cp benchmarks.jar org.videoshop.bench.eval.Evaluate --cases DIR [--model DIR|tiny] [--json FILE]
@@ -30,57 +32,100 @@ public final class Evaluate {
 
     private static final String USAGE = "Usage: Evaluate --cases DIR [--model DIR|tiny] [--json FILE] "
             + "[--plot FILE.png] [--steps N] [--strength S] [--seed N] [--backend NAME] "
-            + "[--methods videoshop,naive,no-normalize,naive-no-normalize,copy-first,source] [--per-case true|false]";
+            + "[--methods detail,regenerate,copy-first,source | videoshop,naive,no-normalize,naive-no-normalize,"
+            + "copy-first,source] [--per-case true|false]";
 
     private Evaluate() {
     }
 
-    /** Evaluates every case under {@code cases} with every method, from the {@code base} options. */
+    /** Evaluates every case under {@code cases} with every ablation method, at the model's resolution. */
     public static EvaluationReport run(Path cases, VideoshopModel model, VideoshopOptions base) {
-        return run(cases, model, base, Arrays.asList(Method.values()), null);
+        return run(cases, model, base, Method.ABLATION, null);
     }
 
     /**
      * Evaluates every case under {@code cases} with the given methods, printing one line per case and method to
-     * {@code log} when it is not null.
+     * {@code log} when it is not null. With a full-resolution method ({@link Method#fullResolution()}) the cases are
+     * read and scored at their own size, otherwise at the model's; the two kinds of model method do not mix.
      */
     public static EvaluationReport run(Path cases, VideoshopModel model, VideoshopOptions base, List<Method> methods,
                                        PrintStream log) {
+        boolean full = fullResolution(methods);
         ModelSpec spec = model.spec();
         List<CaseResult> results = new ArrayList<>();
         for (Path dir : EvalCase.list(cases)) {
-            EvalCase c = EvalCase.load(dir, spec.width(), spec.height());
-            for (Method m : methods) {
-                CaseResult r = evaluate(c, m, model, base);
-                if (log != null) {
-                    log.printf("%-24s %-20s psnr %6.2f  ssim %.4f  (%d ms)%n", c.name(), m.id(), r.psnr(), r.ssim(),
-                            r.millis());
-                }
-                results.add(r);
-            }
+            EvalCase c = full ? EvalCase.load(dir) : EvalCase.load(dir, spec.width(), spec.height());
+            results.addAll(evaluate(c, methods, model, base, log));
         }
-        String backend = base.backend() == null ? Backends.defaultName() : base.backend();
-        return new EvaluationReport(spec.name(), backend, base, results);
+        return report(model, base, results);
     }
 
-    /** One method on one case (already at the model's resolution). */
+    /** Evaluates cases held in memory (at their own size) with full-resolution methods and baselines. */
+    public static EvaluationReport run(List<EvalCase> cases, VideoshopModel model, VideoshopOptions base,
+                                       List<Method> methods, PrintStream log) {
+        if (!fullResolution(methods) && methods.stream().anyMatch(Method::usesModel)) {
+            throw new IllegalArgumentException("Expected full-resolution methods (detail, regenerate) or baselines"
+                    + " for cases in memory but found " + methods);
+        }
+        List<CaseResult> results = new ArrayList<>();
+        for (EvalCase c : cases) {
+            results.addAll(evaluate(c, methods, model, base, log));
+        }
+        return report(model, base, results);
+    }
+
+    private static EvaluationReport report(VideoshopModel model, VideoshopOptions base, List<CaseResult> results) {
+        String backend = base.backend() == null ? Backends.defaultName() : base.backend();
+        return new EvaluationReport(model.spec().name(), backend, base, results);
+    }
+
+    /** Whether the methods are the full-resolution kind; fails when they mix both kinds of model method. */
+    static boolean fullResolution(List<Method> methods) {
+        boolean full = methods.stream().anyMatch(Method::fullResolution);
+        boolean model = methods.stream().anyMatch(m -> m.usesModel() && !m.fullResolution());
+        if (full && model) {
+            throw new IllegalArgumentException("Expected either full-resolution methods (detail, regenerate) or the"
+                    + " model-resolution ablation (videoshop, naive, no-normalize, naive-no-normalize) but found "
+                    + methods.stream().map(Method::id).toList());
+        }
+        return full;
+    }
+
+    private static List<CaseResult> evaluate(EvalCase c, List<Method> methods, VideoshopModel model,
+                                             VideoshopOptions base, PrintStream log) {
+        List<CaseResult> out = new ArrayList<>();
+        for (Method m : methods) {
+            CaseResult r = evaluate(c, m, model, base);
+            if (log != null) {
+                log.printf("%-28s %-12s psnr %6.2f  edit region %6.2f  outside %6.2f  ssim %.4f  (%d ms)%n",
+                        c.name(), m.id(), r.psnr(), r.psnrEditRegion(), r.psnrOutsideRegion(), r.ssim(), r.millis());
+            }
+            out.add(r);
+        }
+        return out;
+    }
+
+    /** One method on one case (at the model's resolution for the ablation methods, else at the case's own). */
     public static CaseResult evaluate(EvalCase c, Method m, VideoshopModel model, VideoshopOptions base) {
         long t0 = System.nanoTime();
         Video out;
         Trajectory.Straightness straightness = null;
-        switch (m) {
-            case SOURCE -> out = c.source();
-            case COPY_FIRST -> out = Scoring.copyFirst(c);
-            default -> {
-                ModelRun run = ModelRun.run(model, m.options(base), c.source(), c.editedFirst());
-                out = Scoring.quantize(run.video());
-                straightness = run.straightness();
-            }
+        if (m == Method.SOURCE) {
+            out = c.source();
+        } else if (m == Method.COPY_FIRST) {
+            out = Scoring.copyFirst(c);
+        } else if (m.fullResolution()) {
+            out = ImageRun.run(model, m.options(base), c.source(), c.editedFirst());
+        } else {
+            ModelRun run = ModelRun.run(model, m.options(base), c.source(), c.editedFirst());
+            out = Scoring.quantize(run.video());
+            straightness = run.straightness();
         }
         long millis = (System.nanoTime() - t0) / 1_000_000;
         Scoring.Scores s = Scoring.score(c, out);
         return new CaseResult(c.name(), c.kind(), m, s.psnr(), s.psnrEditRegion(), s.psnrOutsideRegion(), s.ssim(),
-                s.framePsnr(), straightness, millis);
+                s.ssimEditRegion(), s.ssimOutsideRegion(), s.framePsnr(), s.frameRegionPsnr(), s.frameOutsidePsnr(),
+                straightness, millis);
     }
 
     public static void main(String[] args) throws IOException {
@@ -107,7 +152,7 @@ public final class Evaluate {
             b.seed(Long.parseLong(a.get("seed")));
         }
         b.backend(a.get("backend"));
-        List<Method> methods = a.get("methods") == null ? Arrays.asList(Method.values())
+        List<Method> methods = a.get("methods") == null ? Method.FULL_RESOLUTION
                 : Arrays.stream(a.get("methods").split(",")).map(String::trim).map(Method::of).toList();
         try (VideoshopModel model = Models.open(a.get("model", "tiny"))) {
             EvaluationReport report = run(Path.of(a.get("cases")), model, b.build(), methods, System.err);
@@ -117,13 +162,14 @@ public final class Evaluate {
             if (report.kinds().size() > 1) {
                 System.out.println(report.kindTable());
             }
+            System.out.println(report.frameTable());
             System.out.print(report.table());
             if (a.get("json") != null) {
                 report.writeJson(Path.of(a.get("json")));
                 System.err.println("wrote " + a.get("json"));
             }
             if (a.get("plot") != null) {
-                PsnrPlot.write(report, Path.of(a.get("plot")));
+                Plots.write(report, Path.of(a.get("plot")));
                 System.err.println("wrote " + a.get("plot"));
             }
         }

@@ -96,7 +96,8 @@ public record EvaluationReport(String model, String backend, VideoshopOptions ba
     /** Mean PSNR and SSIM per kind of edit and method (Markdown), e.g. recolour / add / remove. */
     public String kindTable() {
         StringBuilder sb = new StringBuilder("| kind | method | cases | PSNR | PSNR edit region | PSNR outside region "
-                + "| SSIM |\n| --- | --- | ---: | ---: | ---: | ---: | ---: |\n");
+                + "| SSIM | SSIM edit region | SSIM outside region |\n"
+                + "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (String kind : kinds()) {
             for (Method m : Method.values()) {
                 List<CaseResult> rs = results.stream().filter(r -> r.kind().equals(kind) && r.method() == m)
@@ -104,14 +105,62 @@ public record EvaluationReport(String model, String backend, VideoshopOptions ba
                 if (rs.isEmpty()) {
                     continue;
                 }
-                sb.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %s | %s |%n", kind, m.id(), rs.size(),
-                        db(mean(rs.stream().mapToDouble(CaseResult::psnr).toArray())),
+                sb.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %s | %s | %s | %s |%n", kind, m.id(),
+                        rs.size(), db(mean(rs.stream().mapToDouble(CaseResult::psnr).toArray())),
                         db(mean(rs.stream().mapToDouble(CaseResult::psnrEditRegion).toArray())),
                         db(mean(rs.stream().mapToDouble(CaseResult::psnrOutsideRegion).toArray())),
-                        num(mean(rs.stream().mapToDouble(CaseResult::ssim).toArray()))));
+                        num(mean(rs.stream().mapToDouble(CaseResult::ssim).toArray())),
+                        num(mean(rs.stream().mapToDouble(CaseResult::ssimEditRegion).toArray())),
+                        num(mean(rs.stream().mapToDouble(CaseResult::ssimOutsideRegion).toArray()))));
             }
         }
         return sb.toString();
+    }
+
+    /** The results of one kind of edit and one method. */
+    public List<CaseResult> of(String kind, Method m) {
+        return results.stream().filter(r -> r.kind().equals(kind) && r.method() == m).toList();
+    }
+
+    /**
+     * Per kind and method, the mean edit-region PSNR of each frame index 1..T-1 (Markdown; infinite values count as
+     * {@link #MEAN_CAP_DB}): how an edit holds over the clip.
+     */
+    public String frameTable() {
+        int frames = results.stream().mapToInt(r -> r.frameRegionPsnr().length).max().orElse(0);
+        StringBuilder sb = new StringBuilder("| kind | method (edit-region PSNR per frame) |");
+        StringBuilder rule = new StringBuilder("| --- | --- |");
+        for (int t = 1; t < frames; t++) {
+            sb.append(' ').append(t).append(" |");
+            rule.append(" ---: |");
+        }
+        sb.append('\n').append(rule).append('\n');
+        for (String kind : kinds()) {
+            for (Method m : Method.values()) {
+                List<CaseResult> rs = of(kind, m);
+                if (rs.isEmpty()) {
+                    continue;
+                }
+                sb.append("| ").append(kind).append(" | ").append(m.id()).append(" |");
+                double[] curve = frameMean(rs, CaseResult::frameRegionPsnr);
+                for (int t = 1; t < curve.length; t++) {
+                    sb.append(' ').append(db(curve[t])).append(" |");
+                }
+                sb.append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Mean over results of a per-frame series, frame by frame (NaN skipped, infinity as {@link #MEAN_CAP_DB}). */
+    public static double[] frameMean(List<CaseResult> rs, java.util.function.Function<CaseResult, double[]> series) {
+        int len = rs.stream().mapToInt(r -> series.apply(r).length).max().orElse(0);
+        double[] out = new double[len];
+        for (int t = 0; t < len; t++) {
+            final int f = t;
+            out[t] = mean(rs.stream().map(series).filter(a -> a.length > f).mapToDouble(a -> a[f]).toArray());
+        }
+        return out;
     }
 
     /** One row per case and method (Markdown). */
@@ -128,8 +177,9 @@ public record EvaluationReport(String model, String backend, VideoshopOptions ba
     }
 
     /**
-     * Writes a JSON array with one object per case and method: case, method, psnr, psnr_edit_region,
-     * psnr_outside_region, ssim, kind, frame_psnr, the trajectory numbers (model methods) and millis, plus model and
+     * Writes a JSON array with one object per case and method: case, kind, method, psnr, psnr_edit_region,
+     * psnr_outside_region, ssim, ssim_edit_region, ssim_outside_region, frame_psnr, frame_psnr_edit_region,
+     * frame_psnr_outside_region (frames 0..T-1), the trajectory numbers (ablation methods) and millis, plus model and
      * backend. Non-finite numbers (identical images: +infinity; empty region: NaN) are written as null.
      */
     public void writeJson(Path file) throws IOException {
@@ -144,14 +194,11 @@ public record EvaluationReport(String model, String backend, VideoshopOptions ba
             put(o, "psnr_edit_region", r.psnrEditRegion());
             put(o, "psnr_outside_region", r.psnrOutsideRegion());
             put(o, "ssim", r.ssim());
-            ArrayNode fp = o.putArray("frame_psnr");
-            for (double d : r.framePsnr()) {
-                if (Double.isFinite(d)) {
-                    fp.add(d);
-                } else {
-                    fp.addNull();
-                }
-            }
+            put(o, "ssim_edit_region", r.ssimEditRegion());
+            put(o, "ssim_outside_region", r.ssimOutsideRegion());
+            putArray(o, "frame_psnr", r.framePsnr());
+            putArray(o, "frame_psnr_edit_region", r.frameRegionPsnr());
+            putArray(o, "frame_psnr_outside_region", r.frameOutsidePsnr());
             if (r.trajectory() != null) {
                 put(o, "trajectory_adjacent_mean", r.trajectory().adjacentMean());
                 put(o, "trajectory_adjacent_min", r.trajectory().adjacentMin());
@@ -162,6 +209,17 @@ public record EvaluationReport(String model, String backend, VideoshopOptions ba
             o.put("backend", backend);
         }
         om.writeValue(file.toFile(), arr);
+    }
+
+    private static void putArray(ObjectNode o, String name, double[] values) {
+        ArrayNode a = o.putArray(name);
+        for (double d : values) {
+            if (Double.isFinite(d)) {
+                a.add(d);
+            } else {
+                a.addNull();
+            }
+        }
     }
 
     private static void put(ObjectNode o, String name, double v) {

@@ -5,7 +5,8 @@ import org.videoshop.tensor.Frame;
 /**
  * Image quality metrics on RGB frames in [0, 1] (peak 1): PSNR over all pixels or over a pixel mask, and SSIM
  * (Wang et al. 2004: 11x11 Gaussian window with sigma 1.5, K1 = 0.01, K2 = 0.03, computed per colour channel over
- * the window's valid positions and averaged; frames smaller than 11 pixels use the largest odd window that fits).
+ * the window's valid positions and averaged; frames smaller than 11 pixels use the largest odd window that fits),
+ * over the whole frame or over the windows centred inside or outside a region.
  */
 public final class ImageMetrics {
 
@@ -37,9 +38,23 @@ public final class ImageMetrics {
 
     /** Mean SSIM of the three colour channels. */
     public static double ssim(Frame a, Frame b) {
+        return ssim(a, b, null).whole();
+    }
+
+    /**
+     * SSIM of the three colour channels, averaged over the whole frame and, when {@code region} (one entry per
+     * pixel) is given, over the windows centred inside and outside it (NaN for a side with no window). Windows
+     * centred just outside the region reach into it, so identical pixels outside still score below 1 near its
+     * edge.
+     */
+    public static SsimParts ssim(Frame a, Frame b, boolean[] region) {
         sameSize(a, b);
         int h = a.height();
         int w = a.width();
+        if (region != null && region.length != h * w) {
+            throw new IllegalArgumentException("Expected a region of " + h * w + " pixels but found "
+                    + region.length);
+        }
         int win = Math.min(11, Math.min(h, w));
         if (win % 2 == 0) {
             win--;
@@ -47,7 +62,14 @@ public final class ImageMetrics {
         double sigma = 1.5 * win / 11.0;
         double[] kernel = gaussian(win, sigma);
         int plane = h * w;
-        double total = 0;
+        int oh = h - win + 1;
+        int ow = w - win + 1;
+        int half = win / 2;
+        double[] all = new double[3];
+        double[] in = new double[3];
+        double[] out = new double[3];
+        long nIn = 0;
+        long nOut = 0;
         for (int c = 0; c < 3; c++) {
             double[] x = new double[plane];
             double[] y = new double[plane];
@@ -55,12 +77,44 @@ public final class ImageMetrics {
                 x[i] = a.data()[c * plane + i];
                 y[i] = b.data()[c * plane + i];
             }
-            total += ssimPlane(x, y, h, w, kernel);
+            double[] map = ssimMap(x, y, h, w, kernel);
+            nIn = 0;
+            nOut = 0;
+            for (int j = 0; j < oh; j++) {
+                for (int i = 0; i < ow; i++) {
+                    double v = map[j * ow + i];
+                    all[c] += v;
+                    if (region != null) {
+                        if (region[(j + half) * w + i + half]) {
+                            in[c] += v;
+                            nIn++;
+                        } else {
+                            out[c] += v;
+                            nOut++;
+                        }
+                    }
+                }
+            }
         }
-        return total / 3;
+        double n = (double) oh * ow;
+        double whole = (all[0] + all[1] + all[2]) / (3 * n);
+        double inside = nIn == 0 ? Double.NaN : (in[0] + in[1] + in[2]) / (3.0 * nIn);
+        double outside = nOut == 0 ? Double.NaN : (out[0] + out[1] + out[2]) / (3.0 * nOut);
+        return new SsimParts(whole, region == null ? Double.NaN : inside, region == null ? Double.NaN : outside);
     }
 
-    private static double ssimPlane(double[] x, double[] y, int h, int w, double[] k) {
+    /**
+     * SSIM averaged over a frame and over the windows centred inside and outside a region.
+     *
+     * @param whole   every window
+     * @param inside  windows centred in the region (NaN when none, or no region)
+     * @param outside windows centred outside it
+     */
+    public record SsimParts(double whole, double inside, double outside) {
+    }
+
+    /** The SSIM map over the kernel's valid positions: (h-k+1) x (w-k+1) values. */
+    private static double[] ssimMap(double[] x, double[] y, int h, int w, double[] k) {
         int n = x.length;
         double[] xx = new double[n];
         double[] yy = new double[n];
@@ -77,15 +131,15 @@ public final class ImageMetrics {
         double[] sxx = filter(xx, h, w, k);
         double[] syy = filter(yy, h, w, k);
         double[] sxy = filter(xy, h, w, k);
-        double sum = 0;
+        double[] map = new double[oh * ow];
         for (int i = 0; i < oh * ow; i++) {
             double vx = sxx[i] - mx[i] * mx[i];
             double vy = syy[i] - my[i] * my[i];
             double cxy = sxy[i] - mx[i] * my[i];
-            sum += ((2 * mx[i] * my[i] + C1) * (2 * cxy + C2))
+            map[i] = ((2 * mx[i] * my[i] + C1) * (2 * cxy + C2))
                     / ((mx[i] * mx[i] + my[i] * my[i] + C1) * (vx + vy + C2));
         }
-        return sum / (oh * ow);
+        return map;
     }
 
     /** Separable filtering over the kernel's valid positions: an (h-k+1) x (w-k+1) result. */

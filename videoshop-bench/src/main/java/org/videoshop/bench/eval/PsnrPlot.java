@@ -58,11 +58,16 @@ public final class PsnrPlot {
 
     /** Mean per-frame PSNR over the cases that reach each frame, capped at {@link #CAP_DB}. */
     static double[] meanCurve(List<CaseResult> rs) {
-        int len = rs.stream().mapToInt(r -> r.framePsnr().length).max().orElse(0);
+        return meanCurve(rs, CaseResult::framePsnr);
+    }
+
+    /** Mean of a per-frame PSNR series over the cases that reach each frame, capped at {@link #CAP_DB}. */
+    static double[] meanCurve(List<CaseResult> rs, java.util.function.Function<CaseResult, double[]> series) {
+        int len = rs.stream().mapToInt(r -> series.apply(r).length).max().orElse(0);
         double[] sum = new double[len];
         int[] n = new int[len];
         for (CaseResult r : rs) {
-            double[] f = r.framePsnr();
+            double[] f = series.apply(r);
             for (int t = 0; t < f.length; t++) {
                 if (!Double.isNaN(f[t])) {
                     sum[t] += Math.min(CAP_DB, f[t]);

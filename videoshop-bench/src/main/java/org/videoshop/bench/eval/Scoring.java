@@ -13,9 +13,14 @@ final class Scoring {
      * @param psnrEditRegion    inside the edited region
      * @param psnrOutsideRegion outside it
      * @param ssim              mean SSIM over frames 1..T-1
+     * @param ssimEditRegion    mean SSIM of the windows centred in the region
+     * @param ssimOutsideRegion mean SSIM of the windows centred outside it
      * @param framePsnr         per-frame PSNR, frames 0..T-1
+     * @param frameRegionPsnr   per-frame PSNR in the region
+     * @param frameOutsidePsnr  per-frame PSNR outside it
      */
-    record Scores(double psnr, double psnrEditRegion, double psnrOutsideRegion, double ssim, double[] framePsnr) {
+    record Scores(double psnr, double psnrEditRegion, double psnrOutsideRegion, double ssim, double ssimEditRegion,
+                  double ssimOutsideRegion, double[] framePsnr, double[] frameRegionPsnr, double[] frameOutsidePsnr) {
     }
 
     private Scoring() {
@@ -28,30 +33,48 @@ final class Scoring {
         }
         int frames = truth.frames();
         double[] perFrame = new double[frames];
+        double[] perFrameIn = new double[frames];
+        double[] perFrameOut = new double[frames];
         ImageMetrics.SquaredError all = ImageMetrics.SquaredError.NONE;
         ImageMetrics.SquaredError inside = ImageMetrics.SquaredError.NONE;
         ImageMetrics.SquaredError outside = ImageMetrics.SquaredError.NONE;
-        double ssim = 0;
+        double[] ssim = new double[3];
+        int[] ssimCount = new int[3];
         for (int t = 0; t < frames; t++) {
             Frame o = out.frame(t);
             Frame g = truth.frame(t);
-            ImageMetrics.SquaredError e = ImageMetrics.SquaredError.of(o, g, null);
-            perFrame[t] = e.psnr();
-            if (t == 0) {
-                continue;
-            }
             boolean[] region = c.region(t);
             boolean[] rest = new boolean[region.length];
             for (int i = 0; i < region.length; i++) {
                 rest[i] = !region[i];
             }
+            ImageMetrics.SquaredError e = ImageMetrics.SquaredError.of(o, g, null);
+            ImageMetrics.SquaredError in = ImageMetrics.SquaredError.of(o, g, region);
+            ImageMetrics.SquaredError away = ImageMetrics.SquaredError.of(o, g, rest);
+            perFrame[t] = e.psnr();
+            perFrameIn[t] = in.psnr();
+            perFrameOut[t] = away.psnr();
+            if (t == 0) {
+                continue;
+            }
             all = all.plus(e);
-            inside = inside.plus(ImageMetrics.SquaredError.of(o, g, region));
-            outside = outside.plus(ImageMetrics.SquaredError.of(o, g, rest));
-            ssim += ImageMetrics.ssim(o, g);
+            inside = inside.plus(in);
+            outside = outside.plus(away);
+            ImageMetrics.SsimParts parts = ImageMetrics.ssim(o, g, region);
+            double[] v = {parts.whole(), parts.inside(), parts.outside()};
+            for (int k = 0; k < 3; k++) {
+                if (!Double.isNaN(v[k])) {
+                    ssim[k] += v[k];
+                    ssimCount[k]++;
+                }
+            }
         }
-        return new Scores(all.psnr(), inside.psnr(), outside.psnr(), frames > 1 ? ssim / (frames - 1) : Double.NaN,
-                perFrame);
+        return new Scores(all.psnr(), inside.psnr(), outside.psnr(), mean(ssim[0], ssimCount[0]),
+                mean(ssim[1], ssimCount[1]), mean(ssim[2], ssimCount[2]), perFrame, perFrameIn, perFrameOut);
+    }
+
+    private static double mean(double sum, int n) {
+        return n == 0 ? Double.NaN : sum / n;
     }
 
     /** The clip as 8-bit images would hold it (what {@link org.videoshop.VideoEditor} returns as images). */

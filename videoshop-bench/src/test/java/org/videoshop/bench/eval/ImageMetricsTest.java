@@ -126,4 +126,40 @@ class ImageMetricsTest {
         }
         return d;
     }
+
+    @Test
+    void ssimSplitsIntoWindowsCentredInsideAndOutsideARegion() {
+        int w = 64;
+        int h = 64;
+        Random rng = new Random(5);
+        float[] a = new float[3 * w * h];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = rng.nextFloat();
+        }
+        float[] b = a.clone();
+        boolean[] region = new boolean[w * h];
+        for (int y = 17; y < 47; y++) {
+            for (int x = 17; x < 47; x++) {
+                region[y * w + x] = true;
+            }
+        }
+        for (int c = 0; c < 3; c++) {
+            for (int y = 27; y < 37; y++) {
+                for (int x = 27; x < 37; x++) {
+                    b[c * w * h + y * w + x] = 1 - b[c * w * h + y * w + x];
+                }
+            }
+        }
+        ImageMetrics.SsimParts same = ImageMetrics.ssim(new Frame(h, w, a), new Frame(h, w, a), region);
+        assertEquals(1.0, same.whole(), 1e-9);
+        assertEquals(1.0, same.inside(), 1e-9);
+        assertEquals(1.0, same.outside(), 1e-9);
+        ImageMetrics.SsimParts parts = ImageMetrics.ssim(new Frame(h, w, a), new Frame(h, w, b), region);
+        // windows centred outside the region are at least 5 pixels from the changed block: untouched
+        assertEquals(1.0, parts.outside(), 1e-9);
+        assertTrue(parts.inside() < 0.9, "inside " + parts.inside());
+        assertTrue(parts.whole() > parts.inside() && parts.whole() < 1, "whole " + parts.whole());
+        assertEquals(parts.whole(), ImageMetrics.ssim(new Frame(h, w, a), new Frame(h, w, b)), 1e-12);
+        assertTrue(Double.isNaN(ImageMetrics.ssim(new Frame(h, w, a), new Frame(h, w, b), null).inside()));
+    }
 }
