@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Times the same Videoshop edit (same bundle, frames, steps, strength, guidance, Sigma) in the Java library
-# (org.videoshop.bench.TimeEdit) and in plain PyTorch (tiny-model/pipeline.py via python_edit.py),
-# on this machine in this run, and prints the table with the ratio.
+# Times the same Videoshop edit (same bundle, frames, steps, strength, guidance, Sigma, raw inversion condition)
+# in the Java library (org.videoshop.bench.TimeEdit) and in plain PyTorch (tiny-model/pipeline.py via
+# python_edit.py), on this machine in this run, in alternated rounds (Python, Java, Python, Java, ...) so that a
+# change of machine load hits both sides; prints each round with the 1-minute load average before it, and the
+# table with the ratio over all rounds.
 #
-#   videoshop-bench/scripts/compare_python.sh [--bundle DIR] [--frames N] [--runs N] [--warmup N]
+#   videoshop-bench/scripts/compare_python.sh [--bundle DIR] [--frames N] [--runs N] [--warmup N] [--rounds N]
 #                                             [--threads N] [--steps N] [--strength S] [--pipeline-dir DIR]
+# --runs: timed edits per side and round (after --warmup unmeasured ones); --rounds: A/B rounds (default 3).
 # --pipeline-dir: where pipeline.py and models.py come from (default: tiny-model/ of this repository).
 # Needs videoshop-bench/target/benchmarks.jar (mvn -pl videoshop-bench -am -DskipTests package)
 # and /usr/bin/python3 with torch and onnx.
@@ -12,7 +15,7 @@ set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 BUNDLE="$ROOT/videoshop-onnx/src/main/resources/videoshop/models/tiny"
-PIPELINE_DIR="$ROOT/tiny-model"; FRAMES=""; RUNS=10; WARMUP=5; THREADS=1; STEPS=25; STRENGTH=0.55
+PIPELINE_DIR="$ROOT/tiny-model"; FRAMES=""; RUNS=10; WARMUP=5; ROUNDS=3; THREADS=1; STEPS=25; STRENGTH=0.55
 PYTHON="${PYTHON:-/usr/bin/python3}"
 JAR="$ROOT/videoshop-bench/target/benchmarks.jar"
 while [ $# -gt 0 ]; do
@@ -21,6 +24,7 @@ while [ $# -gt 0 ]; do
     --frames) FRAMES="$2"; shift 2;;
     --runs) RUNS="$2"; shift 2;;
     --warmup) WARMUP="$2"; shift 2;;
+    --rounds) ROUNDS="$2"; shift 2;;
     --threads) THREADS="$2"; shift 2;;
     --steps) STEPS="$2"; shift 2;;
     --strength) STRENGTH="$2"; shift 2;;
@@ -38,28 +42,51 @@ FRAMES_ARG=(); [ -n "$FRAMES" ] && FRAMES_ARG=(--frames "$FRAMES")
 # 1. one clip, written as PNGs, so that both sides edit the very same frames
 "${JAVA[@]}" org.videoshop.bench.TimeEdit --model "$BUNDLE" "${FRAMES_ARG[@]}" --write-case "$WORK/case" 2>/dev/null
 COMMON=(--steps "$STEPS" --strength "$STRENGTH")
-# 2. Python first, then Java (each: warm-up edits, then timed edits), both with guidance 1 -> 3 and Sigma 1 (pinned:
-#    the Java side would otherwise use the bundle's recommended guidance and Sigma, and pipeline.py does not read
-#    them; python_edit.py passes Sigma 1)
-"$PYTHON" "$HERE/python_edit.py" --pipeline-dir "$PIPELINE_DIR" --bundle "$BUNDLE" --case "$WORK/case" "${COMMON[@]}" \
-  --min-guidance 1 --max-guidance 3 \
-  --warmup "$WARMUP" --runs "$RUNS" --threads "$THREADS" --json "$WORK/python.json" >/dev/null
-"${JAVA[@]}" org.videoshop.bench.TimeEdit --model "$BUNDLE" --case "$WORK/case" "${COMMON[@]}" --guidance 1,3 \
-  --sigma-threshold 1 --warmup "$WARMUP" --runs "$RUNS" --json "$WORK/java.json" > "$WORK/java.txt"
+# 2. alternated rounds, each side: warm-up edits, then timed edits; both with guidance 1 -> 3, Sigma 1 and the raw
+#    inversion condition, pinned: the Java side would otherwise use the bundle's recommended guidance and Sigma,
+#    which pipeline.py does not read, and python_edit.py's --inv-cond must match the Java default (raw)
+load() { cut -d' ' -f1 /proc/loadavg; }
+for r in $(seq 1 "$ROUNDS"); do
+  echo "round $r python load $(load)" >> "$WORK/load.txt"
+  "$PYTHON" "$HERE/python_edit.py" --pipeline-dir "$PIPELINE_DIR" --bundle "$BUNDLE" --case "$WORK/case" \
+    "${COMMON[@]}" --min-guidance 1 --max-guidance 3 --inv-cond raw \
+    --warmup "$WARMUP" --runs "$RUNS" --threads "$THREADS" --json "$WORK/python.$r.json" >/dev/null
+  echo "round $r java load $(load)" >> "$WORK/load.txt"
+  "${JAVA[@]}" org.videoshop.bench.TimeEdit --model "$BUNDLE" --case "$WORK/case" "${COMMON[@]}" --guidance 1,3 \
+    --sigma-threshold 1 --warmup "$WARMUP" --runs "$RUNS" --json "$WORK/java.$r.json" > "$WORK/java.txt"
+done
+echo "after load $(load)" >> "$WORK/load.txt"
 
 # 3. the table
-"$PYTHON" - "$WORK/python.json" "$WORK/java.json" "$BUNDLE" <<'PY'
+"$PYTHON" - "$WORK" "$ROUNDS" "$BUNDLE" <<'PY'
 import json, sys
-p, j = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
-print(f"bundle {sys.argv[3]}: {p['frames']} frames {p['width']}x{p['height']}, {p['steps']} steps x strength "
-      f"{p['strength']}, guidance 1->3, Sigma 1, {p['runs']} timed edits after warm-up, {p['threads']} thread(s)")
-print("| implementation | ms/edit (mean) | ms/edit (min) |")
+work, rounds, bundle = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+P = [json.load(open(f"{work}/python.{r}.json")) for r in range(1, rounds + 1)]
+J = [json.load(open(f"{work}/java.{r}.json")) for r in range(1, rounds + 1)]
+loads = open(f"{work}/load.txt").read().split("\n")
+p, j = P[0], J[0]
+print(f"bundle {bundle}: {p['frames']} frames {p['width']}x{p['height']}, {p['steps']} steps x strength "
+      f"{p['strength']}, guidance 1->3, Sigma 1, raw inversion condition, {rounds} alternated rounds x "
+      f"{p['runs']} timed edits per side after warm-up, {p['threads']} thread(s)")
+print("| round | 1-min load before (python / java) | Python ms (mean / min) | Java ms (mean / min) | ratio (mean) |")
+print("| ---: | --- | ---: | ---: | ---: |")
+for r in range(rounds):
+    lp = loads[2 * r].split()[-1]
+    lj = loads[2 * r + 1].split()[-1]
+    print(f"| {r + 1} | {lp} / {lj} | {P[r]['ms_per_edit']:.1f} / {P[r]['ms_min']:.1f} | "
+          f"{J[r]['ms_per_edit']:.1f} / {J[r]['ms_min']:.1f} | {P[r]['ms_per_edit'] / J[r]['ms_per_edit']:.2f}x |")
+pm = sum(x['ms_per_edit'] for x in P) / rounds
+jm = sum(x['ms_per_edit'] for x in J) / rounds
+pmin = min(x['ms_min'] for x in P)
+jmin = min(x['ms_min'] for x in J)
+print()
+print("| implementation | ms/edit (mean over rounds) | ms/edit (min) |")
 print("| --- | ---: | ---: |")
-print(f"| Python / PyTorch {p['torch']} (pipeline.py) | {p['ms_per_edit']:.1f} | {p['ms_min']:.1f} |")
-print(f"| Java (videoshop, backend {j['backend']}) | {j['ms_per_edit']:.1f} | {j['ms_min']:.1f} |")
-print(f"| **ratio Python / Java** | **{p['ms_per_edit'] / j['ms_per_edit']:.2f}x** | "
-      f"**{p['ms_min'] / j['ms_min']:.2f}x** |")
-print(f"Java time outside model calls: {100 * j['non_model_share']:.2f} %")
+print(f"| Python / PyTorch {p['torch']} (pipeline.py) | {pm:.1f} | {pmin:.1f} |")
+print(f"| Java (videoshop, backend {j['backend']}) | {jm:.1f} | {jmin:.1f} |")
+print(f"| **ratio Python / Java** | **{pm / jm:.2f}x** | **{pmin / jmin:.2f}x** |")
+print(f"machine: {loads[-2] if loads[-1] == '' else loads[-1]} (1-minute load average after the last round)")
+print(f"Java time outside model calls: {100 * J[-1]['non_model_share']:.2f} %")
 print(f"PyTorch rebuilt {p['torch_floats']} parameter/buffer values; the ONNX files store {p['onnx_floats']}"
       + (f"; {p['params_left_at_init']} tensors had no initializer of their name" if p['params_left_at_init'] else ""))
 PY

@@ -4,7 +4,7 @@ tiny-model/pipeline.py (plain PyTorch, the code a user would otherwise run) on t
 frames and settings: warm-up edits, then timed edits; prints one JSON object.
 
   /usr/bin/python3 python_edit.py [--pipeline-dir DIR] --bundle DIR --case DIR [--steps 25] [--strength 0.55]
-      [--warmup 2] [--runs 5] [--threads 1] [--inv-cond authors] [--json FILE]
+      [--warmup 2] [--runs 5] [--threads 1] [--inv-cond raw|authors] [--json FILE]
 """
 import argparse, glob, json, os, sys, time
 
@@ -52,8 +52,9 @@ def main():
     ap.add_argument("--warmup", type=int, default=2)
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--threads", type=int, default=1)
-    # the Java library's default (VideoshopOptions.normalizeInversionCondition = true) is the authors' way
-    ap.add_argument("--inv-cond", choices=["raw", "authors"], default="authors")
+    # raw: the Java library's default (VideoshopOptions.normalizeInversionCondition = false, as generation uses
+    # the conditioning latents); authors: normalised and divided by the scaling factor, as the paper's code does
+    ap.add_argument("--inv-cond", choices=["raw", "authors"], default="raw")
     ap.add_argument("--json", default=None)
     a = ap.parse_args()
     torch.set_num_threads(a.threads)

@@ -162,7 +162,7 @@ final class WindowedEdit {
         EditResult edit;
         if (inverted == null) {
             EditPipeline.Detailed both = pipeline.detail(part, condition, ctx);
-            reconstruction = both.inverted().reconstruction();
+            reconstruction = both.reconstruction();
             edit = both.edit();
         } else {
             reconstruction = inverted.reconstruction(k, ctx);

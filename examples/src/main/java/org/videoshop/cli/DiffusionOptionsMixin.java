@@ -75,6 +75,20 @@ public final class DiffusionOptionsMixin {
             description = "Frames shared by adjacent windows, at least 1 (default: ${DEFAULT-VALUE}).")
     int overlap;
 
+    /** Checks the window flags by their names (the options' own check names the builder's fields). */
+    void checkWindowFlags() {
+        if (window != null && window < 2) {
+            throw new IllegalArgumentException("Expected --window of at least 2 frames but found " + window);
+        }
+        if (overlap < 1) {
+            throw new IllegalArgumentException("Expected --overlap of at least 1 frame but found " + overlap);
+        }
+        if (window != null && overlap >= window) {
+            throw new IllegalArgumentException("Expected --overlap below --window (" + window + ") but found "
+                    + overlap);
+        }
+    }
+
     @Option(names = "--working-size", paramLabel = "WxH", converter = FrameSizeConverter.class,
             description = "Size the model runs at, each side a multiple of the model's size multiple (default: the"
                     + " clip's aspect at about the model's native pixel count, e.g. 1024x576 for a 16:9 clip on SVD).")

@@ -1,6 +1,7 @@
 package org.videoshop.cli;
 
 import org.videoshop.VideoshopOptions;
+import org.videoshop.model.ModelSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -33,11 +34,25 @@ public final class EditSettings {
      */
     VideoshopOptions options() {
         try {
+            diffusion.checkWindowFlags();
             VideoshopOptions options = toOptions();
             models.checkBackend();
             return options;
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new ParameterException(command.commandLine(), e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Fails with a {@link UsageException} when the window flags do not fit the model: {@code --overlap} must be
+     * below the window, which is the model's native frame count unless {@code --window} is given.
+     */
+    static void checkAgainst(VideoshopOptions options, ModelSpec spec) {
+        int window = options.windowFrames(spec);
+        if (options.windowOverlap() >= window) {
+            throw new UsageException("Expected --overlap below the window of " + window + " frames (model "
+                    + spec.name() + "'s native frame count unless --window is given) but found "
+                    + options.windowOverlap());
         }
     }
 

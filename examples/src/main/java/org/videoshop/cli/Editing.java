@@ -46,7 +46,7 @@ final class Editing {
     /** Opens the model and an editor, runs {@code work} with one progress bar on {@code err}, closes them. */
     static <T> T withEditor(VideoshopOptions options, String modelName, OutputOptions output, PrintWriter err,
                             Work<T> work) throws IOException {
-        try (VideoshopModel model = VideoshopModel.open(modelName);
+        try (VideoshopModel model = openChecked(modelName, options);
              VideoEditor editor = Videoshop.editor(model, options);
              OverallProgress bars = OverallProgress.create(output.quiet(), err, "edit")) {
             if (output.verbose()) {
@@ -56,6 +56,18 @@ final class Editing {
                 err.flush();
             }
             return work.apply(editor, bars);
+        }
+    }
+
+    /** Opens the model and checks that the options fit it (closing it when they do not). */
+    private static VideoshopModel openChecked(String modelName, VideoshopOptions options) {
+        VideoshopModel model = VideoshopModel.open(modelName);
+        try {
+            EditSettings.checkAgainst(options, model.spec());
+            return model;
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
         }
     }
 

@@ -50,7 +50,16 @@ public final class VideoshopCli implements Runnable {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler(VideoshopCli::onFailure);
         cl.setParameterExceptionHandler(VideoshopCli::onUsageError);
+        giveVersionToSubcommands(cl, new Version());
         return cl;
+    }
+
+    /** {@code videoshop edit -V} prints the same version as {@code videoshop -V} (it printed nothing). */
+    private static void giveVersionToSubcommands(CommandLine cl, CommandLine.IVersionProvider version) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            sub.getCommandSpec().versionProvider(version);
+            giveVersionToSubcommands(sub, version);
+        }
     }
 
     @Override
@@ -63,6 +72,11 @@ public final class VideoshopCli implements Runnable {
         PrintWriter err = cmd.getErr();
         if (verbose(parsed)) {
             ex.printStackTrace(err);
+        }
+        if (ex instanceof UsageException) {
+            err.println(qualifiedName(cmd) + ": " + oneLine(ex) + " (see '" + qualifiedName(cmd) + " --help')");
+            err.flush();
+            return EXIT_USAGE;
         }
         err.println(qualifiedName(cmd) + ": " + oneLine(ex));
         err.flush();
@@ -90,14 +104,19 @@ public final class VideoshopCli implements Runnable {
         return cmd.getCommandSpec().qualifiedName();
     }
 
-    /** The exception's message on one line, or its type when it has none. */
+    /** JavaCV's advice to programmers, appended to FFmpeg's errors; meaningless to a user of the command line. */
+    private static final java.util.regex.Pattern JAVACV_ADVICE = java.util.regex.Pattern.compile(
+            "\\s*\\((For more details, make sure FFmpegLogCallback\\.set\\(\\) has been called\\.|"
+                    + "Has setFormat\\(\\) been called\\?)\\)");
+
+    /** The exception's message on one line (without JavaCV's advice to programmers), or its type when it has none. */
     static String oneLine(Throwable ex) {
         String msg = ex.getMessage();
         if (msg == null || msg.isBlank()) {
             Throwable cause = ex.getCause();
             return cause != null && cause != ex ? oneLine(cause) : ex.getClass().getSimpleName();
         }
-        return msg.strip().replaceAll("\\s*\\R\\s*", " ");
+        return JAVACV_ADVICE.matcher(msg).replaceAll("").strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
     /** The library's version and the Java runtime, for {@code --version}. */

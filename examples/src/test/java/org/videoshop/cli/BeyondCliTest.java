@@ -102,7 +102,7 @@ class BeyondCliTest {
         Cli.Run bad = Cli.edit(in(LONG), editedFirst, dir.resolve("x"), "--window", "5", "--overlap", "5");
         assertEquals(VideoshopCli.EXIT_USAGE, bad.exit(), bad::toString);
         assertEquals(1, bad.errLines().size(), bad::toString);
-        assertTrue(bad.err().contains("Expected windowOverlap < windowFrames (5) but found 5"), bad.err());
+        assertTrue(bad.err().contains("Expected --overlap below --window (5) but found 5"), bad.err());
     }
 
     @Test

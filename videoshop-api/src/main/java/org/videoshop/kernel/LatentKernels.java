@@ -14,6 +14,15 @@ public interface LatentKernels {
     /** The backend's name, as {@code -Dvideoshop.backend} spells it. */
     String name();
 
+    /**
+     * Opens a scope that creates, owns and computes on this backend's tensors (one per window of an edit; the
+     * caller closes it). The default keeps tensors on the Java heap and runs these kernels on them
+     * ({@link HeapScope}); a backend with memory of its own overrides it.
+     */
+    default LatentScope openScope() {
+        return new HeapScope(this);
+    }
+
     /** Noise-extrapolated estimate, scaled for the network: out = cIn * (x0 + ratio * (x - x0)). */
     void extrapolate(float[] x0, float[] x, float ratio, float cIn, float[] out);
 
@@ -55,10 +64,7 @@ public interface LatentKernels {
      * implementation is given so backends written before it keep working; backends may fuse it.
      */
     default void blend(float[] a, float[] b, float[] weight, float[] out) {
-        if (a.length != out.length || b.length != out.length || weight.length != out.length) {
-            throw new IllegalArgumentException("Expected arrays of one length but found " + a.length + ", "
-                    + b.length + ", " + weight.length + " and " + out.length);
-        }
+        KernelArguments.sameLength(a, b, weight, out);
         for (int i = 0; i < out.length; i++) {
             float y = b[i];
             out[i] = y + weight[i] * (a[i] - y);

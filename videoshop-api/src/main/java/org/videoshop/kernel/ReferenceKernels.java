@@ -1,5 +1,9 @@
 package org.videoshop.kernel;
 
+import static org.videoshop.kernel.KernelArguments.frames;
+import static org.videoshop.kernel.KernelArguments.sameLength;
+import static org.videoshop.kernel.KernelArguments.shape;
+
 import org.videoshop.tensor.LatentShape;
 
 /**
@@ -68,7 +72,7 @@ public final class ReferenceKernels implements LatentKernels {
     @Override
     public void guidance(float[] cond, float[] uncond, float[] frameScales, int frameSize, float[] out) {
         sameLength(cond, uncond, out);
-        checkFrames(out.length, frameScales.length, frameSize);
+        frames(out.length, frameScales.length, frameSize);
         for (int t = 0; t < frameScales.length; t++) {
             float g = frameScales[t];
             int base = t * frameSize;
@@ -81,11 +85,8 @@ public final class ReferenceKernels implements LatentKernels {
 
     @Override
     public void channelStats(float[] x, LatentShape shape, int fromFrame, int toFrame, double[] mean, double[] std) {
-        checkShape(x, shape);
-        if (fromFrame < 0 || toFrame > shape.frames() || fromFrame >= toFrame) {
-            throw new IllegalArgumentException("Expected a frame range within [0, " + shape.frames()
-                    + "] but found [" + fromFrame + ", " + toFrame + ")");
-        }
+        shape(x, shape);
+        KernelArguments.channelStats(shape, fromFrame, toFrame, mean, std);
         int channels = shape.channels();
         int plane = shape.planeSize();
         long count = (long) (toFrame - fromFrame) * plane;
@@ -133,8 +134,9 @@ public final class ReferenceKernels implements LatentKernels {
 
     @Override
     public void affine(float[] x, LatentShape shape, float[] scale, float[] shift, float[] out) {
-        checkShape(x, shape);
+        shape(x, shape);
         sameLength(x, x, out);
+        KernelArguments.perChannel(shape, scale, shift);
         int channels = shape.channels();
         int plane = shape.planeSize();
         for (int t = 0; t < shape.frames(); t++) {
@@ -146,27 +148,6 @@ public final class ReferenceKernels implements LatentKernels {
                     out[i] = x[i] * a + b;
                 }
             }
-        }
-    }
-
-    static void sameLength(float[] a, float[] b, float[] out) {
-        if (a.length != out.length || b.length != out.length) {
-            throw new IllegalArgumentException("Expected arrays of one length but found " + a.length + ", "
-                    + b.length + " and " + out.length);
-        }
-    }
-
-    static void checkShape(float[] x, LatentShape shape) {
-        if (x.length != shape.size()) {
-            throw new IllegalArgumentException("Expected " + shape.size() + " floats for shape " + shape
-                    + " but found " + x.length);
-        }
-    }
-
-    static void checkFrames(int length, int frames, int frameSize) {
-        if ((long) frames * frameSize != length) {
-            throw new IllegalArgumentException("Expected " + frames + " frames of " + frameSize + " floats = "
-                    + (long) frames * frameSize + " but found " + length);
         }
     }
 }

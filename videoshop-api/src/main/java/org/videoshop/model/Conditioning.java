@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * What the denoiser is conditioned on: the conditioning image's embedding and latents (one frame's worth,
- * [C, h, w], repeated over all frames by the denoiser) and SVD's micro-conditioning. Arrays are shared with the
- * creator, who owns them; nobody may modify them afterwards.
+ * [C, h, w], repeated over all frames by the denoiser) and SVD's micro-conditioning. The record keeps its own
+ * copies of the arrays and hands out copies (one frame's latents and one embedding: small next to a step).
  *
  * @param embedding        image embedding, [D]
  * @param latents          conditioning latents of one frame, [C, h, w]
@@ -25,6 +25,30 @@ public record Conditioning(float[] embedding, float[] latents, double fps, doubl
             throw new IllegalArgumentException("Expected non-empty conditioning latents but found "
                     + (latents == null ? "null" : "length 0"));
         }
+        embedding = embedding.clone();
+        latents = latents.clone();
+    }
+
+    /** A copy of the image embedding. */
+    @Override
+    public float[] embedding() {
+        return embedding.clone();
+    }
+
+    /** A copy of the conditioning latents of one frame. */
+    @Override
+    public float[] latents() {
+        return latents.clone();
+    }
+
+    /** Floats in the embedding (without copying it). */
+    public int embeddingLength() {
+        return embedding.length;
+    }
+
+    /** Floats in the conditioning latents (without copying them). */
+    public int latentsLength() {
+        return latents.length;
     }
 
     /** The negative branch of classifier-free guidance: zeroed embedding and latents, same micro-conditioning. */

@@ -1,11 +1,18 @@
 package org.videoshop.model;
 
+import java.nio.FloatBuffer;
 import org.videoshop.tensor.LatentShape;
 
 /**
- * The raw network F of the diffusion model (the UNet), before preconditioning: the pipeline feeds it
- * c_in(s) x and c_noise(s) and builds D(x; s) = c_skip x + c_out F itself. Outputs are written into
- * caller-owned arrays so the hot loop allocates nothing. Owned by its {@link VideoshopModel}.
+ * The diffusion model's raw network F, the UNet, before the EDM preconditioning: the pipeline feeds it
+ * c_in(s) x and c_noise(s) and builds the denoiser D(x; s) = c_skip x + c_out F itself (the card's "Denoiser" is
+ * this network). Outputs are written into caller-owned arrays or buffers so the hot loop allocates nothing. Owned
+ * by its {@link VideoshopModel}; thread-safe.
+ *
+ * <p>The {@link FloatBuffer} forms are the network boundary of backend-owned latents (a backend's tensors hand
+ * out heap or direct buffers over their memory): an implementation reads the input and writes the outputs
+ * through them without an intermediate array. Their defaults use the buffers' arrays when the buffers are heap
+ * buffers over whole arrays of the right length, and copy otherwise.
  */
 public interface Denoiser {
 
@@ -29,5 +36,43 @@ public interface Denoiser {
                                Conditioning unconditional, float[] outConditional, float[] outUnconditional) {
         predict(shape, input, cNoise, condition, outConditional);
         predict(shape, input, cNoise, unconditional, outUnconditional);
+    }
+
+    /** As {@link #predict(LatentShape, float[], float, Conditioning, float[])}, through buffers of {@code shape.size()} floats. */
+    default void predict(LatentShape shape, FloatBuffer input, float cNoise, Conditioning condition,
+                         FloatBuffer out) {
+        float[] o = array(out, shape.size());
+        predict(shape, array(input, shape.size()), cNoise, condition, o);
+        back(o, out);
+    }
+
+    /** As {@link #predictGuided(LatentShape, float[], float, Conditioning, Conditioning, float[], float[])}, through buffers. */
+    default void predictGuided(LatentShape shape, FloatBuffer input, float cNoise, Conditioning condition,
+                               Conditioning unconditional, FloatBuffer outConditional, FloatBuffer outUnconditional) {
+        float[] c = array(outConditional, shape.size());
+        float[] u = array(outUnconditional, shape.size());
+        predictGuided(shape, array(input, shape.size()), cNoise, condition, unconditional, c, u);
+        back(c, outConditional);
+        back(u, outUnconditional);
+    }
+
+    /** The buffer's own array when it is a heap buffer over exactly {@code n} floats, else a copy of its values. */
+    private static float[] array(FloatBuffer b, int n) {
+        if (b.capacity() != n) {
+            throw new IllegalArgumentException("Expected a buffer of " + n + " floats but found " + b.capacity());
+        }
+        if (b.hasArray() && b.arrayOffset() == 0 && b.array().length == n) {
+            return b.array();
+        }
+        float[] a = new float[n];
+        b.get(0, a);
+        return a;
+    }
+
+    /** Writes {@code a} into {@code b} unless it is {@code b}'s own array. */
+    private static void back(float[] a, FloatBuffer b) {
+        if (!(b.hasArray() && b.array() == a)) {
+            b.put(0, a);
+        }
     }
 }

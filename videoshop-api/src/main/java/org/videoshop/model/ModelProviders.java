@@ -36,6 +36,10 @@ public final class ModelProviders {
         if (location == null) {
             throw new IllegalArgumentException("Expected a model bundle path but found null");
         }
+        if (!java.nio.file.Files.exists(location)) {
+            throw new IllegalArgumentException("Expected a model bundle folder at " + location.toAbsolutePath()
+                    + " but it is missing" + builtInHint());
+        }
         for (ModelProvider p : REGISTRY.all()) {
             if (p.isAvailable() && p.canOpen(location)) {
                 return p;
@@ -44,6 +48,13 @@ public final class ModelProviders {
         throw new IllegalArgumentException("Expected a model bundle that one of the model providers can open at "
                 + location.toAbsolutePath() + " but none could; providers found: " + REGISTRY.describe()
                 + (REGISTRY.all().isEmpty() ? ". " + HINT : ""));
+    }
+
+    /** "; built-in models: tiny" (the names every available provider offers), or nothing when there are none. */
+    private static String builtInHint() {
+        List<String> names = REGISTRY.all().stream().filter(ModelProvider::isAvailable)
+                .flatMap(p -> p.builtInModels().stream()).toList();
+        return names.isEmpty() ? "" : " (and it is not a built-in model's name: " + String.join(", ", names) + ")";
     }
 
     static VideoshopModel openNamed(String nameOrPath) {

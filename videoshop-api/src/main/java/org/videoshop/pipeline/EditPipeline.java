@@ -1,9 +1,9 @@
 package org.videoshop.pipeline;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import org.videoshop.EditResult;
 import org.videoshop.LibraryVersion;
 import org.videoshop.Provenance;
@@ -14,6 +14,8 @@ import org.videoshop.diffusion.FrameNormalizer;
 import org.videoshop.diffusion.LatentNormalizer;
 import org.videoshop.diffusion.Preconditioning;
 import org.videoshop.kernel.LatentKernels;
+import org.videoshop.kernel.LatentScope;
+import org.videoshop.kernel.LatentTensor;
 import org.videoshop.model.Conditioning;
 import org.videoshop.model.ModelSpec;
 import org.videoshop.model.VideoshopModel;
@@ -21,6 +23,7 @@ import org.videoshop.tensor.Frame;
 import org.videoshop.tensor.LatentShape;
 import org.videoshop.tensor.Latents;
 import org.videoshop.tensor.Mask;
+import org.videoshop.tensor.Noise;
 import org.videoshop.tensor.Video;
 
 /**
@@ -28,7 +31,9 @@ import org.videoshop.tensor.Video;
  * the source's first frame as condition, (3) generate conditioned on the edited first frame, (4) rescale to
  * the edited frame's latent statistics and decode. Inversion depends only on the source, so it is exposed on
  * its own ({@link #invert}) and any number of edits can start from it ({@link #edit}). Inputs must already be
- * validated ({@link org.videoshop.EditInputs}). Immutable and thread-safe; each run owns its buffers.
+ * validated ({@link org.videoshop.EditInputs}). Immutable and thread-safe; each run owns its buffers. The latents
+ * of a window live in one {@link LatentScope} of the backend from inversion to the rescale: no host copy per step
+ * (reusable inversions, {@link #invert}, copy every level out for saving).
  */
 public final class EditPipeline {
 
@@ -57,6 +62,11 @@ public final class EditPipeline {
     private record EditCondition(Conditioning condition, ChannelStats target) {
     }
 
+    /** One window on the backend: the source, the kept sigmas and the trajectory's tensors (start at 0). */
+    private record Window(Video source, LatentShape shape, double[] sigmas, boolean normalized,
+                          LatentTensor[] trajectory) {
+    }
+
     /** Runs the whole edit; the returned video has the source's size and frame count. */
     public EditResult run(Video source, Frame editedFirst, Mask mask, StepContext ctx) {
         Instant started = Instant.now();
@@ -65,8 +75,10 @@ public final class EditPipeline {
         Latents x0 = encodeSource(source, shape, ctx);
         Conditioning inversionCondition = inversionCondition(source.frame(0), shape, ctx);
         EditCondition edit = editCondition(editedFirst, shape, ctx);
-        InvertedClip inverted = invertEncoded(source, shape, x0, inversionCondition, ctx);
-        return generate(inverted, edit, mask, Stage.GENERATE, started, ctx);
+        try (LatentScope scope = kernels.openScope()) {
+            Window w = invertOnBackend(scope, source, shape, x0, inversionCondition, mask != null, ctx);
+            return generate(scope, w, edit, mask, Stage.GENERATE, started, ctx);
+        }
     }
 
     /** Encodes and inverts the source; the result can be edited many times. */
@@ -75,7 +87,19 @@ public final class EditPipeline {
         LatentShape shape = spec.latentShape(source.frames(), source.height(), source.width());
         Latents x0 = encodeSource(source, shape, ctx);
         Conditioning condition = inversionCondition(source.frame(0), shape, ctx);
-        InvertedClip inverted = invertEncoded(source, shape, x0, condition, ctx);
+        List<float[]> saved = new ArrayList<>();
+        double[] sigmas;
+        try (LatentScope scope = kernels.openScope()) {
+            Window w = invertOnBackend(scope, source, shape, x0, condition, true, ctx);
+            sigmas = w.sigmas();
+            for (LatentTensor level : w.trajectory()) { // the reusable inversion is kept on the host, for saving
+                float[] host = new float[shape.size()];
+                level.copyTo(host);
+                saved.add(host);
+            }
+        }
+        InvertedClip inverted = new InvertedClip(spec.name(), spec.version(), options, source, shape, sigmas, saved,
+                options.normalize(spec), null);
         ctx.finish();
         return inverted;
     }
@@ -85,7 +109,9 @@ public final class EditPipeline {
         Instant started = Instant.now();
         ctx.begin(Stage.ENCODE, 1);
         EditCondition edit = editCondition(editedFirst, inverted.shape(), ctx);
-        return generate(inverted, edit, mask, Stage.GENERATE, started, ctx);
+        try (LatentScope scope = kernels.openScope()) {
+            return generate(scope, upload(scope, inverted, mask != null), edit, mask, Stage.GENERATE, started, ctx);
+        }
     }
 
     /**
@@ -101,7 +127,9 @@ public final class EditPipeline {
         Instant started = Instant.now();
         ctx.begin(Stage.ENCODE, 1);
         EditCondition own = editCondition(inverted.source().frame(0), inverted.shape(), ctx);
-        return generate(inverted, own, null, Stage.RECONSTRUCT, started, ctx);
+        try (LatentScope scope = kernels.openScope()) {
+            return generate(scope, upload(scope, inverted, false), own, null, Stage.RECONSTRUCT, started, ctx);
+        }
     }
 
     /** Network calls to the denoiser and encoder an edit's progress counts (see ProgressListener#onOverall). */
@@ -156,38 +184,50 @@ public final class EditPipeline {
         return new EditCondition(condition(embed(edited, ctx), conditionLatents), stats);
     }
 
-    private InvertedClip invertEncoded(Video source, LatentShape shape, Latents x0, Conditioning condition,
-                                       StepContext ctx) {
-        double[] sigmas = options.schedule(spec).sigmas();
-        ctx.begin(Stage.INVERT, sigmas.length - 1);
-        float[] noise = gaussian(shape.size(), options.seed() ^ NOISE_STREAM);
-        float[][] trajectory = new Inversion(kernels, model.denoiser(), pre).run(shape, x0.data(), sigmas,
-                options.inversionMode(), options.sigmaThreshold(spec), noise, condition,
-                Guidance.linear(options.inversionGuidanceMin(), options.inversionGuidanceMax(), shape.frames()), ctx);
-        return new InvertedClip(spec.name(), spec.version(), options, source, shape, sigmas, List.of(trajectory),
-                options.normalize(spec), null);
+    /** A saved inversion on the backend: its start, and with a mask every level (uploads). */
+    private static Window upload(LatentScope scope, InvertedClip inverted, boolean everyLevel) {
+        LatentTensor[] trajectory = new LatentTensor[inverted.sigmas().length];
+        for (int i = 0; i < trajectory.length; i++) {
+            if (i == 0 || everyLevel) {
+                trajectory[i] = scope.upload(inverted.trajectory().get(i));
+            }
+        }
+        return new Window(inverted.source(), inverted.shape(), inverted.sigmas(), inverted.normalized(), trajectory);
     }
 
-    private EditResult generate(InvertedClip inverted, EditCondition edit, Mask mask, Stage sampling,
+    private Window invertOnBackend(LatentScope scope, Video source, LatentShape shape, Latents x0,
+                                   Conditioning condition, boolean keepTrajectory, StepContext ctx) {
+        double[] sigmas = options.schedule(spec).sigmas();
+        ctx.begin(Stage.INVERT, sigmas.length - 1);
+        LatentTensor noise = scope.upload(Noise.gaussian(shape.size(), options.seed() ^ NOISE_STREAM));
+        LatentTensor[] trajectory = new Inversion(kernels, model.denoiser(), pre).run(scope, shape,
+                scope.upload(x0.data()), sigmas, options.inversionMode(), options.sigmaThreshold(spec), noise,
+                condition, Guidance.linear(options.inversionGuidanceMin(), options.inversionGuidanceMax(),
+                        shape.frames()), keepTrajectory, ctx);
+        return new Window(source, shape, sigmas, options.normalize(spec), trajectory);
+    }
+
+    private EditResult generate(LatentScope scope, Window w, EditCondition edit, Mask mask, Stage sampling,
                                 Instant started, StepContext ctx) {
-        float[] x = sample(inverted, edit, mask, sampling, ctx);
+        float[] x = sample(scope, w, edit, mask, sampling, ctx);
         ctx.begin(Stage.RESCALE, 1);
-        Latents out = rescale(inverted, x, edit);
+        Latents out = rescale(w, x, edit);
         ctx.advance();
         ctx.begin(Stage.DECODE, 1);
-        Video decoded = decode(inverted, out, ctx);
+        Video decoded = decode(w.source(), out, ctx);
         if (mask != null) {
-            decoded = Composite.apply(inverted.source(), decoded, mask);
+            decoded = Composite.apply(w.source(), decoded, mask);
         }
         ctx.advance();
         ctx.finish();
-        return new EditResult(decoded, provenance(inverted, started, ctx));
+        return new EditResult(decoded, provenance(w, started, ctx));
     }
 
     /**
      * Detail mode's two generations of one window, each stage once and in order: encode (source, both
      * conditions), invert, reconstruct (conditioned on the source's own first frame), generate (on {@code
-     * condition}), rescale both, decode both. Returns the inversion with its reconstruction and the edit.
+     * condition}), rescale both, decode both; in one backend scope (no host copy per step). Returns the
+     * reconstruction and the edit.
      */
     public Detailed detail(Video source, Frame condition, StepContext ctx) {
         Instant started = Instant.now();
@@ -197,54 +237,63 @@ public final class EditPipeline {
         Conditioning inversionCondition = inversionCondition(source.frame(0), shape, ctx);
         EditCondition own = editCondition(source.frame(0), shape, ctx);
         EditCondition edit = editCondition(condition, shape, ctx);
-        InvertedClip inverted = invertEncoded(source, shape, x0, inversionCondition, ctx);
-        float[] xr = sample(inverted, own, null, Stage.RECONSTRUCT, ctx);
-        float[] xe = sample(inverted, edit, null, Stage.GENERATE, ctx);
+        Window w;
+        float[] xr;
+        float[] xe;
+        try (LatentScope scope = kernels.openScope()) {
+            w = invertOnBackend(scope, source, shape, x0, inversionCondition, false, ctx);
+            xr = sample(scope, w, own, null, Stage.RECONSTRUCT, ctx);
+            xe = sample(scope, w, edit, null, Stage.GENERATE, ctx);
+        }
         ctx.begin(Stage.RESCALE, 2);
-        Latents lr = rescale(inverted, xr, own);
+        Latents lr = rescale(w, xr, own);
         ctx.advance();
-        Latents le = rescale(inverted, xe, edit);
+        Latents le = rescale(w, xe, edit);
         ctx.advance();
         ctx.begin(Stage.DECODE, 2);
-        Video r = decode(inverted, lr, ctx);
+        Video r = decode(source, lr, ctx);
         ctx.advance();
-        Video e = decode(inverted, le, ctx);
+        Video e = decode(source, le, ctx);
         ctx.advance();
         ctx.finish();
-        return new Detailed(inverted.withReconstruction(r), new EditResult(e, provenance(inverted, started, ctx)));
+        return new Detailed(r, new EditResult(e, provenance(w, started, ctx)));
     }
 
-    /** What {@link #detail} makes of a window: its inversion (with the reconstruction) and the edit. */
-    public record Detailed(InvertedClip inverted, EditResult edit) {
+    /** What {@link #detail} makes of a window: the model's reconstruction of the source, and the edit. */
+    public record Detailed(Video reconstruction, EditResult edit) {
     }
 
-    private float[] sample(InvertedClip inverted, EditCondition edit, Mask mask, Stage sampling, StepContext ctx) {
-        LatentShape shape = inverted.shape();
-        double[] sigmas = inverted.sigmas();
+    /** Generation from the window's start on the backend; the result copied out once (the rescale's input). */
+    private float[] sample(LatentScope scope, Window w, EditCondition edit, Mask mask, Stage sampling,
+                           StepContext ctx) {
+        LatentShape shape = w.shape();
+        double[] sigmas = w.sigmas();
         ctx.begin(sampling, sigmas.length - 1);
-        float[] x = inverted.start().clone();
-        float[] latentMask = mask == null ? null : latentMask(mask, shape);
-        new Generation(kernels, model.denoiser(), pre).run(shape, x, sigmas, edit.condition(),
+        LatentTensor x = scope.zeros(shape.size());
+        scope.copy(w.trajectory()[0], x);
+        LatentTensor latentMask = mask == null ? null : scope.upload(latentMask(mask, shape));
+        new Generation(kernels, model.denoiser(), pre).run(scope, shape, x, sigmas, edit.condition(),
                 Guidance.linear(options.guidanceMin(spec), options.guidanceMax(spec), shape.frames()), latentMask,
-                inverted.trajectory().toArray(new float[0][]), ctx);
-        return x;
+                w.trajectory(), ctx);
+        float[] out = new float[shape.size()];
+        x.copyTo(out);
+        return out;
     }
 
     /** The rescale to the conditioning frame's statistics and the VAE's unscaling, in place on {@code x}. */
-    private Latents rescale(InvertedClip inverted, float[] x, EditCondition edit) {
-        Latents out = new Latents(inverted.shape(), x);
-        if (inverted.normalized()) {
+    private Latents rescale(Window w, float[] x, EditCondition edit) {
+        Latents out = new Latents(w.shape(), x);
+        if (w.normalized()) {
             normalizer.rescaleFirstFrameTo(out, edit.target());
         }
         kernels.scale(x, (float) (1.0 / spec.scalingFactor()), x);
         return out;
     }
 
-    private Video decode(InvertedClip inverted, Latents latents, StepContext ctx) {
+    private Video decode(Video source, Latents latents, StepContext ctx) {
         long t0 = System.nanoTime();
         Video decoded = model.encoder().decode(latents);
         ctx.addModelTime(System.nanoTime() - t0);
-        Video source = inverted.source();
         if (decoded.frames() != source.frames() || decoded.width() != source.width()
                 || decoded.height() != source.height()) {
             throw new IllegalStateException("Expected the decoder to return " + source.frames() + " frames of "
@@ -254,10 +303,10 @@ public final class EditPipeline {
     }
 
     /** Provenance records the guidance and Sigma used: the model's recommendation where the options left them. */
-    private Provenance provenance(InvertedClip inverted, Instant started, StepContext ctx) {
-        Video source = inverted.source();
+    private Provenance provenance(Window w, Instant started, StepContext ctx) {
+        Video source = w.source();
         return new Provenance(LibraryVersion.get(), spec.name(), spec.version(), kernels.name(),
-                options.resolvedFor(spec), Arrays.stream(inverted.sigmas()).boxed().toList(), source.frames(),
+                options.resolvedFor(spec), Arrays.stream(w.sigmas()).boxed().toList(), source.frames(),
                 source.width(), source.height(), System.getProperty("java.version"), started, ctx.stageNanos(),
                 ctx.modelNanos());
     }
@@ -305,22 +354,12 @@ public final class EditPipeline {
 
     /** SVD's conditioning augmentation: strength * N(0, 1) in [-1, 1] pixel space, i.e. half that in [0, 1]. */
     private Frame augment(Frame f, long stream) {
-        float[] noise = gaussian(f.size(), options.seed() ^ stream);
+        float[] noise = Noise.gaussian(f.size(), options.seed() ^ stream);
         float[] d = f.data().clone();
         float a = (float) (0.5 * options.noiseAugStrength(spec));
         for (int i = 0; i < d.length; i++) {
             d[i] += a * noise[i];
         }
         return new Frame(f.height(), f.width(), d);
-    }
-
-    /** n standard normal floats from a seeded {@link Random} (its Gaussian algorithm is fixed by the JDK spec). */
-    static float[] gaussian(int n, long seed) {
-        Random r = new Random(seed);
-        float[] out = new float[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = (float) r.nextGaussian();
-        }
-        return out;
     }
 }

@@ -2,13 +2,16 @@ package org.videoshop.pipeline;
 
 import org.videoshop.diffusion.Preconditioning;
 import org.videoshop.kernel.LatentKernels;
+import org.videoshop.kernel.LatentScope;
+import org.videoshop.kernel.LatentTensor;
 import org.videoshop.model.Conditioning;
 import org.videoshop.model.Denoiser;
 import org.videoshop.tensor.LatentShape;
 
 /**
  * The Euler sampler of the probability-flow ODE, down the schedule's sigmas, with classifier-free guidance per
- * frame. Immutable; {@link #run} allocates its buffers once per call.
+ * frame, on a backend's tensors ({@link LatentScope}); nothing is copied to the host per step except for an
+ * observer. Immutable.
  */
 public final class Generation {
 
@@ -23,7 +26,7 @@ public final class Generation {
     }
 
     /**
-     * Samples in place from {@code x} at {@code sigmas[0]} down to sigma 0.
+     * Samples in place from {@code x} at {@code sigmas[0]} down to sigma 0, on host arrays (a scope of its own).
      *
      * @param x      latents at the start level; overwritten with the result
      * @param sigmas strictly decreasing, ending with 0
@@ -31,35 +34,45 @@ public final class Generation {
      */
     public void run(LatentShape shape, float[] x, double[] sigmas, Conditioning condition, float[] scales,
                     StepContext ctx) {
-        run(shape, x, sigmas, condition, scales, null, null, ctx);
+        try (LatentScope scope = kernels.openScope()) {
+            LatentTensor t = scope.upload(x);
+            run(scope, shape, t, sigmas, condition, scales, null, null, ctx);
+            t.copyTo(x);
+        }
     }
 
     /**
-     * As {@link #run(LatentShape, float[], double[], Conditioning, float[], StepContext)}, and after each step
-     * blends x with the source's inversion trajectory where {@code latentMask} is below 1: the unmasked region
-     * follows the source's own path through the noise levels.
+     * Samples in place on the scope's tensors and, where {@code latentMask} is below 1, blends x after each step
+     * with the source's inversion trajectory: the unmasked region follows the source's own path through the noise
+     * levels.
      *
+     * @param x          latents at the start level; overwritten with the result
      * @param latentMask per-element weights (1 = free to change), or null for no mask
-     * @param trajectory latents of the source at each sigma ({@code trajectory[i]} at {@code sigmas[i]})
+     * @param trajectory latents of the source at each sigma ({@code trajectory[i]} at {@code sigmas[i]}); used
+     *                   only with a mask
      */
-    public void run(LatentShape shape, float[] x, double[] sigmas, Conditioning condition, float[] scales,
-                    float[] latentMask, float[][] trajectory, StepContext ctx) {
+    public void run(LatentScope scope, LatentShape shape, LatentTensor x, double[] sigmas, Conditioning condition,
+                    float[] scales, LatentTensor latentMask, LatentTensor[] trajectory, StepContext ctx) {
         int n = shape.size();
-        float[] input = new float[n];
-        float[] f = new float[n];
-        GuidedNetwork net = new GuidedNetwork(denoiser, kernels, shape, condition, scales);
+        LatentTensor input = scope.zeros(n);
+        LatentTensor f = scope.zeros(n);
+        GuidedNetwork net = new GuidedNetwork(denoiser, scope, shape, condition, scales);
+        float[] observed = ctx.observing() ? new float[n] : null;
         int steps = sigmas.length - 1;
         for (int k = 0; k < steps; k++) {
             double s = sigmas[k];
             double sNext = sigmas[k + 1];
             ctx.check(k + 1);
-            kernels.scale(x, (float) pre.cIn(s), input);
+            scope.scale(x, (float) pre.cIn(s), input);
             net.evaluate(input, (float) pre.cNoise(s), f, ctx, k + 1);
-            kernels.eulerStep(x, f, (float) s, (float) sNext, (float) pre.cSkip(s), (float) pre.cOut(s), x);
+            scope.eulerStep(x, f, (float) s, (float) sNext, (float) pre.cSkip(s), (float) pre.cOut(s), x);
             if (latentMask != null) {
-                kernels.blend(x, trajectory[k + 1], latentMask, x);
+                scope.blend(x, trajectory[k + 1], latentMask, x);
             }
-            ctx.stepDone(k + 1, steps, sNext, shape, x);
+            if (observed != null) {
+                x.copyTo(observed);
+            }
+            ctx.stepDone(k + 1, steps, sNext, shape, observed);
         }
     }
 }

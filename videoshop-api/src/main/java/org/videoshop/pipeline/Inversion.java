@@ -3,6 +3,8 @@ package org.videoshop.pipeline;
 import org.videoshop.InversionMode;
 import org.videoshop.diffusion.Preconditioning;
 import org.videoshop.kernel.LatentKernels;
+import org.videoshop.kernel.LatentScope;
+import org.videoshop.kernel.LatentTensor;
 import org.videoshop.model.Conditioning;
 import org.videoshop.model.Denoiser;
 import org.videoshop.tensor.LatentShape;
@@ -11,8 +13,8 @@ import org.videoshop.tensor.LatentShape;
  * Diffusion inversion: walks the schedule's sigmas upward from x0 (at sigma 0) to the start level, taking the
  * exact inverse of each Euler step. The network's input at the unknown next point is estimated by Videoshop's
  * noise extrapolation (above the Sigma threshold: along the line from x0 through x; at or below it: x0 plus one
- * fixed Gaussian draw scaled to the level) or, in naive mode, by the current point. Immutable; {@link #run}
- * allocates its buffers once per call.
+ * fixed Gaussian draw scaled to the level) or, in naive mode, by the current point. The steps run on a backend's
+ * tensors ({@link LatentScope}); nothing is copied to the host per step except for an observer. Immutable.
  */
 public final class Inversion {
 
@@ -27,7 +29,7 @@ public final class Inversion {
     }
 
     /**
-     * Inverts x0.
+     * Inverts x0 on host arrays (a scope of its own, the trajectory copied out).
      *
      * @param shape     latent shape
      * @param x0        clean (normalised) latents; not modified
@@ -43,45 +45,67 @@ public final class Inversion {
      */
     public float[][] run(LatentShape shape, float[] x0, double[] sigmas, InversionMode mode, double threshold,
                        float[] noise, Conditioning condition, float[] scales, StepContext ctx) {
+        try (LatentScope scope = kernels.openScope()) {
+            LatentTensor[] levels = run(scope, shape, scope.upload(x0), sigmas, mode, threshold,
+                    scope.upload(noise), condition, scales, true, ctx);
+            float[][] out = new float[levels.length][];
+            for (int i = 0; i < levels.length; i++) {
+                out[i] = new float[shape.size()];
+                levels[i].copyTo(out[i]);
+            }
+            return out;
+        }
+    }
+
+    /**
+     * Inverts x0 on the scope's tensors.
+     *
+     * @param x0             clean (normalised) latents; not modified
+     * @param noise          the fixed standard Gaussian draw used at or below the threshold
+     * @param keepTrajectory whether to keep the latents at every level (for masks and reusable inversions)
+     * @return tensors of the scope, element i at {@code sigmas[i]}: element 0 is where generation starts, the last
+     *         is x0 itself; the levels between are null unless {@code keepTrajectory}
+     */
+    public LatentTensor[] run(LatentScope scope, LatentShape shape, LatentTensor x0, double[] sigmas,
+                              InversionMode mode, double threshold, LatentTensor noise, Conditioning condition,
+                              float[] scales, boolean keepTrajectory, StepContext ctx) {
         int n = shape.size();
-        float[] x = x0.clone();
-        float[] input = new float[n];
-        float[] f = new float[n];
-        GuidedNetwork net = new GuidedNetwork(denoiser, kernels, shape, condition, scales);
-        float x0Std = mode == InversionMode.EXTRAPOLATED ? (float) globalStd(x0) : 0f;
+        LatentTensor x = scope.zeros(n);
+        scope.copy(x0, x);
+        LatentTensor input = scope.zeros(n);
+        LatentTensor f = scope.zeros(n);
+        GuidedNetwork net = new GuidedNetwork(denoiser, scope, shape, condition, scales);
+        float x0Std = mode == InversionMode.EXTRAPOLATED ? (float) scope.globalStd(x0) : 0f;
+        float[] observed = ctx.observing() ? new float[n] : null;
         int steps = sigmas.length - 1;
-        float[][] trajectory = new float[steps + 1][];
-        trajectory[steps] = x0.clone();
+        LatentTensor[] trajectory = new LatentTensor[steps + 1];
+        trajectory[steps] = x0;
         for (int k = 0; k < steps; k++) {
             double sCur = sigmas[steps - k];
             double sNext = sigmas[steps - k - 1];
             ctx.check(k + 1);
             float cIn = (float) pre.cIn(sNext);
             if (mode == InversionMode.NAIVE) {
-                kernels.scale(x, cIn, input);
+                scope.scale(x, cIn, input);
             } else if (sCur > threshold) {
-                kernels.extrapolate(x0, x, (float) (sNext / sCur), cIn, input);
+                scope.extrapolate(x0, x, (float) (sNext / sCur), cIn, input);
             } else {
-                kernels.perturb(x0, noise, (float) (sNext * x0Std), cIn, input);
+                scope.perturb(x0, noise, (float) (sNext * x0Std), cIn, input);
             }
             net.evaluate(input, (float) pre.cNoise(sNext), f, ctx, k + 1);
-            kernels.inverseEulerStep(x, f, (float) sCur, (float) sNext, (float) pre.cSkip(sNext),
+            scope.inverseEulerStep(x, f, (float) sCur, (float) sNext, (float) pre.cSkip(sNext),
                     (float) pre.cOut(sNext), x);
-            trajectory[steps - k - 1] = x.clone();
-            ctx.stepDone(k + 1, steps, sNext, shape, x);
+            if (keepTrajectory && k + 1 < steps) {
+                LatentTensor level = scope.zeros(n);
+                scope.copy(x, level);
+                trajectory[steps - k - 1] = level;
+            }
+            if (observed != null) {
+                x.copyTo(observed);
+            }
+            ctx.stepDone(k + 1, steps, sNext, shape, observed);
         }
+        trajectory[0] = x;
         return trajectory;
-    }
-
-    /** Standard deviation of all values (the scale of the fixed noise below the threshold). */
-    static double globalStd(float[] x) {
-        double sum = 0;
-        double sumSq = 0;
-        for (float v : x) {
-            sum += v;
-            sumSq += (double) v * v;
-        }
-        double m = sum / x.length;
-        return Math.sqrt(Math.max(0, sumSq / x.length - m * m));
     }
 }

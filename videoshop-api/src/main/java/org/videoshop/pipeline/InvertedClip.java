@@ -88,7 +88,11 @@ public record InvertedClip(String modelName, String modelVersion, VideoshopOptio
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(sigmas) * 31 + shape.hashCode();
+        int h = Arrays.hashCode(sigmas) * 31 + shape.hashCode();
+        for (float[] x : trajectory) {
+            h = h * 31 + Arrays.hashCode(x);
+        }
+        return h;
     }
 
     @Override

@@ -55,7 +55,12 @@ public final class StepContext {
         token.check(current, step);
     }
 
-    /** Reports that {@code step} of {@code total} is done, with the latents after it. */
+    /** Whether an observer wants the latents after each step (then the loops copy them to the host for it). */
+    public boolean observing() {
+        return observer != LatentObserver.NONE;
+    }
+
+    /** Reports that {@code step} of {@code total} is done, with the latents after it (null: none to observe). */
     public void stepDone(int step, int total, double sigma, LatentShape shape, float[] x) {
         if (x != null) {
             observer.onStep(current, step, sigma, shape, x);

@@ -3,7 +3,7 @@ package org.videoshop.pipeline;
 import org.videoshop.InversionMode;
 import org.videoshop.diffusion.KarrasSchedule;
 import org.videoshop.diffusion.Preconditioning;
-import org.videoshop.kernel.ReferenceKernels;
+import org.videoshop.kernel.LatentKernels;
 import org.videoshop.model.Conditioning;
 import org.videoshop.tensor.LatentShape;
 import org.videoshop.testing.GaussianMixtureDenoiser;
@@ -17,12 +17,11 @@ final class RoundTrip {
     }
 
     /** Root-mean-square error of invert-then-generate, relative to the RMS of x0. */
-    static double relativeError(GaussianMixtureDenoiser mixture, float[] x0, int steps, double strength,
-                                InversionMode mode, double threshold, long noiseSeed) {
-        ReferenceKernels k = new ReferenceKernels();
+    static double relativeError(LatentKernels k, GaussianMixtureDenoiser mixture, float[] x0, int steps,
+                                double strength, InversionMode mode, double threshold, long noiseSeed) {
         Preconditioning pre = Preconditioning.SVD;
         double[] sigmas = KarrasSchedule.svd(steps, strength).sigmas();
-        float[] noise = EditPipeline.gaussian(SHAPE.size(), noiseSeed);
+        float[] noise = org.videoshop.tensor.Noise.gaussian(SHAPE.size(), noiseSeed);
         float[] ones = Guidance.linear(1, 1, SHAPE.frames());
         float[] x = new Inversion(k, mixture, pre).run(SHAPE, x0, sigmas, mode, threshold, noise, COND, ones,
                 StepContext.silent())[0];

@@ -1,6 +1,5 @@
 package org.videoshop.bench;
 
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -39,7 +38,7 @@ public class CopyBenchmark {
     @Setup(Level.Trial)
     public void setup() {
         int n = KernelBenchmark.parseShape(shape).size();
-        src = KernelBenchmark.gaussian(new Random(1), n);
+        src = org.videoshop.tensor.Noise.gaussian(n, 1);
         dst = new float[n];
     }
 

@@ -1,7 +1,6 @@
 package org.videoshop.bench;
 
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -19,6 +18,7 @@ import org.openjdk.jmh.infra.Blackhole;
 import org.videoshop.kernel.Backends;
 import org.videoshop.kernel.LatentKernels;
 import org.videoshop.tensor.LatentShape;
+import org.videoshop.tensor.Noise;
 
 /**
  * Every fused step kernel of a latent backend, one benchmark per kernel, at a latent shape. Outputs go to a
@@ -66,10 +66,9 @@ public class KernelBenchmark {
         kernels = Backends.kernels(backend);
         latentShape = parseShape(shape);
         int n = latentShape.size();
-        Random r = new Random(1);
-        x0 = gaussian(r, n);
-        x = gaussian(r, n);
-        f = gaussian(r, n);
+        x0 = Noise.gaussian(n, 1);
+        x = Noise.gaussian(n, 2);
+        f = Noise.gaussian(n, 3);
         out = new float[n];
         weight = new float[n];
         for (int i = 0; i < n; i++) {
@@ -160,11 +159,4 @@ public class KernelBenchmark {
         return s.frames() + "x" + s.channels() + "x" + s.height() + "x" + s.width();
     }
 
-    static float[] gaussian(Random r, int n) {
-        float[] a = new float[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = (float) r.nextGaussian();
-        }
-        return a;
-    }
 }

@@ -29,7 +29,11 @@ import org.videoshop.tensor.Video;
  * <pre>
  * TimeEdit [--model DIR|tiny] [--frames N] [--steps N] [--strength S] [--backend NAME] [--warmup N] [--runs N]
  *          [--guidance MIN,MAX] [--sigma-threshold SIGMA] [--case DIR] [--write-case DIR] [--json FILE]
+ *          [--preset authors|defaults] [--threads N]
  * </pre>
+ * {@code --preset authors} starts from {@link VideoshopOptions#authors()} (the paper authors' run.py settings)
+ * instead of the defaults; {@code --threads N} sets ONNX Runtime's intra-op threads (the {@code videoshop.onnx.intraOpThreads}
+ * property) before the model is opened.
  * Without {@code --guidance} and {@code --sigma-threshold} the edits use the model's recommended guidance and
  * inversion threshold Sigma.
  * Without {@code --case} the clip is a {@link SyntheticClip} at the model's resolution; {@code --write-case DIR}
@@ -39,7 +43,7 @@ public final class TimeEdit {
 
     private static final String USAGE = "Usage: TimeEdit [--model DIR|tiny] [--frames N] [--steps N] [--strength S]"
             + " [--backend NAME] [--warmup N] [--runs N] [--guidance MIN,MAX] [--sigma-threshold SIGMA]"
-            + " [--case DIR] [--write-case DIR] [--json FILE]";
+            + " [--case DIR] [--write-case DIR] [--json FILE] [--preset authors|defaults] [--threads N]";
 
     /**
      * Mean timings of the measured edits.
@@ -114,13 +118,23 @@ public final class TimeEdit {
         Args a;
         try {
             a = Args.parse(args, Set.of("model", "frames", "steps", "strength", "backend", "warmup", "runs", "case",
-                    "write-case", "json", "seed", "guidance", "sigma-threshold"), USAGE);
+                    "write-case", "json", "seed", "guidance", "sigma-threshold", "preset", "threads"), USAGE);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(2);
             return;
         }
-        VideoshopOptions.Builder b = VideoshopOptions.builder().steps(a.getInt("steps", 25))
+        if (a.get("threads") != null) {
+            System.setProperty("videoshop.onnx.intraOpThreads", Integer.toString(a.getInt("threads", 0)));
+        }
+        String preset = a.get("preset", "defaults");
+        if (!preset.equals("authors") && !preset.equals("defaults")) {
+            System.err.println("Expected --preset authors or defaults but found " + preset + "\n" + USAGE);
+            System.exit(2);
+            return;
+        }
+        VideoshopOptions.Builder b = (preset.equals("authors") ? VideoshopOptions.authorsBuilder()
+                : VideoshopOptions.builder()).steps(a.getInt("steps", 25))
                 .strength(a.getDouble("strength", 0.55)).backend(a.get("backend"));
         if (a.get("seed") != null) {
             b.seed(Long.parseLong(a.get("seed")));

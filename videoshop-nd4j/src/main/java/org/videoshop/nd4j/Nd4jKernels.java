@@ -1,12 +1,17 @@
 package org.videoshop.nd4j;
 
+import static org.videoshop.kernel.KernelArguments.sameLength;
+
+import java.util.concurrent.atomic.AtomicLong;
 import org.nd4j.linalg.api.blas.Level1;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.videoshop.kernel.KernelArguments;
 import org.videoshop.kernel.LatentKernels;
+import org.videoshop.kernel.LatentScope;
 import org.videoshop.tensor.LatentShape;
 
 /**
@@ -29,6 +34,7 @@ public final class Nd4jKernels implements LatentKernels, AutoCloseable {
     public static final long DEFAULT_MAX_IDLE_BYTES = 64L << 20;
 
     private final ScratchPool pool;
+    private final AtomicLong hostTransfers = new AtomicLong();
 
     /** Kernels keeping at most {@link #DEFAULT_MAX_IDLE_BYTES} of idle scratch memory. */
     public Nd4jKernels() {
@@ -41,12 +47,33 @@ public final class Nd4jKernels implements LatentKernels, AutoCloseable {
      */
     public Nd4jKernels(long maxIdleBytes) {
         Nd4jRuntime.requireAvailable();
-        this.pool = new ScratchPool(maxIdleBytes, Scratch::new);
+        this.pool = new ScratchPool(maxIdleBytes, n -> new Scratch(n, hostTransfers));
     }
 
     @Override
     public String name() {
         return NAME;
+    }
+
+    /**
+     * A scope whose tensors are ND4J arrays in native memory (device memory under CUDA): the per-step arithmetic of
+     * an edit runs on them with no copy to or from Java arrays. The caller closes it.
+     */
+    @Override
+    public LatentScope openScope() {
+        if (pool.isClosed()) {
+            throw new IllegalStateException("Expected open Nd4jKernels but found them closed");
+        }
+        return new Nd4jScope(hostTransfers);
+    }
+
+    /**
+     * Host transfers made so far: copies between Java arrays and native memory, by the {@code float[]} kernels
+     * (each input in, each result out) and by every scope these kernels opened (uploads, {@code copyTo},
+     * {@code copyFrom}). The network's buffer views are not transfers on CPU.
+     */
+    public long hostTransfers() {
+        return hostTransfers.get();
     }
 
     @Override
@@ -90,10 +117,7 @@ public final class Nd4jKernels implements LatentKernels, AutoCloseable {
     public void guidance(float[] cond, float[] uncond, float[] frameScales, int frameSize, float[] out) {
         sameLength(cond, uncond, out);
         int frames = frameScales.length;
-        if ((long) frames * frameSize != out.length) {
-            throw new IllegalArgumentException("Expected " + frames + " frames of " + frameSize + " floats = "
-                    + (long) frames * frameSize + " but found " + out.length);
-        }
+        KernelArguments.frames(out.length, frames, frameSize);
         Scratch s = pool.borrow(out.length);
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces();
              INDArray g = Nd4j.create(frameScales, new long[] {frames, 1}, DataType.FLOAT)) {
@@ -111,16 +135,9 @@ public final class Nd4jKernels implements LatentKernels, AutoCloseable {
 
     @Override
     public void channelStats(float[] x, LatentShape shape, int fromFrame, int toFrame, double[] mean, double[] std) {
-        checkShape(x, shape);
-        if (fromFrame < 0 || toFrame > shape.frames() || fromFrame >= toFrame) {
-            throw new IllegalArgumentException("Expected a frame range within [0, " + shape.frames()
-                    + "] but found [" + fromFrame + ", " + toFrame + ")");
-        }
+        KernelArguments.shape(x, shape);
+        KernelArguments.channelStats(shape, fromFrame, toFrame, mean, std);
         int channels = shape.channels();
-        if (mean.length < channels || std.length < channels) {
-            throw new IllegalArgumentException("Expected mean and std arrays of at least " + channels
-                    + " but found " + mean.length + " and " + std.length);
-        }
         int plane = shape.planeSize();
         int rows = (toFrame - fromFrame) * channels;
         double[] sum = new double[channels];
@@ -154,13 +171,10 @@ public final class Nd4jKernels implements LatentKernels, AutoCloseable {
 
     @Override
     public void affine(float[] x, LatentShape shape, float[] scale, float[] shift, float[] out) {
-        checkShape(x, shape);
+        KernelArguments.shape(x, shape);
         sameLength(x, x, out);
+        KernelArguments.perChannel(shape, scale, shift);
         int channels = shape.channels();
-        if (scale.length != channels || shift.length != channels) {
-            throw new IllegalArgumentException("Expected scale and shift of " + channels + " channels but found "
-                    + scale.length + " and " + shift.length);
-        }
         int planes = shape.frames() * channels;
         float[] colScale = new float[planes];
         float[] colShift = new float[planes];
@@ -211,19 +225,5 @@ public final class Nd4jKernels implements LatentKernels, AutoCloseable {
     @Override
     public void close() {
         pool.close();
-    }
-
-    private static void sameLength(float[] a, float[] b, float[] out) {
-        if (a.length != out.length || b.length != out.length) {
-            throw new IllegalArgumentException("Expected arrays of one length but found " + a.length + ", "
-                    + b.length + " and " + out.length);
-        }
-    }
-
-    private static void checkShape(float[] x, LatentShape shape) {
-        if (x.length != shape.size()) {
-            throw new IllegalArgumentException("Expected " + shape.size() + " floats for shape " + shape
-                    + " but found " + x.length);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package org.videoshop.nd4j;
 
+import java.util.concurrent.atomic.AtomicLong;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -24,8 +25,12 @@ final class Scratch implements AutoCloseable {
     private INDArray d;
     private DoublePointer pd;
 
-    Scratch(int length) {
+    private final AtomicLong transfers;
+
+    /** A scratch of {@code length} floats whose copies to and from Java arrays add to {@code transfers}. */
+    Scratch(int length, AtomicLong transfers) {
         this.length = length;
+        this.transfers = transfers;
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             this.a = Nd4j.createUninitialized(DataType.FLOAT, length);
             INDArray second;
@@ -87,6 +92,7 @@ final class Scratch implements AutoCloseable {
     private INDArray load(INDArray arr, FloatPointer p, float[] src) {
         check(src);
         p.position(0).put(src, 0, length);
+        transfers.incrementAndGet();
         // Host memory now holds the truth (no-op on CPU; on CUDA the device copy is refreshed before the next op).
         Nd4j.getAffinityManager().tagLocation(arr, AffinityManager.Location.HOST);
         return arr;
@@ -96,6 +102,7 @@ final class Scratch implements AutoCloseable {
         check(dst);
         Nd4j.getAffinityManager().ensureLocation(arr, AffinityManager.Location.HOST);
         p.position(0).get(dst, 0, length);
+        transfers.incrementAndGet();
     }
 
     private void check(float[] x) {

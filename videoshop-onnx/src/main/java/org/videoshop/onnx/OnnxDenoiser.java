@@ -1,5 +1,6 @@
 package org.videoshop.onnx;
 
+import java.nio.FloatBuffer;
 import java.util.List;
 import java.util.Map;
 import org.videoshop.model.Conditioning;
@@ -34,17 +35,37 @@ final class OnnxDenoiser implements Denoiser {
 
     @Override
     public void predict(LatentShape shape, float[] input, float cNoise, Conditioning condition, float[] out) {
-        run(shape, input, cNoise, new Conditioning[] {condition}, new float[][] {out});
+        run(shape, wrap(input), cNoise, new Conditioning[] {condition}, new FloatBuffer[] {wrap(out)});
     }
 
     @Override
     public void predictGuided(LatentShape shape, float[] input, float cNoise, Conditioning condition,
                               Conditioning unconditional, float[] outConditional, float[] outUnconditional) {
-        run(shape, input, cNoise, new Conditioning[] {unconditional, condition},
-                new float[][] {outUnconditional, outConditional});
+        // diffusers' order, unconditional first (SVD's temporal layers see the batch, so the order changes F)
+        run(shape, wrap(input), cNoise, new Conditioning[] {unconditional, condition},
+                new FloatBuffer[] {wrap(outUnconditional), wrap(outConditional)});
     }
 
-    private void run(LatentShape shape, float[] input, float cNoise, Conditioning[] conds, float[][] outs) {
+    /** Reads the input from, and writes F into, the backend's buffers directly (no intermediate array). */
+    @Override
+    public void predict(LatentShape shape, FloatBuffer input, float cNoise, Conditioning condition,
+                        FloatBuffer out) {
+        run(shape, input, cNoise, new Conditioning[] {condition}, new FloatBuffer[] {out});
+    }
+
+    /** Reads the input from, and writes both outputs into, the backend's buffers directly. */
+    @Override
+    public void predictGuided(LatentShape shape, FloatBuffer input, float cNoise, Conditioning condition,
+                              Conditioning unconditional, FloatBuffer outConditional, FloatBuffer outUnconditional) {
+        run(shape, input, cNoise, new Conditioning[] {unconditional, condition},
+                new FloatBuffer[] {outUnconditional, outConditional});
+    }
+
+    private static FloatBuffer wrap(float[] a) {
+        return a == null ? null : FloatBuffer.wrap(a);
+    }
+
+    private void run(LatentShape shape, FloatBuffer input, float cNoise, Conditioning[] conds, FloatBuffer[] outs) {
         check(shape, input, conds, outs);
         int b = conds.length;
         int t = shape.frames();
@@ -68,7 +89,7 @@ final class OnnxDenoiser implements Denoiser {
                         sample.put(base, input, f * fs, fs);
                         sample.put(base + fs, cond, 0, fs);
                     }
-                    ehs.put(i * dimension, conds[i].embedding(), 0, dimension);
+                    ehs.put(i * dimension, conds[i].embedding(), 0, dimension); // (copies: small, per call)
                     ids.put(i * 3, conds[i].addedTimeIds(), 0, 3);
                 }
                 ws.in("timestep").set(0, cNoise);
@@ -85,7 +106,7 @@ final class OnnxDenoiser implements Denoiser {
         }
     }
 
-    private void check(LatentShape shape, float[] input, Conditioning[] conds, float[][] outs) {
+    private void check(LatentShape shape, FloatBuffer input, Conditioning[] conds, FloatBuffer[] outs) {
         if (shape == null) {
             throw new IllegalArgumentException("Expected a latent shape but found null");
         }
@@ -93,27 +114,30 @@ final class OnnxDenoiser implements Denoiser {
             throw new IllegalArgumentException("Expected latents with " + channels + " channels but found " + shape);
         }
         int n = shape.size();
-        if (input == null || input.length != n) {
+        if (input == null || input.capacity() != n) {
             throw new IllegalArgumentException("Expected an input of " + n + " floats for " + shape + " but found "
-                    + (input == null ? "null" : input.length));
+                    + (input == null ? "null" : input.capacity()));
         }
         for (int i = 0; i < conds.length; i++) {
             Conditioning c = conds[i];
             if (c == null) {
                 throw new IllegalArgumentException("Expected a conditioning but found null");
             }
-            if (c.latents().length != shape.frameSize()) {
+            if (c.latentsLength() != shape.frameSize()) {
                 throw new IllegalArgumentException("Expected conditioning latents of one frame, "
                         + shape.frameSize() + " floats [" + channels + ", " + shape.height() + ", " + shape.width()
-                        + "], but found " + c.latents().length);
+                        + "], but found " + c.latentsLength());
             }
-            if (c.embedding().length != dimension) {
+            if (c.embeddingLength() != dimension) {
                 throw new IllegalArgumentException("Expected an embedding of " + dimension + " floats but found "
-                        + c.embedding().length);
+                        + c.embeddingLength());
             }
-            if (outs[i] == null || outs[i].length != n) {
+            if (outs[i] == null || outs[i].capacity() != n) {
                 throw new IllegalArgumentException("Expected an output array of " + n + " floats but found "
-                        + (outs[i] == null ? "null" : outs[i].length));
+                        + (outs[i] == null ? "null" : outs[i].capacity()));
+            }
+            if (outs[i].isReadOnly()) {
+                throw new IllegalArgumentException("Expected a writable output buffer but found a read-only one");
             }
         }
     }

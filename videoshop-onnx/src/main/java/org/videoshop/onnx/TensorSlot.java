@@ -72,6 +72,28 @@ final class TensorSlot {
         }
     }
 
+    /** Copies {@code length} floats of {@code src} (any buffer: heap, or direct over a backend's tensor) from {@code srcOffset} to element {@code offset}. */
+    void put(int offset, FloatBuffer src, int srcOffset, int length) {
+        if (type == Type.FLOAT) {
+            floats.put(offset, src, srcOffset, length);
+        } else {
+            for (int i = 0; i < length; i++) {
+                halves.put(offset + i, Fp16Conversions.floatToFp16(src.get(srcOffset + i)));
+            }
+        }
+    }
+
+    /** Copies {@code length} elements from element {@code offset} into {@code dst} at {@code dstOffset}. */
+    void get(int offset, FloatBuffer dst, int dstOffset, int length) {
+        if (type == Type.FLOAT) {
+            dst.put(dstOffset, floats, offset, length);
+        } else {
+            for (int i = 0; i < length; i++) {
+                dst.put(dstOffset + i, Fp16Conversions.fp16ToFloat(halves.get(offset + i)));
+            }
+        }
+    }
+
     /** As {@link #put}, writing {@code scale * v + shift}. */
     void putAffine(int offset, float[] src, int srcOffset, int length, float scale, float shift) {
         for (int i = 0; i < length; i++) {

@@ -1,9 +1,9 @@
 package org.videoshop.onnx;
 
-import java.util.Random;
 import org.videoshop.model.Conditioning;
 import org.videoshop.tensor.Frame;
 import org.videoshop.tensor.LatentShape;
+import org.videoshop.tensor.Noise;
 import org.videoshop.tensor.Video;
 
 /** Deterministic test inputs: a moving-square clip, edits, and random latents and conditionings. */
@@ -45,12 +45,7 @@ final class Clips {
     }
 
     static float[] gaussian(int n, long seed) {
-        Random r = new Random(seed);
-        float[] out = new float[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = (float) r.nextGaussian();
-        }
-        return out;
+        return Noise.gaussian(n, seed);
     }
 
     static Conditioning conditioning(LatentShape shape, int dimension, long seed) {

@@ -36,14 +36,15 @@ import org.videoshop.cli.video.VideoIO;
  * {@code .ci/run} installs), on the real bundled tiny model: upload a clip, draw on the first frame, recolour a
  * region, run the edit to 100 %, play and download the result; cancel a long edit while a second waits behind it;
  * eraser, undo/redo, paste, mask and an edited frame uploaded from elsewhere.
- * Writes a screenshot of each step to {@code docs/images/serve-*.png}.
+ * Writes a screenshot of each step to {@code target/serve-screenshots/serve-*.png}; to refresh the ones in the docs,
+ * run it with {@code -Dvideoshop.test.screenshots=../docs/images}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ServeBrowserTest {
 
     static final Path CHROMIUM = Path.of(System.getProperty("videoshop.test.chromium", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(System.getProperty("videoshop.test.chromedriver", "/usr/bin/chromedriver"));
-    static final Path SCREENSHOTS = Path.of(System.getProperty("videoshop.test.screenshots", "../docs/images"));
+    static final Path SCREENSHOTS = Path.of(System.getProperty("videoshop.test.screenshots", "target/serve-screenshots"));
     /** The sample clip enlarged 3 times (96x96), so that brush strokes are not a few pixels wide. */
     static final int ZOOM = 3;
 

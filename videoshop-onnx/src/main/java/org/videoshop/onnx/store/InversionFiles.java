@@ -2,6 +2,7 @@ package org.videoshop.onnx.store;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -42,8 +43,11 @@ import org.videoshop.tensor.Video;
  */
 public final class InversionFiles {
 
-    /** Format version written by this class (2: each window keeps its reconstruction; 1 did not). */
-    public static final int FORMAT = 2;
+    /**
+     * Format version written by this class (3: options under stable names, see {@code OptionsSchema}; 2 stored them
+     * under their Java names; 1 kept no reconstruction). Other versions are refused, saying to invert again.
+     */
+    public static final int FORMAT = 3;
 
     private static final byte[] MAGIC = "VIDEOSHOP-INVERSION\n".getBytes(StandardCharsets.US_ASCII);
     private static final int MAX_HEADER = 1 << 20;
@@ -51,8 +55,13 @@ public final class InversionFiles {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
     /** The JSON header. */
-    record Header(int format, String modelName, String modelVersion, VideoshopOptions options, List<Integer> starts,
+    record Header(int format, String modelName, String modelVersion, ObjectNode options, List<Integer> starts,
                   int windowSize, int frames, List<WindowHeader> windows) {
+
+        /** The options, read from their stable names. */
+        VideoshopOptions settings() {
+            return OptionsSchema.read(JSON, options);
+        }
     }
 
     /** One window's sizes. */
@@ -76,7 +85,8 @@ public final class InversionFiles {
                     c.source().height(), c.source().width(), c.sigmas(), c.normalized()));
         }
         Windows plan = inverted.plan();
-        Header header = new Header(FORMAT, first.modelName(), first.modelVersion(), first.options(), plan.starts(),
+        Header header = new Header(FORMAT, first.modelName(), first.modelVersion(),
+                OptionsSchema.write(JSON, first.options()), plan.starts(),
                 plan.size(), plan.frames(), windows);
         byte[] json = JSON.writeValueAsBytes(header);
         Path dir = file.toAbsolutePath().getParent();
@@ -120,7 +130,7 @@ public final class InversionFiles {
             }
             // compared as the model resolves them (unset guidance and Sigma = the model's recommendation)
             VideoshopOptions settings = editor.options().inversionSettings().resolvedFor(editor.model().spec());
-            VideoshopOptions made = h.options().inversionSettings().resolvedFor(editor.model().spec());
+            VideoshopOptions made = h.settings().inversionSettings().resolvedFor(editor.model().spec());
             if (!made.equals(settings)) {
                 throw new IllegalArgumentException(file + ": expected an inversion made with these settings but it"
                         + " was made with " + differences(settings, made));
@@ -188,12 +198,18 @@ public final class InversionFiles {
         }
         if (h.format() != FORMAT) {
             throw new IllegalArgumentException(file + ": expected inversion format " + FORMAT + " but found "
-                    + h.format() + (h.format() < FORMAT ? " (written by an older videoshop, which did not keep the"
-                    + " reconstruction that detail mode needs); invert the clip again" : ""));
+                    + h.format() + (h.format() < FORMAT ? " (written by an older videoshop: format 1 kept no"
+                    + " reconstruction, format 2 stored the options under their Java names); invert the clip again"
+                    : " (written by a newer videoshop); invert the clip again with this one"));
         }
         if (h.windows() == null || h.starts() == null || h.options() == null || h.modelName() == null
                 || h.modelVersion() == null) {
             throw new IllegalArgumentException(file + ": expected a complete header but fields are missing");
+        }
+        try {
+            h.settings();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
         }
         return h;
     }
@@ -216,7 +232,7 @@ public final class InversionFiles {
         for (int i = 0; i < w.sigmas().length; i++) {
             trajectory.add(readFloats(in, shape.size(), file));
         }
-        return new InvertedClip(h.modelName(), h.modelVersion(), h.options(), source, shape, w.sigmas(), trajectory,
+        return new InvertedClip(h.modelName(), h.modelVersion(), h.settings(), source, shape, w.sigmas(), trajectory,
                 w.normalized(), reconstruction);
     }
 

@@ -2,12 +2,19 @@ package org.videoshop.onnx.authors;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.videoshop.VideoshopOptions;
 
 /**
@@ -36,9 +43,48 @@ public final class AuthorsAgreement {
             throw new IllegalStateException("Expected the test resource authors/svd-tiny on the classpath");
         }
         try {
+            if ("jar".equals(url.getProtocol())) {
+                return extractedFromJar(url.toURI());
+            }
             return Path.of(url.toURI()).getParent().getParent();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
+        } catch (URISyntaxException | IOException e) {
+            throw new IllegalStateException("Expected to read the test resource authors/svd-tiny at " + url, e);
+        }
+    }
+
+    private static Path extracted;
+
+    /**
+     * In a reactor build other modules see this module's test resources inside its test jar, where the bundle
+     * cannot be opened as files: copies the fixture once into a temporary folder deleted when the JVM exits.
+     */
+    private static synchronized Path extractedFromJar(URI manifest) throws IOException {
+        if (extracted != null) {
+            return extracted;
+        }
+        Path target = Files.createTempDirectory("videoshop-authors-fixture");
+        try (FileSystem jar = FileSystems.newFileSystem(manifest, Map.of());
+             Stream<Path> files = Files.walk(jar.getPath("/authors/svd-tiny"))) {
+            Path root = jar.getPath("/authors/svd-tiny");
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Path to = target.resolve(root.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(f, to);
+                }
+            }
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(target)));
+        extracted = target;
+        return target;
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> s = Files.walk(root)) {
+            s.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException ignored) {
+            // best effort at JVM exit
         }
     }
 

@@ -154,10 +154,11 @@ class InversionFilesTest {
             byte[] bytes = Files.readAllBytes(file);
             String text = new String(bytes, StandardCharsets.ISO_8859_1);
             Path old = dir.resolve("old.inv");
-            Files.write(old, text.replace("{\"format\":2,", "{\"format\":1,").getBytes(StandardCharsets.ISO_8859_1));
+            Files.write(old, text.replace("{\"format\":" + InversionFiles.FORMAT + ",", "{\"format\":1,")
+                    .getBytes(StandardCharsets.ISO_8859_1));
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> InversionFiles.load(old, editor));
-            assertTrue(e.getMessage().contains("expected inversion format 2 but found 1")
+            assertTrue(e.getMessage().contains("expected inversion format " + InversionFiles.FORMAT + " but found 1")
                     && e.getMessage().contains("invert the clip again"), e.getMessage());
         }
     }

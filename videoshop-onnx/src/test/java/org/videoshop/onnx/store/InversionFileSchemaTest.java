@@ -1,0 +1,121 @@
+package org.videoshop.onnx.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.lang.reflect.RecordComponent;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.videoshop.ProgressListener;
+import org.videoshop.VideoEditor;
+import org.videoshop.Videoshop;
+import org.videoshop.VideoshopOptions;
+import org.videoshop.model.VideoshopModel;
+import org.videoshop.tensor.Video;
+
+/**
+ * The {@code .inv} header is a versioned schema: every option has a stable name (renaming a Java record component
+ * does not change the file), and files of another format are refused with a message saying to invert again.
+ */
+class InversionFileSchemaTest {
+
+    private static VideoshopModel model;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void open() throws URISyntaxException {
+        model = VideoshopModel.open(Path.of(InversionFileSchemaTest.class.getClassLoader()
+                .getResource("bundles/random-tiny").toURI()));
+    }
+
+    @AfterAll
+    static void close() {
+        model.close();
+    }
+
+    @Test
+    void everyOptionHasOneStableName() {
+        Set<String> components = new HashSet<>();
+        for (RecordComponent c : VideoshopOptions.class.getRecordComponents()) {
+            components.add(c.getName());
+        }
+        assertEquals(components, new HashSet<>(OptionsSchema.STABLE_TO_COMPONENT.values()),
+                "each VideoshopOptions component needs a stable .inv name in OptionsSchema");
+        for (String stable : OptionsSchema.STABLE_TO_COMPONENT.keySet()) {
+            assertTrue(stable.matches("[a-z]+(_[a-z]+)*"), "stable names are snake_case: " + stable);
+        }
+    }
+
+    @Test
+    void theHeaderUsesTheStableNamesAndReadsBack() throws Exception {
+        VideoshopOptions options = VideoshopOptions.builder().steps(4).strength(0.5).seed(9).sigmaThreshold(0.3)
+                .build();
+        Path file = dir.resolve("a.inv");
+        int s = model.spec().width();
+        Video clip = new Video(4, s, s, new float[4 * 3 * s * s]);
+        try (VideoEditor editor = Videoshop.editor(model, options)) {
+            InversionFiles.save(editor.invert(clip, ProgressListener.NONE, null), file);
+            String header = header(file);
+            assertTrue(header.contains("\"format\":" + InversionFiles.FORMAT), header);
+            assertTrue(header.contains("\"sigma_threshold\":0.3"), header);
+            assertTrue(header.contains("\"window_overlap\":"), header);
+            assertFalse(header.contains("sigmaThreshold") || header.contains("windowOverlap"),
+                    "no Java component names in the file: " + header);
+            assertEquals(options, InversionFiles.load(file, editor).windows().get(0).options());
+        }
+    }
+
+    @Test
+    void anOlderFormatIsRefusedSayingToInvertAgain() throws Exception {
+        Path file = dir.resolve("old.inv");
+        byte[] json = ("{\"format\":2,\"modelName\":\"random-tiny\",\"modelVersion\":\"x\",\"options\":"
+                + "{\"strength\":0.55,\"sigmaThreshold\":null},\"starts\":[0],\"windowSize\":8,\"frames\":8,"
+                + "\"windows\":[]}").getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.write("VIDEOSHOP-INVERSION\n".getBytes(StandardCharsets.US_ASCII));
+            out.writeInt(json.length);
+            out.write(json);
+        }
+        Files.write(file, bytes.toByteArray());
+        try (VideoEditor editor = Videoshop.editor(model, VideoshopOptions.defaults())) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> InversionFiles.load(file, editor));
+            assertTrue(e.getMessage().contains("expected inversion format " + InversionFiles.FORMAT + " but found 2"),
+                    e.getMessage());
+            assertTrue(e.getMessage().contains("older videoshop") && e.getMessage().endsWith("invert the clip again"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void anUnknownOptionNameIsRefusedByName() {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var node = OptionsSchema.write(json, VideoshopOptions.defaults());
+        node.put("sigmaThreshold", 1.0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> OptionsSchema.read(json, node));
+        assertTrue(e.getMessage().contains("'sigmaThreshold'"), e.getMessage());
+    }
+
+    private static String header(Path file) throws Exception {
+        byte[] all = Files.readAllBytes(file);
+        int magic = "VIDEOSHOP-INVERSION\n".length();
+        int length = java.nio.ByteBuffer.wrap(all, magic, 4).getInt();
+        return new String(Arrays.copyOfRange(all, magic + 4, magic + 4 + length), StandardCharsets.UTF_8);
+    }
+}
