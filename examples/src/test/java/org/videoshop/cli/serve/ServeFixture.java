@@ -25,12 +25,12 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.videoshop.VideoshopOptions;
-import org.videoshop.cli.Sample;
+import org.videoshop.cli.TestClips;
 import org.videoshop.cli.video.Clip;
 import org.videoshop.cli.video.Frames;
 import org.videoshop.cli.video.VideoIO;
 
-/** Test helpers for {@code videoshop serve}: clips made from the bundled sample, an HTTP client per session. */
+/** Test helpers for {@code videoshop serve}: small test clips, an HTTP client per session. */
 final class ServeFixture {
 
     /** Longest any test waits for a condition. */
@@ -39,19 +39,21 @@ final class ServeFixture {
     private ServeFixture() {
     }
 
-    /** The bundled sample enlarged {@code factor} times (nearest neighbour), at its frame rate. */
+    /**
+     * A small test clip (8 frames of 32x32, a red disc moving over two colours; the bundled sample is a 384x216
+     * photograph, larger than these tests' upload limits) enlarged {@code factor} times, at the CLI's frame rate.
+     */
     static Clip sample(int factor) throws IOException {
-        Clip clip = Sample.bundled().source();
         List<BufferedImage> frames = new ArrayList<>();
-        for (BufferedImage f : clip.frames()) {
+        for (BufferedImage f : TestClips.movingDisc(8, 32, 32)) {
             frames.add(Frames.upscale(f, factor));
         }
-        return new Clip(frames, clip.fps());
+        return new Clip(frames, Clip.DEFAULT_FPS);
     }
 
-    /** The bundled sample's edited first frame, enlarged the same way. */
+    /** The test clip's first frame with the disc recoloured yellow, enlarged the same way. */
     static BufferedImage sampleEdit(int factor) throws IOException {
-        return Frames.upscale(Sample.bundled().editedFirst(), factor);
+        return Frames.upscale(TestClips.frame(0, 8, 32, 32, java.awt.Color.YELLOW), factor);
     }
 
     /** Writes the clip as {@code name} (its extension picks the kind) into {@code dir}. */
