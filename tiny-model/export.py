@@ -120,6 +120,8 @@ def main():
     ap.add_argument("--reference", default=None, help="folder for <network>.json reference pairs")
     ap.add_argument("--no-ema", action="store_true")
     ap.add_argument("--description", default=None)
+    ap.add_argument("--card", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "MODEL_CARD.md"),
+                    help="model card copied into the bundle as MODEL_CARD.md (trained bundles only)")
     ap.add_argument("--guidance", type=guidance_range, default=None, metavar="MIN,MAX",
                     help=f"recommended generation guidance written to video.guidance (default {TINY_GUIDANCE} for "
                          "the trained model; nothing for --random bundles unless given)")
@@ -248,10 +250,9 @@ def main():
                 json.dump({"network": k, "bundle": name,
                            "inputs": {n: tensor_json(v) for n, v in ins.items()},
                            "outputs": {n: tensor_json(v) for n, v in outs.items()}}, fh)
-    card = os.path.join(os.path.dirname(os.path.abspath(__file__)), "MODEL_CARD.md")
-    if not a.random and os.path.exists(card):
+    if not a.random and os.path.exists(a.card):
         import shutil
-        shutil.copy(card, os.path.join(a.out, "MODEL_CARD.md"))
+        shutil.copy(a.card, os.path.join(a.out, "MODEL_CARD.md"))
     tot = sum(os.path.getsize(os.path.join(a.out, x)) for x in os.listdir(a.out))
     print(f"wrote bundle {a.out} ({tot / 1e6:.2f} MB)")
 
