@@ -10,6 +10,8 @@
 #   guard     real-footage guard set (10 cases), Evaluate: detail, regenerate, copy-first, source -> guard.json
 #   proc      procedural set (make_cases.py, 64x64, 14 frames, recon/recolour/add/remove, evaluation seeds),
 #             ablation methods videoshop, naive, copy-first, source -> proc.json
+#   procfull  the same procedural cases edited as a user's 64x64 frames are (detail, regenerate, copy-first,
+#             source at the clips' own size; each model at its own working size) -> procfull.json
 #   ae        autoencoder PSNR: guard set at the working size, procedural set at the model's size -> ae-*.json
 #   cost      JMH EditBenchmark, 14 frames, the bundled tiny and the candidate in one run -> cost.txt
 #   full      real-footage evaluation set (30 cases), as guard -> full.json (slow)
@@ -89,6 +91,11 @@ if has proc; then
   m=videoshop,naive,copy-first,source
   [ -f "$cases/baseline-proc.json" ] || evaluate proc tiny "$cases/baseline-proc.json" "$cases/proc" --methods $m
   evaluate proc "$bundle" "$work/proc.json" "$cases/proc" --methods $m
+fi
+if has procfull; then
+  [ -f "$cases/proc/.done" ] || { echo "expected the procedural cases: run the proc step first" >&2; exit 2; }
+  [ -f "$cases/baseline-procfull.json" ] || evaluate procfull tiny "$cases/baseline-procfull.json" "$cases/proc"
+  evaluate procfull "$bundle" "$work/procfull.json" "$cases/proc"
 fi
 aecheck() {  # aecheck MODEL PREFIX: autoencoder PSNR on the guard set (working size) and the procedural set (model size)
   "${java_[@]}" org.videoshop.bench.eval.AutoencoderPsnr --cases "$cases/guard" --model "$1" --json "$2ae-guard.json" | tail -1

@@ -159,6 +159,17 @@ def main():
                 tgt.append(f"- extrapolated ahead of naive on {r['wins_all']}/{r['n_all']} clips: "
                            f"{'met' if r['wins_all'] >= 0.9 * r['n_all'] else 'NOT met'}")
         out.append("")
+    cand, base = load(os.path.join(W, "procfull.json")), load(os.path.join(C, "baseline-procfull.json"))
+    if cand and base:
+        out.append(kind_table(cand, base, ["detail", "regenerate"],
+                              "Procedural set edited as a user's 64x64 frames (each model at its working size,"
+                              " output and scores at 64x64)"))
+        for m in ("detail", "regenerate"):
+            out.append(f"Overall (procfull, {m}, edits): edit region candidate {overall(cand, m, 'psnr_edit_region'):.2f}"
+                       f" vs bundled {overall(base, m, 'psnr_edit_region'):.2f}; whole {overall(cand, m, 'psnr'):.2f}"
+                       f" vs {overall(base, m, 'psnr'):.2f}  ")
+        out.append("")
+        tgt += targets(cand, ["detail", "regenerate"], "procfull")
     for who, path in (("candidate", os.path.join(W, "ae-guard.json")), ("bundled", os.path.join(C, "baseline-ae-guard.json"))):
         ae = load(path)
         if ae:
