@@ -49,7 +49,7 @@ final class WindowedEdit {
     private final MaskFrames mask;
     private final FrameSink sink;
     private final Inverted inverted;
-    private final OverallProgress progress;
+    private final StepCountingProgress progress;
     private final CancellationToken token;
     private final StepContext io;
     private final Map<Integer, Held> held = new HashMap<>();
@@ -78,7 +78,7 @@ final class WindowedEdit {
         this.sink = sink;
         this.inverted = inverted;
         this.token = token == null ? new CancellationToken() : token;
-        this.progress = new OverallProgress(listener, plan.count(), units());
+        this.progress = new StepCountingProgress(listener, plan.count(), units());
         this.io = new StepContext(progress, this.token, null);
     }
 
