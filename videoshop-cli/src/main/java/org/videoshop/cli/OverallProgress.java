@@ -13,8 +13,10 @@ import org.videoshop.Stage;
  * One progress bar for a whole edit on stderr: the share of all the edit's work done (frames decoded, every
  * model step of every window, frames encoded), the window in progress and an estimate of the time left, drawn by
  * {@code me.tongfei:progressbar}. It follows the editor's overall signal ({@code onOverall}); the per-stage
- * signal only names the stage in progress. Silent when created quiet. Closing prints the final state on its own
- * line; closing twice is harmless.
+ * signal only names the stage in progress. Silent when created quiet. Closing ends the bar's line: when
+ * {@link #close()} returns, the bar has printed its last character (a line break), so whatever is printed next (the
+ * summary, a failure or the cancellation message) starts a line of its own; the library's refresh thread cannot
+ * draw over it later. Signals after closing are ignored; closing twice is harmless.
  */
 public final class OverallProgress implements ProgressListener, AutoCloseable {
 
@@ -23,19 +25,27 @@ public final class OverallProgress implements ProgressListener, AutoCloseable {
 
     private final PrintWriter out;
     private final String task;
+    private final int updateMillis;
+    private boolean closed;
     private ProgressBar bar;
     private WriterConsumer consumer;
     private String window = "";
     private Stage stage;
 
-    private OverallProgress(PrintWriter out, String task) {
+    private OverallProgress(PrintWriter out, String task, int updateMillis) {
         this.out = out;
         this.task = task;
+        this.updateMillis = updateMillis;
     }
 
     /** A bar named {@code task} ("edit") on {@code err}, or a silent listener when {@code quiet}. */
     public static OverallProgress create(boolean quiet, PrintWriter err, String task) {
-        return new OverallProgress(quiet ? null : err, task);
+        return create(quiet, err, task, 250);
+    }
+
+    /** As {@link #create(boolean, PrintWriter, String)}, redrawing every {@code updateMillis} (tests: often). */
+    static OverallProgress create(boolean quiet, PrintWriter err, String task, int updateMillis) {
+        return new OverallProgress(quiet ? null : err, task, updateMillis);
     }
 
     @Override
@@ -49,7 +59,7 @@ public final class OverallProgress implements ProgressListener, AutoCloseable {
     /** Overall progress: {@code done} of {@code total} units while window {@code window} of {@code windows} runs. */
     @Override
     public synchronized void onOverall(int windowIndex, int windows, long done, long total) {
-        if (out == null) {
+        if (out == null || closed) {
             return;
         }
         if (bar == null) {
@@ -60,7 +70,7 @@ public final class OverallProgress implements ProgressListener, AutoCloseable {
                     .setStyle(System.console() != null ? ProgressBarStyle.COLORFUL_UNICODE_BLOCK
                             : ProgressBarStyle.ASCII)
                     .setMaxRenderedLength(WIDTH)
-                    .setUpdateIntervalMillis(250)
+                    .setUpdateIntervalMillis(updateMillis)
                     .setConsumer(consumer)
                     .build();
         }
@@ -82,15 +92,22 @@ public final class OverallProgress implements ProgressListener, AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
         if (bar != null) {
             bar.close();
             bar = null;
-            consumer.close(); // progressbar 0.10.1 may skip it when closed before its first refresh
+            // progressbar 0.10.1 may skip this when closed before its first refresh, and its periodic refresh may
+            // still be drawing on another thread (close() cancels it without waiting): ending the line here, and
+            // drawing nothing after that, is what keeps the next message on a line of its own
+            consumer.close();
             consumer = null;
         }
     }
 
-    /** Draws each rendering over the previous one ({@code \r}) and ends the line once when the bar closes. */
+    /**
+     * Draws each rendering over the previous one ({@code \r}) and ends the line once when the bar closes; a
+     * rendering that arrives after that (a refresh that was already running) is dropped.
+     */
     private static final class WriterConsumer implements ProgressBarConsumer {
         private final PrintWriter out;
         private final AtomicBoolean closed = new AtomicBoolean();
@@ -107,6 +124,9 @@ public final class OverallProgress implements ProgressListener, AutoCloseable {
         @Override
         public void accept(String rendered) {
             synchronized (out) {
+                if (closed.get()) {
+                    return;
+                }
                 out.print('\r');
                 out.print(rendered);
                 out.flush();
