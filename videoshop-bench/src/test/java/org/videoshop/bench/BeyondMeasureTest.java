@@ -1,4 +1,4 @@
-package org.videoshop.examples;
+package org.videoshop.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -16,13 +17,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.videoshop.VideoEditor;
 import org.videoshop.Videoshop;
 import org.videoshop.VideoshopOptions;
-import org.videoshop.cli.TestClips;
-import org.videoshop.cli.video.Clip;
-import org.videoshop.cli.video.VideoIO;
 import org.videoshop.model.VideoshopModel;
 
 /** The measurement program's arithmetic and its three modes on the random-tiny bundle (no timings asserted). */
 class BeyondMeasureTest {
+
+    static final String RANDOM_TINY = System.getProperty("videoshop.test.bundle",
+            "../videoshop-onnx/src/test/resources/bundles/random-tiny");
 
     @TempDir
     Path dir;
@@ -40,10 +41,11 @@ class BeyondMeasureTest {
     @Test
     void eachModeReportsOneJsonLine() throws IOException {
         Path cases = dir.resolve("case");
-        VideoIO.write(Clip.of(TestClips.movingDisc(10, 32, 32)), cases.resolve("source"), 7);
-        VideoIO.write(Clip.of(TestClips.movingDisc(10, 32, 32, Color.YELLOW)), cases.resolve("truth"), 7);
-        ImageIO.write(TestClips.frame(0, 10, 32, 32, Color.YELLOW), "png", cases.resolve("edited_first.png").toFile());
-        try (VideoshopModel model = VideoshopModel.open(ExamplesTest.RANDOM_TINY);
+        List<BufferedImage> truth = BeyondMeasure.movingDisc(10, 32, 32, Color.YELLOW);
+        writePngs(BeyondMeasure.movingDisc(10, 32, 32, Color.RED), cases.resolve("source"));
+        writePngs(truth, cases.resolve("truth"));
+        ImageIO.write(truth.get(0), "png", cases.resolve("edited_first.png").toFile());
+        try (VideoshopModel model = VideoshopModel.open(RANDOM_TINY);
              VideoEditor editor = Videoshop.editor(model, VideoshopOptions.builder().steps(4).build())) {
             String drift = BeyondMeasure.drift(editor, cases, 0);
             assertTrue(drift.contains("\"frames\":10,\"padded_to\":10,\"guidance\":\"1.0,3.0\",\"windows_run\":2,"
@@ -65,6 +67,13 @@ class BeyondMeasureTest {
             assertTrue(memory.contains("\"out_frames\":11}"), memory);
             String speed = BeyondMeasure.speed(editor, 9, 1);
             assertTrue(speed.matches(".*\"ratio\":[0-9.]+,.*\"ratio_cpu\":[0-9.]+}"), speed);
+        }
+    }
+
+    private static void writePngs(List<BufferedImage> frames, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        for (int i = 0; i < frames.size(); i++) {
+            ImageIO.write(frames.get(i), "png", dir.resolve(String.format("frame_%04d.png", i)).toFile());
         }
     }
 }

@@ -2,7 +2,7 @@
 """Export Stable Video Diffusion (img2vid, img2vid-xt or a fine-tune of either) from diffusers weights you
 already have into a Videoshop model bundle (docs/bundle-format.md, docs/models.md).
 
-Tested (videoshop-onnx/scripts/svd_reference/README.md) with diffusers 0.25.1, transformers 4.45.0.dev0 and
+Tested (scripts/svd/reference/README.md) with diffusers 0.25.1, transformers 4.45.0.dev0 and
 torch 1.13.1 (Debian's) on CPU, on small random models of SVD's real classes; the torch-version-specific
 workarounds below are applied only where the running torch needs them. Needs:
 
@@ -106,7 +106,7 @@ def build_manifest(variant, decode_chunk, unet_dtype, version, sizes=None, width
         "format": 1,
         "name": name or "svd-" + variant,
         "description": ("Stable Video Diffusion " + variant + " exported from diffusers weights by "
-                        "videoshop-onnx/scripts/export_svd.py"),
+                        "scripts/svd/export_svd.py"),
         "version": version,
         "networks": {
             "imageEmbedder": {"file": "image_embedder.onnx", "inputs": {"pixels": "pixel_values"},
@@ -259,10 +259,10 @@ def to_float16(model, keep_float32=("timestep",)):
 
 
 def use_local_checkouts():
-    """Without an installed diffusers, use local checkouts through svd_reference/svd_env.py ($SVD_CHECKOUTS)."""
+    """Without an installed diffusers, use local checkouts through reference/svd_env.py ($SVD_CHECKOUTS)."""
     import importlib.util
     if importlib.util.find_spec("diffusers") is None:
-        sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "svd_reference"))
+        sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "reference"))
         import svd_env
         svd_env.setup(threads=int(os.environ.get("OMP_NUM_THREADS", "1")))
 

@@ -1,4 +1,4 @@
-package org.videoshop.examples;
+package org.videoshop.bench;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -8,27 +8,28 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.videoshop.Inverted;
 import org.videoshop.ProgressListener;
 import org.videoshop.VideoEditor;
 import org.videoshop.Videoshop;
 import org.videoshop.VideoshopOptions;
-import org.videoshop.bench.ProcessMemory;
-import org.videoshop.cli.video.PngFolder;
 import org.videoshop.model.VideoshopModel;
 import org.videoshop.pipeline.Windows;
 
 /**
  * Measurements of the capabilities beyond the paper, one per run, printed as one JSON line (see docs/beyond.md):
  * <pre>
- * java -cp videoshop.jar org.videoshop.examples.BeyondMeasure memory MODEL FRAMES    # peak RSS of one edit
- * java -cp videoshop.jar org.videoshop.examples.BeyondMeasure speed MODEL FRAMES REPEATS [GMIN,GMAX]
- * java -cp videoshop.jar org.videoshop.examples.BeyondMeasure drift MODEL CASE_DIR [PAD_TO [WINDOW]]
+ * java -cp videoshop.jar org.videoshop.bench.BeyondMeasure memory MODEL FRAMES    # peak RSS of one edit
+ * java -cp videoshop.jar org.videoshop.bench.BeyondMeasure speed MODEL FRAMES REPEATS [GMIN,GMAX]
+ * java -cp videoshop.jar org.videoshop.bench.BeyondMeasure drift MODEL CASE_DIR [PAD_TO [WINDOW]]
  * </pre>
  * MODEL is a bundle folder or a built-in name; settings are the defaults (25 steps, strength 0.55, seed 42,
  * the model's recommended guidance; {@code speed} takes another guidance range, e.g. {@code 1,1} for none, and
@@ -149,9 +150,9 @@ public final class BeyondMeasure {
 
     /** PSNR against the case's truth, per window and for the whole clip. */
     static String drift(VideoEditor editor, Path caseDir, int padTo) throws IOException {
-        List<BufferedImage> source = PngFolder.read(caseDir.resolve("source"), 0).frames();
-        List<BufferedImage> truth = PngFolder.read(caseDir.resolve("truth"), 0).frames();
-        BufferedImage edited = PngFolder.readImage(caseDir.resolve("edited_first.png"));
+        List<BufferedImage> source = readPngs(caseDir.resolve("source"));
+        List<BufferedImage> truth = readPngs(caseDir.resolve("truth"));
+        BufferedImage edited = readPng(caseDir.resolve("edited_first.png"));
         int n = source.size();
         List<BufferedImage> input = new ArrayList<>(source);
         while (input.size() < padTo) {
@@ -173,6 +174,28 @@ public final class BeyondMeasure {
                 editor.model().spec().name(), caseDir.getFileName(), n, Math.max(n, padTo),
                 guidanceMin(editor), guidanceMax(editor), ran.count(), ran.size(),
                 ranges.starts(), windows, psnr(out, truth));
+    }
+
+    /** The folder's PNG files in name order (a case's frames are named frame_0000.png, frame_0001.png, ...). */
+    static List<BufferedImage> readPngs(Path dir) throws IOException {
+        List<BufferedImage> frames = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".png")).sorted().toList()) {
+                frames.add(readPng(p));
+            }
+        }
+        if (frames.isEmpty()) {
+            throw new IOException("Expected PNG frames in " + dir + " but found none");
+        }
+        return frames;
+    }
+
+    private static BufferedImage readPng(Path file) throws IOException {
+        BufferedImage img = ImageIO.read(file.toFile());
+        if (img == null) {
+            throw new IOException("Expected a PNG image at " + file + " but found something ImageIO cannot read");
+        }
+        return img;
     }
 
     /** PSNR in dB over all pixels and channels of equally sized frames, values in [0, 255]. */

@@ -95,7 +95,7 @@ def setup(threads=1):
         src = os.path.join(root, name, "src")
         if importlib.util.find_spec(name) is None:
             if not os.path.isdir(os.path.join(src, name)):
-                raise SystemExit("Expected a %s checkout at %s (see svd_reference/README.md) but found none"
+                raise SystemExit("Expected a %s checkout at %s (see scripts/svd/reference/README.md) but found none"
                                  % (name, src))
             sys.path.insert(0, src)
             info = os.path.join(meta, "%s-%s.dist-info" % (name, VERSIONS[name]))

@@ -5,7 +5,7 @@
 # change of machine load hits both sides; prints each round with the 1-minute load average before it, and the
 # table with the ratio over all rounds.
 #
-#   videoshop-bench/scripts/compare_python.sh [--bundle DIR] [--frames N] [--runs N] [--warmup N] [--rounds N]
+#   scripts/bench/compare_python.sh [--bundle DIR] [--frames N] [--runs N] [--warmup N] [--rounds N]
 #                                             [--threads N] [--steps N] [--strength S] [--pipeline-dir DIR]
 # --runs: timed edits per side and round (after --warmup unmeasured ones); --rounds: A/B rounds (default 3).
 # --pipeline-dir: where pipeline.py and models.py come from (default: tiny-model/ of this repository).

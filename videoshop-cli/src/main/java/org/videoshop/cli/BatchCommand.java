@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
                         + "MASKS/NAME.png when present) into OUT/NAME.FORMAT. A rerun skips clips already done with "
                         + "the same inputs and settings."},
         footer = {"", "Example (from a source checkout, Spark taken from the Maven repository):",
-                "  videoshop-spark/scripts/videoshop-batch --input clips --edited-first firsts --output edited "
+                "  scripts/videoshop-batch --input clips --edited-first firsts --output edited "
                         + "--master 'local[4]'",
                 "With a Spark installation:",
                 "  spark-submit --master 'local[4]' --class org.videoshop.cli.VideoshopCli "
@@ -95,7 +95,7 @@ public final class BatchCommand implements Callable<Integer> {
         BatchRunner runner = ServiceLoader.load(BatchRunner.class).findFirst().orElseThrow(() ->
                 new IllegalStateException("Expected Apache Spark and videoshop-spark on the classpath for 'batch' but"
                         + " found neither (videoshop.jar does not include Spark); run it with "
-                        + "videoshop-spark/scripts/videoshop-batch or spark-submit, see docs/spark.md"));
+                        + "scripts/videoshop-batch or spark-submit, see docs/spark.md"));
         return runner.run(new BatchRunner.Request(clips, settings.model(), options, feather, master, results,
                 out.quiet()), spec.commandLine().getOut(), spec.commandLine().getErr());
     }

@@ -10,7 +10,7 @@ count) in the same process, so the UNet's FLOP/s can be given as a fraction of i
     SVD_CHECKOUTS=/work/ext python3 bench.py --model /tmp/svd-tiny --threads 1 --out /tmp/ref-out
 
 The edit's settings are reference.py's defaults (the authors' run.py: 25 steps, strength 0.55, guidance 4 to 4,
-noise augmentation 0.2, per-frame normalisation, 14 frames, 64 px); scripts/bench_svd_authors.sh runs it
+noise augmentation 0.2, per-frame normalisation, 14 frames, 64 px); scripts/bench/bench_svd_authors.sh runs it
 alternately with the Java edit (TimeEdit --preset authors).
 """
 import argparse
