@@ -1,6 +1,7 @@
 package org.videoshop;
 
 import org.videoshop.diffusion.LatentNormalization;
+import org.videoshop.diffusion.SigmaSpacing;
 
 /**
  * The range checks of {@link VideoshopOptions}, grouped by what the settings drive (the noise schedule, the
@@ -13,8 +14,9 @@ final class OptionRanges {
     private OptionRanges() {
     }
 
-    /** Strength, step count and the schedule overrides (null: the model's). */
-    static void schedule(double strength, int steps, Double sigmaMin, Double sigmaMax, Double rho) {
+    /** Strength, step count, the schedule overrides (null: the model's) and the spacing of its sigmas. */
+    static void schedule(double strength, int steps, Double sigmaMin, Double sigmaMax, Double rho,
+                         SigmaSpacing spacing) {
         if (!(strength > 0 && strength <= 1)) {
             throw new IllegalArgumentException("Expected strength in (0, 1] but found " + strength);
         }
@@ -31,6 +33,9 @@ final class OptionRanges {
         positiveOrNull("rho", rho);
         if (sigmaMin != null && sigmaMax != null && !(sigmaMax > sigmaMin)) {
             throw new IllegalArgumentException("Expected sigmaMax > sigmaMin (" + sigmaMin + ") but found " + sigmaMax);
+        }
+        if (spacing == null) {
+            throw new IllegalArgumentException("Expected a sigma spacing (KARRAS or EXPONENTIAL) but found null");
         }
     }
 

@@ -8,6 +8,7 @@ import org.videoshop.InversionMode;
 import org.videoshop.OutputMode;
 import org.videoshop.VideoshopOptions;
 import org.videoshop.diffusion.LatentNormalization;
+import org.videoshop.diffusion.SigmaSpacing;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
@@ -37,6 +38,12 @@ public final class DiffusionOptionsMixin {
     @Option(names = "--steps", paramLabel = "N", defaultValue = "25",
             description = "Steps of the full schedule; floor(N * strength) of them run (default: ${DEFAULT-VALUE}).")
     int steps;
+
+    @Option(names = "--sigma-spacing", paramLabel = "HOW", defaultValue = "karras",
+            converter = SpacingConverter.class, completionCandidates = SpacingConverter.Names.class,
+            description = "How the schedule spaces its noise levels: karras (SVD's and the paper's) or exponential"
+                    + " (evenly in log sigma) (default: ${DEFAULT-VALUE}).")
+    SigmaSpacing sigmaSpacing;
 
     @Option(names = "--seed", paramLabel = "SEED", defaultValue = "42",
             description = "Seed of every random draw; equal seeds give equal edits (default: ${DEFAULT-VALUE}).")
@@ -107,6 +114,7 @@ public final class DiffusionOptionsMixin {
                 : VideoshopOptions.builder())
                 .strength(strength)
                 .steps(steps)
+                .sigmaSpacing(sigmaSpacing)
                 .seed(seed)
                 .inversionMode(inversion)
                 .windowOverlap(overlap)
@@ -155,6 +163,28 @@ public final class DiffusionOptionsMixin {
                 }
             }
             throw new TypeConversionException("expected per-channel or per-frame but found '" + value + "'");
+        }
+    }
+
+    /** Parses {@code karras} or {@code exponential}, any case. */
+    static final class SpacingConverter implements ITypeConverter<SigmaSpacing> {
+        @Override
+        public SigmaSpacing convert(String value) {
+            for (SigmaSpacing s : SigmaSpacing.values()) {
+                if (s.name().equalsIgnoreCase(value.trim())) {
+                    return s;
+                }
+            }
+            throw new TypeConversionException("expected karras or exponential but found '" + value + "'");
+        }
+
+        /** The names shown in help. */
+        static final class Names implements Iterable<String> {
+            @Override
+            public Iterator<String> iterator() {
+                return List.of(SigmaSpacing.values()).stream().map(s -> s.name().toLowerCase(Locale.ROOT))
+                        .iterator();
+            }
         }
     }
 

@@ -59,6 +59,16 @@ class EditSettingsTest {
     }
 
     @Test
+    void sigmaSpacingChoosesTheSchedule() {
+        assertEquals(org.videoshop.diffusion.SigmaSpacing.KARRAS, parse().sigmaSpacing());
+        assertEquals(org.videoshop.diffusion.SigmaSpacing.EXPONENTIAL,
+                parse("--sigma-spacing", "Exponential").sigmaSpacing());
+        CommandLine.ParameterException e = org.junit.jupiter.api.Assertions.assertThrows(
+                CommandLine.ParameterException.class, () -> parse("--sigma-spacing", "linear"));
+        assertTrue(e.getMessage().contains("expected karras or exponential but found 'linear'"), e.getMessage());
+    }
+
+    @Test
     void anUnknownPresetIsAUsageError() {
         CommandLine.ParameterException e = org.junit.jupiter.api.Assertions.assertThrows(
                 CommandLine.ParameterException.class, () -> parse("--preset", "fast"));
