@@ -164,11 +164,19 @@ class DocsAgreeWithCodeTest {
         assertEquals(d.seed(), Long.parseLong(m.group(3)));
         assertEquals(d.inversionMode().name().toLowerCase(Locale.ROOT), m.group(4));
 
-        Matcher flags = Pattern.compile("`--strength ([0-9.]+)`, `--steps (\\d+)`, `--seed (\\d+)`").matcher(readme);
-        assertTrue(flags.find(), "README's edit flags");
-        assertEquals(d.strength(), Double.parseDouble(flags.group(1)));
-        assertEquals(d.steps(), Integer.parseInt(flags.group(2)));
-        assertEquals(d.seed(), Long.parseLong(flags.group(3)));
+        String flags = readme.substring(readme.indexOf("`edit` flags:"));
+        assertEquals(d.strength(), Double.parseDouble(flag(flags, "--strength", "[0-9.]+")));
+        assertEquals(d.steps(), Integer.parseInt(flag(flags, "--steps", "\\d+")));
+        assertEquals(d.seed(), Long.parseLong(flag(flags, "--seed", "\\d+")));
+        assertEquals(d.sigmaSpacing().name().toLowerCase(Locale.ROOT), flag(flags, "--sigma-spacing", "[a-z]+"),
+                "README's first --sigma-spacing value is the default");
+    }
+
+    /** The value README's edit-flags sentence gives {@code flag}: "`--steps 25`". */
+    private static String flag(String text, String flag, String value) {
+        Matcher m = Pattern.compile("`" + Pattern.quote(flag) + " (" + value + ")").matcher(text);
+        assertTrue(m.find(), "README's edit flags state " + flag);
+        return m.group(1);
     }
 
     @Test
