@@ -7,9 +7,7 @@ import org.videoshop.kernel.Backends;
 import org.videoshop.kernel.LatentKernels;
 import org.videoshop.model.VideoshopModel;
 import org.videoshop.pipeline.EditPipeline;
-import org.videoshop.pipeline.InvertedClip;
 import org.videoshop.pipeline.StepContext;
-import org.videoshop.pipeline.Windows;
 import org.videoshop.tensor.Frame;
 import org.videoshop.tensor.Images;
 import org.videoshop.tensor.Mask;
@@ -166,10 +164,20 @@ public final class VideoEditor implements AutoCloseable {
     /** As {@link #edit(Video, Frame)} with a mask of the video's size (null for none). */
     public EditResult edit(Video frames, Frame editedFirst, Mask mask, ProgressListener progress,
                            CancellationToken token) {
+        return edit(frames, editedFirst, mask, progress, token, null);
+    }
+
+    /**
+     * As {@link #edit(Video, Frame, Mask, ProgressListener, CancellationToken)}, showing {@code observer} (null for
+     * none) each window's x0 and the latents after every inversion and generation step, e.g. to measure how
+     * straight the inversion trajectory is. Observing copies the latents to the host after each step.
+     */
+    public EditResult edit(Video frames, Frame editedFirst, Mask mask, ProgressListener progress,
+                           CancellationToken token, LatentObserver observer) {
         ensureOpen();
         EditInputs.check(frames, editedFirst, model.spec(), options);
         EditInputs.checkMask(mask, frames.frames(), frames.width(), frames.height());
-        return run(frames, editedFirst, mask, progress, token);
+        return run(frames, editedFirst, mask, progress, token, observer);
     }
 
     /**
@@ -222,12 +230,12 @@ public final class VideoEditor implements AutoCloseable {
     }
 
     private EditResult run(Video frames, Frame editedFirst, Mask mask, ProgressListener progress,
-                           CancellationToken token) {
+                           CancellationToken token, LatentObserver observer) {
         Windows plan = plan(frames.frames());
         return plan.run(editedFirst, (k, condition) -> {
             Video part = plan.window(frames, k);
             Mask partMask = plan.window(mask, k);
-            return pipeline.run(part, condition, partMask, new StepContext(progress, token, null));
+            return pipeline.run(part, condition, partMask, new StepContext(progress, token, observer));
         });
     }
 

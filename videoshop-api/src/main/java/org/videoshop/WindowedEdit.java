@@ -12,7 +12,6 @@ import org.videoshop.pipeline.DetailDifference;
 import org.videoshop.pipeline.EditPipeline;
 import org.videoshop.pipeline.EditRegion;
 import org.videoshop.pipeline.StepContext;
-import org.videoshop.pipeline.Windows;
 import org.videoshop.tensor.Frame;
 import org.videoshop.tensor.Images;
 import org.videoshop.tensor.Mask;

@@ -1,4 +1,4 @@
-package org.videoshop.pipeline;
+package org.videoshop;
 
 import java.util.ArrayList;
 import java.util.Arrays;
