@@ -22,7 +22,7 @@ import org.videoshop.VideoEditor;
 import org.videoshop.Videoshop;
 import org.videoshop.VideoshopOptions;
 import org.videoshop.model.VideoshopModel;
-import org.videoshop.pipeline.Windows;
+import org.videoshop.Windows;
 
 /**
  * Measurements of the capabilities beyond the paper, one per run, printed as one JSON line (see docs/beyond.md):

@@ -13,7 +13,7 @@ import org.videoshop.Videoshop;
 import org.videoshop.VideoshopOptions;
 import org.videoshop.model.ModelSpec;
 import org.videoshop.model.VideoshopModel;
-import org.videoshop.pipeline.Windows;
+import org.videoshop.Windows;
 import org.videoshop.tensor.Mask;
 
 /** Runs one edit (or inversion) for a command: opens the model and an editor, shows progress. */

@@ -13,8 +13,6 @@ import org.videoshop.cli.video.Clip;
 import org.videoshop.cli.video.VideoIO;
 import org.videoshop.model.ModelSpec;
 import org.videoshop.onnx.store.InversionFiles;
-import org.videoshop.pipeline.InvertedClip;
-import org.videoshop.pipeline.Windows;
 import org.videoshop.tensor.Images;
 import org.videoshop.tensor.Mask;
 import org.videoshop.tensor.Video;
@@ -53,7 +51,7 @@ final class FromInversion {
                         : MaskFiles.read(maskPath, source.size(), source.width(), source.height(), feather);
                 frames = inverted.withOriginals(source.frames()).edit(editedFirst, mask, bars, token);
             } else {
-                Video video = sourceAtModelSize(inverted);
+                Video video = inverted.source();
                 source = Clip.of(images(video));
                 if (editedFirst.getWidth() != video.width() || editedFirst.getHeight() != video.height()) {
                     throw new IllegalArgumentException("Expected an edited first frame of " + video.width() + "x"
@@ -70,19 +68,6 @@ final class FromInversion {
                     inverted.plan(), System.nanoTime() - start);
             return new Result(outcome, source);
         });
-    }
-
-    /** The whole source clip at the model's resolution, from the windows' stored frames. */
-    static Video sourceAtModelSize(Inverted inverted) {
-        Windows plan = inverted.plan();
-        Video first = inverted.windows().get(0).source();
-        int fs = first.frameSize();
-        float[] data = new float[plan.frames() * fs];
-        for (int k = plan.count() - 1; k >= 0; k--) {
-            InvertedClip w = inverted.windows().get(k);
-            System.arraycopy(w.source().data(), 0, data, plan.starts().get(k) * fs, w.source().data().length);
-        }
-        return new Video(plan.frames(), first.height(), first.width(), data);
     }
 
     private static List<BufferedImage> images(Video video) {

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.videoshop.cli.video.Clip;
 import org.videoshop.cli.video.VideoIO;
-import org.videoshop.pipeline.Windows;
+import org.videoshop.Windows;
 
 /**
  * Beyond the paper through the command line, on the real ONNX random-tiny bundle (native T = 8 frames, 32x32):

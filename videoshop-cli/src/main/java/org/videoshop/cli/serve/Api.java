@@ -24,7 +24,7 @@ import org.videoshop.LibraryVersion;
 import org.videoshop.OutputMode;
 import org.videoshop.VideoshopOptions;
 import org.videoshop.model.ModelSpec;
-import org.videoshop.pipeline.Windows;
+import org.videoshop.Windows;
 
 /** The JSON API under {@code /api/}: videos, frames, jobs, their progress (Server-Sent Events) and downloads. */
 final class Api {

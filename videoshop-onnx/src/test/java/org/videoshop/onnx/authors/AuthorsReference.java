@@ -27,7 +27,7 @@ import org.videoshop.model.VideoshopModel;
 import org.videoshop.onnx.OnnxModel;
 import org.videoshop.onnx.OnnxOptions;
 import org.videoshop.pipeline.EditPipeline;
-import org.videoshop.pipeline.InvertedClip;
+import org.videoshop.InvertedClip;
 import org.videoshop.pipeline.StepContext;
 import org.videoshop.tensor.Frame;
 import org.videoshop.tensor.Images;

@@ -1,4 +1,4 @@
-package org.videoshop.pipeline;
+package org.videoshop;
 
 import java.util.Arrays;
 import java.util.List;
