@@ -5,9 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.videoshop.model.ModelSpec;
-import org.videoshop.pipeline.InvertedClip;
 import org.videoshop.pipeline.StepContext;
-import org.videoshop.pipeline.Windows;
 import org.videoshop.tensor.Frame;
 import org.videoshop.tensor.Mask;
 import org.videoshop.tensor.Video;
@@ -100,7 +98,7 @@ public final class Inverted {
     public Inverted withReconstructions(ProgressListener progress, CancellationToken token) {
         StepContext ctx = new StepContext(progress, token, null);
         for (int k = 0; k < windows.length(); k++) {
-            if (progress instanceof OverallProgress overall) {
+            if (progress instanceof StepCountingProgress overall) {
                 overall.window(k);
             }
             reconstruction(k, ctx);
@@ -130,6 +128,22 @@ public final class Inverted {
     /** Frames in the clip. */
     public int frames() {
         return plan.frames();
+    }
+
+    /**
+     * The whole source clip at the working size the inversion was made at, stitched from its windows' stored
+     * frames (a new video owned by the caller): e.g. the frames to show beside an edit of a loaded inversion.
+     */
+    public Video source() {
+        Video first = windows.get(0).source();
+        int frameSize = first.frameSize();
+        float[] data = new float[plan.frames() * frameSize];
+        for (int k = plan.count() - 1; k >= 0; k--) {
+            float[] part = windows.get(k).source().data();
+            int start = plan.starts().get(k) * frameSize;
+            System.arraycopy(part, 0, data, start, Math.min(part.length, data.length - start));
+        }
+        return new Video(plan.frames(), first.height(), first.width(), data);
     }
 
     /**

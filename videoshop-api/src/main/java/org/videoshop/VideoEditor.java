@@ -7,9 +7,7 @@ import org.videoshop.kernel.Backends;
 import org.videoshop.kernel.LatentKernels;
 import org.videoshop.model.VideoshopModel;
 import org.videoshop.pipeline.EditPipeline;
-import org.videoshop.pipeline.InvertedClip;
 import org.videoshop.pipeline.StepContext;
-import org.videoshop.pipeline.Windows;
 import org.videoshop.tensor.Frame;
 import org.videoshop.tensor.Images;
 import org.videoshop.tensor.Mask;
@@ -166,10 +164,20 @@ public final class VideoEditor implements AutoCloseable {
     /** As {@link #edit(Video, Frame)} with a mask of the video's size (null for none). */
     public EditResult edit(Video frames, Frame editedFirst, Mask mask, ProgressListener progress,
                            CancellationToken token) {
+        return edit(frames, editedFirst, mask, progress, token, null);
+    }
+
+    /**
+     * As {@link #edit(Video, Frame, Mask, ProgressListener, CancellationToken)}, showing {@code observer} (null for
+     * none) each window's x0 and the latents after every inversion and generation step, e.g. to measure how
+     * straight the inversion trajectory is. Observing copies the latents to the host after each step.
+     */
+    public EditResult edit(Video frames, Frame editedFirst, Mask mask, ProgressListener progress,
+                           CancellationToken token, LatentObserver observer) {
         ensureOpen();
         EditInputs.check(frames, editedFirst, model.spec(), options);
         EditInputs.checkMask(mask, frames.frames(), frames.width(), frames.height());
-        return run(frames, editedFirst, mask, progress, token);
+        return run(frames, editedFirst, mask, progress, token, observer);
     }
 
     /**
@@ -184,7 +192,7 @@ public final class VideoEditor implements AutoCloseable {
                 work, false, 0L, model.spec(), options);
         boolean detail = options.outputMode() == OutputMode.DETAIL;
         Windows plan = plan(frames.size());
-        OverallProgress overall = new OverallProgress(progress, plan.count(),
+        StepCountingProgress overall = new StepCountingProgress(progress, plan.count(),
                 (long) plan.count() * (pipeline.invertUnits() + (detail ? pipeline.generateUnits() : 0)));
         overall.start();
         Inverted inverted = invertClip(toWorkingSize(frames, work), List.copyOf(frames), overall, token);
@@ -212,7 +220,7 @@ public final class VideoEditor implements AutoCloseable {
         Windows plan = plan(frames.frames());
         List<InvertedClip> windows = new ArrayList<>();
         for (int k = 0; k < plan.count(); k++) {
-            if (progress instanceof OverallProgress overall) {
+            if (progress instanceof StepCountingProgress overall) {
                 overall.window(k);
             }
             Video part = plan.window(frames, k);
@@ -222,12 +230,12 @@ public final class VideoEditor implements AutoCloseable {
     }
 
     private EditResult run(Video frames, Frame editedFirst, Mask mask, ProgressListener progress,
-                           CancellationToken token) {
+                           CancellationToken token, LatentObserver observer) {
         Windows plan = plan(frames.frames());
         return plan.run(editedFirst, (k, condition) -> {
             Video part = plan.window(frames, k);
             Mask partMask = plan.window(mask, k);
-            return pipeline.run(part, condition, partMask, new StepContext(progress, token, null));
+            return pipeline.run(part, condition, partMask, new StepContext(progress, token, observer));
         });
     }
 

@@ -12,7 +12,6 @@ import org.videoshop.pipeline.DetailDifference;
 import org.videoshop.pipeline.EditPipeline;
 import org.videoshop.pipeline.EditRegion;
 import org.videoshop.pipeline.StepContext;
-import org.videoshop.pipeline.Windows;
 import org.videoshop.tensor.Frame;
 import org.videoshop.tensor.Images;
 import org.videoshop.tensor.Mask;
@@ -53,7 +52,7 @@ final class WindowedEdit {
     private final MaskFrames mask;
     private final FrameSink sink;
     private final Inverted inverted;
-    private final OverallProgress progress;
+    private final StepCountingProgress progress;
     private final CancellationToken token;
     private final StepContext io;
     private final Map<Integer, Held> held = new HashMap<>();
@@ -83,7 +82,7 @@ final class WindowedEdit {
         this.sink = sink;
         this.inverted = inverted;
         this.token = token == null ? new CancellationToken() : token;
-        this.progress = new OverallProgress(listener, plan.count(), units());
+        this.progress = new StepCountingProgress(listener, plan.count(), units());
         this.io = new StepContext(progress, this.token, null);
     }
 
@@ -208,10 +207,12 @@ final class WindowedEdit {
         int start = plan.starts().get(k);
         int overlap = k == 0 ? 0 : plan.end(k - 1) - start;
         int fs = out.values().frameSize();
+        float[] all = out.values().data();
+        float[] rec = out.reconstruction() == null ? null : out.reconstruction().data();
         for (int j = 0; j < plan.size() && start + j < frames; j++) {
             int t = start + j;
-            float[] v = slice(out.values().data(), j * fs, fs);
-            float[] r = out.reconstruction() == null ? null : slice(out.reconstruction().data(), j * fs, fs);
+            float[] v = slice(all, j * fs, fs);
+            float[] r = rec == null ? null : slice(rec, j * fs, fs);
             if (j < overlap && values.containsKey(t)) {
                 float weight = (j + 1f) / (overlap + 1f);
                 blend(values.get(t), v, weight);

@@ -25,6 +25,7 @@ import org.videoshop.tensor.Latents;
 import org.videoshop.tensor.Mask;
 import org.videoshop.tensor.Noise;
 import org.videoshop.tensor.Video;
+import org.videoshop.InvertedClip;
 
 /**
  * Videoshop's four stages on one clip at a size the model takes: (1) encode and normalise, (2) invert with
@@ -153,6 +154,7 @@ public final class EditPipeline {
         if (options.normalize(spec)) {
             normalizer.normalize(x0);
         }
+        ctx.source(shape, x0.data());
         ctx.advance();
         return x0;
     }
@@ -189,7 +191,7 @@ public final class EditPipeline {
         LatentTensor[] trajectory = new LatentTensor[inverted.sigmas().length];
         for (int i = 0; i < trajectory.length; i++) {
             if (i == 0 || everyLevel) {
-                trajectory[i] = scope.upload(inverted.trajectory().get(i));
+                trajectory[i] = scope.upload(inverted.level(i));
             }
         }
         return new Window(inverted.source(), inverted.shape(), inverted.sigmas(), inverted.normalized(), trajectory);
@@ -355,7 +357,7 @@ public final class EditPipeline {
     /** SVD's conditioning augmentation: strength * N(0, 1) in [-1, 1] pixel space, i.e. half that in [0, 1]. */
     private Frame augment(Frame f, long stream) {
         float[] noise = Noise.gaussian(f.size(), options.seed() ^ stream);
-        float[] d = f.data().clone();
+        float[] d = f.data();
         float a = (float) (0.5 * options.noiseAugStrength(spec));
         for (int i = 0; i < d.length; i++) {
             d[i] += a * noise[i];

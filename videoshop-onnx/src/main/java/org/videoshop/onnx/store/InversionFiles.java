@@ -25,8 +25,8 @@ import java.util.Objects;
 import org.videoshop.Inverted;
 import org.videoshop.VideoEditor;
 import org.videoshop.VideoshopOptions;
-import org.videoshop.pipeline.InvertedClip;
-import org.videoshop.pipeline.Windows;
+import org.videoshop.InvertedClip;
+import org.videoshop.Windows;
 import org.videoshop.tensor.LatentShape;
 import org.videoshop.tensor.Video;
 
