@@ -48,7 +48,7 @@ final class WindowedEdit {
     private final BufferedImage editedFirst;
     private final MaskFrames mask;
     private final FrameSink sink;
-    private final Inverted inverted;
+    private final WindowInversions inverted;
     private final OverallProgress progress;
     private final CancellationToken token;
     private final StepContext io;
@@ -59,10 +59,11 @@ final class WindowedEdit {
     private int written;
 
     /**
-     * @param inverted the clip's inversion (windows and reconstructions), or null to invert each window here
+     * @param inverted the clip's inversion (windows and reconstructions), or null to invert each window here; each
+     *                 window's stored source must be the source's frames at the working size (checked per window)
      */
     WindowedEdit(EditPipeline pipeline, VideoshopOptions options, Windows plan, FrameSize work, FrameSource source,
-                 BufferedImage editedFirst, MaskFrames mask, FrameSink sink, Inverted inverted,
+                 BufferedImage editedFirst, MaskFrames mask, FrameSink sink, WindowInversions inverted,
                  ProgressListener listener, CancellationToken token) {
         this.pipeline = pipeline;
         this.options = options;
@@ -107,6 +108,9 @@ final class WindowedEdit {
             int start = plan.starts().get(k);
             readUpTo(Math.min(plan.end(k), frames));
             Video part = workingWindow(start);
+            if (inverted != null) {
+                checkSameSource(k, start, part);
+            }
             Frame condition = k == 0 ? editedWork : conditionAt(start);
             StepContext ctx = new StepContext(progress, token, null);
             WindowOutput out = detail ? detailWindow(k, part, condition, ctx)
@@ -149,6 +153,26 @@ final class WindowedEdit {
         return Video.of(list);
     }
 
+    /**
+     * Refuses a source whose frames (at the working size) are not those window k was inverted from, up to half an
+     * 8-bit level ({@link Inverted#SAME_SOURCE_TOLERANCE}); frames beyond the clip's end (padding) are not compared.
+     */
+    private void checkSameSource(int k, int start, Video part) {
+        Video stored = inverted.window(k).source();
+        if (stored.width() != part.width() || stored.height() != part.height()) {
+            throw new IllegalArgumentException("Expected the inversion's working size " + part.width() + "x"
+                    + part.height() + " but window " + k + " was inverted at " + stored.width() + "x"
+                    + stored.height());
+        }
+        for (int j = 0; j < plan.size() && start + j < frames; j++) {
+            float max = Inverted.maxDifference(stored.frame(j).data(), part.frame(j).data());
+            if (max > Inverted.SAME_SOURCE_TOLERANCE) {
+                throw new IllegalArgumentException("Expected the images the clip was inverted from but frame "
+                        + (start + j) + " differs from the inversion's source by up to " + max + " (of 1)");
+            }
+        }
+    }
+
     /** The frame that conditions a later window: the output where it begins, at the working size. */
     private Frame conditionAt(int t) {
         if (!detail) {
@@ -166,7 +190,7 @@ final class WindowedEdit {
             edit = both.edit();
         } else {
             reconstruction = inverted.reconstruction(k, ctx);
-            edit = pipeline.edit(inverted.windows().get(k), condition, null, ctx);
+            edit = pipeline.edit(inverted.window(k), condition, null, ctx);
         }
         Video difference = DetailDifference.of(edit.video(), reconstruction, condition, part.frame(0));
         float[] change = condition.data().clone();
@@ -181,7 +205,7 @@ final class WindowedEdit {
     private WindowOutput regenerateWindow(int k, int start, Video part, Frame condition, StepContext ctx) {
         Mask partMask = mask == null ? null : workingMask(start);
         EditResult r = inverted == null ? pipeline.run(part, condition, partMask, ctx)
-                : pipeline.edit(inverted.windows().get(k), condition, partMask, ctx);
+                : pipeline.edit(inverted.window(k), condition, partMask, ctx);
         return new WindowOutput(r.video(), null, r.provenance());
     }
 

@@ -53,6 +53,10 @@ public final class BenchMain {
                     EditMemory.main(rest);
                     return;
                 }
+                case "batched-generations" -> {
+                    BatchedGenerations.main(rest);
+                    return;
+                }
                 default -> {
                 }
             }

@@ -14,6 +14,7 @@ import org.videoshop.Provenance;
 import org.videoshop.Stage;
 import org.videoshop.VideoEditor;
 import org.videoshop.Videoshop;
+import org.videoshop.OutputMode;
 import org.videoshop.VideoshopOptions;
 import org.videoshop.bench.eval.EvalCase;
 import org.videoshop.model.ModelSpec;
@@ -151,7 +152,8 @@ public final class TimeEdit {
         if (a.get("sigma-threshold") != null) {
             b.sigmaThreshold(a.getDouble("sigma-threshold", 1.0));
         }
-        VideoshopOptions options = b.build();
+        // the raw-frame edit timed as the paper's (regenerate: no reconstruction, no image composition)
+        VideoshopOptions options = b.outputMode(OutputMode.REGENERATE).build();
         try (VideoshopModel model = Models.open(a.get("model", "tiny"));
              VideoEditor editor = Videoshop.editor(model, options)) {
             ModelSpec spec = model.spec();
