@@ -1,8 +1,5 @@
 package org.videoshop;
 
-import org.videoshop.pipeline.InvertedClip;
-import org.videoshop.pipeline.Windows;
-
 /**
  * Receives a streaming inversion's windows in order, window 0 first, each exactly once (see
  * {@link VideoEditor#invert(FrameSource, InversionSink, ProgressListener, CancellationToken)}), e.g. to append them

@@ -1,8 +1,5 @@
 package org.videoshop;
 
-import org.videoshop.pipeline.InvertedClip;
-import org.videoshop.pipeline.Windows;
-
 /**
  * A clip's saved inversion read one window at a time, in order, so that an edit from it never holds more than one
  * window's latents (see {@link VideoEditor#edit(InversionSource, FrameSource, java.awt.image.BufferedImage,

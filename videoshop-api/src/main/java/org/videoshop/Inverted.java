@@ -5,9 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.videoshop.model.ModelSpec;
-import org.videoshop.pipeline.InvertedClip;
 import org.videoshop.pipeline.StepContext;
-import org.videoshop.pipeline.Windows;
 import org.videoshop.tensor.Frame;
 import org.videoshop.tensor.Mask;
 import org.videoshop.tensor.Video;
@@ -145,6 +143,22 @@ public final class Inverted {
     }
 
     /**
+     * The whole source clip at the working size the inversion was made at, stitched from its windows' stored
+     * frames (a new video owned by the caller): e.g. the frames to show beside an edit of a loaded inversion.
+     */
+    public Video source() {
+        Video first = windows.get(0).source();
+        int frameSize = first.frameSize();
+        float[] data = new float[plan.frames() * frameSize];
+        for (int k = plan.count() - 1; k >= 0; k--) {
+            float[] part = windows.get(k).source().data();
+            int start = plan.starts().get(k) * frameSize;
+            System.arraycopy(part, 0, data, start, Math.min(part.length, data.length - start));
+        }
+        return new Video(plan.frames(), first.height(), first.width(), data);
+    }
+
+    /**
      * This inversion re-attached to the images it was made from (e.g. after loading it from a file), so that
      * {@link #edit(BufferedImage)} works at their size. The images, resized to the inversion's working size, must
      * equal its source frames up to half an 8-bit level.
@@ -200,24 +214,11 @@ public final class Inverted {
         }
         EditInputs.checkMask(mask, frames(), first.width(), first.height());
         if (editor.options().outputMode() == OutputMode.DETAIL) {
-            Video source = storedSource();
+            Video source = source();
             EditInputs.check(source, editedFirst, editor.model().spec(), null);
-            return editor.detailOfRaw(source, editedFirst, mask, this, progress, token);
+            return editor.detailOfRaw(source, editedFirst, mask, this, progress, token, null);
         }
         return editor.generate(plan, windows(), editedFirst, mask, progress, token);
-    }
-
-    /** The whole clip's source frames at the working size, from the windows' stored frames. */
-    private Video storedSource() {
-        Video first = windows.get(0).source();
-        int fs = first.frameSize();
-        float[] data = new float[frames() * fs];
-        for (int k = plan.count() - 1; k >= 0; k--) {
-            Video w = windows.get(k).source();
-            int n = Math.min(w.frames(), frames() - plan.starts().get(k));
-            System.arraycopy(w.data(), 0, data, plan.starts().get(k) * fs, n * fs);
-        }
-        return new Video(frames(), first.height(), first.width(), data);
     }
 
     /**

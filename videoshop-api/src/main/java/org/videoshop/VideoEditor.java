@@ -7,9 +7,7 @@ import org.videoshop.kernel.Backends;
 import org.videoshop.kernel.LatentKernels;
 import org.videoshop.model.VideoshopModel;
 import org.videoshop.pipeline.EditPipeline;
-import org.videoshop.pipeline.InvertedClip;
 import org.videoshop.pipeline.StepContext;
-import org.videoshop.pipeline.Windows;
 import org.videoshop.tensor.Frame;
 import org.videoshop.tensor.Images;
 import org.videoshop.tensor.Mask;
@@ -206,13 +204,23 @@ public final class VideoEditor implements AutoCloseable {
     /** As {@link #edit(Video, Frame)} with a mask of the video's size (null for none). */
     public EditResult edit(Video frames, Frame editedFirst, Mask mask, ProgressListener progress,
                            CancellationToken token) {
+        return edit(frames, editedFirst, mask, progress, token, null);
+    }
+
+    /**
+     * As {@link #edit(Video, Frame, Mask, ProgressListener, CancellationToken)}, showing {@code observer} (null for
+     * none) each window's x0 and the latents after every inversion and generation step, e.g. to measure how
+     * straight the inversion trajectory is. Observing copies the latents to the host after each step.
+     */
+    public EditResult edit(Video frames, Frame editedFirst, Mask mask, ProgressListener progress,
+                           CancellationToken token, LatentObserver observer) {
         ensureOpen();
         EditInputs.check(frames, editedFirst, model.spec(), options);
         EditInputs.checkMask(mask, frames.frames(), frames.width(), frames.height());
         if (options.outputMode() == OutputMode.DETAIL) {
-            return detailOfRaw(frames, editedFirst, mask, null, progress, token);
+            return detailOfRaw(frames, editedFirst, mask, null, progress, token, observer);
         }
-        return run(frames, editedFirst, mask, progress, token);
+        return run(frames, editedFirst, mask, progress, token, observer);
     }
 
     /**
@@ -220,7 +228,7 @@ public final class VideoEditor implements AutoCloseable {
      * at the frames' own size, as images and back.
      */
     EditResult detailOfRaw(Video frames, Frame editedFirst, Mask mask, Inverted inverted, ProgressListener progress,
-                           CancellationToken token) {
+                           CancellationToken token, LatentObserver observer) {
         List<BufferedImage> images = new ArrayList<>(frames.frames());
         for (int t = 0; t < frames.frames(); t++) {
             images.add(Images.toImage(frames.frame(t)));
@@ -232,7 +240,7 @@ public final class VideoEditor implements AutoCloseable {
         List<BufferedImage> out = new ArrayList<>(java.util.Collections.nCopies(images.size(), null));
         Provenance provenance = new WindowedEdit(pipeline, options, plan, work, new ListFrames(images),
                 Images.toImage(editedFirst), MaskFrames.of(mask), out::set,
-                inverted == null ? null : WindowInversions.of(inverted), progress, token).run();
+                inverted == null ? null : WindowInversions.of(inverted), progress, token).observing(observer).run();
         List<Frame> edited = new ArrayList<>(out.size());
         for (BufferedImage img : out) {
             edited.add(Images.toFrame(img));
@@ -315,12 +323,12 @@ public final class VideoEditor implements AutoCloseable {
     }
 
     private EditResult run(Video frames, Frame editedFirst, Mask mask, ProgressListener progress,
-                           CancellationToken token) {
+                           CancellationToken token, LatentObserver observer) {
         Windows plan = plan(frames.frames());
         return plan.run(editedFirst, (k, condition) -> {
             Video part = plan.window(frames, k);
             Mask partMask = plan.window(mask, k);
-            return pipeline.run(part, condition, partMask, new StepContext(progress, token, null));
+            return pipeline.run(part, condition, partMask, new StepContext(progress, token, observer));
         });
     }
 

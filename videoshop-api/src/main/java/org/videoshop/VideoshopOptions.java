@@ -1,7 +1,8 @@
 package org.videoshop;
 
-import org.videoshop.diffusion.KarrasSchedule;
+import org.videoshop.diffusion.InversionSchedule;
 import org.videoshop.diffusion.LatentNormalization;
+import org.videoshop.diffusion.SigmaSpacing;
 import org.videoshop.model.ModelSpec;
 
 /**
@@ -10,10 +11,10 @@ import org.videoshop.model.ModelSpec;
  *
  * @param strength                    fraction of the schedule kept, in (0, 1]: the edit starts from an intermediate
  *                                    noise level (default 0.55)
- * @param steps                       N, steps of the full Karras schedule (default 25)
+ * @param steps                       N, steps of the full schedule (default 25)
  * @param sigmaMin                    schedule's lowest sigma, or null for the model's
  * @param sigmaMax                    schedule's highest sigma, or null for the model's
- * @param rho                         schedule's rho, or null for the model's
+ * @param rho                         Karras schedule's rho, or null for the model's
  * @param sigmaThreshold              Sigma: at or below it inversion uses fixed noise instead of extrapolation, or
  *                                    null for the model's recommendation (the paper's and SVD's: 1; the bundled
  *                                    tiny model's: 0.25)
@@ -48,6 +49,8 @@ import org.videoshop.model.ModelSpec;
  * @param separateAugmentationDraws   draw the generation condition's augmentation noise separately from the
  *                                    inversion condition's, as the authors' code does (default false: one draw,
  *                                    so an unedited first frame conditions generation exactly as inversion)
+ * @param sigmaSpacing                how the schedule spaces its levels between sigmaMax and sigmaMin: Karras'
+ *                                    (SVD's and the paper's; default) or evenly in log sigma
  */
 public record VideoshopOptions(double strength, int steps, Double sigmaMin, Double sigmaMax, Double rho,
                                Double sigmaThreshold, InversionMode inversionMode, Boolean normalize,
@@ -56,7 +59,7 @@ public record VideoshopOptions(double strength, int steps, Double sigmaMin, Doub
                                Double noiseAugStrength, long seed, boolean normalizeInversionCondition,
                                String backend, Integer windowFrames, int windowOverlap, FrameSize workingSize,
                                OutputMode outputMode, LatentNormalization normalization,
-                               boolean separateAugmentationDraws) {
+                               boolean separateAugmentationDraws, SigmaSpacing sigmaSpacing) {
 
     /** Largest accepted step count. */
     public static final int MAX_STEPS = 1000;
@@ -124,6 +127,9 @@ public record VideoshopOptions(double strength, int steps, Double sigmaMin, Doub
         }
         if (outputMode == null) {
             throw new IllegalArgumentException("Expected an output mode (DETAIL or REGENERATE) but found null");
+        }
+        if (sigmaSpacing == null) {
+            throw new IllegalArgumentException("Expected a sigma spacing (KARRAS or EXPONENTIAL) but found null");
         }
     }
 
@@ -199,12 +205,13 @@ public record VideoshopOptions(double strength, int steps, Double sigmaMin, Doub
         b.outputMode = outputMode;
         b.normalization = normalization;
         b.separateAugmentationDraws = separateAugmentationDraws;
+        b.sigmaSpacing = sigmaSpacing;
         return b;
     }
 
-    /** The Karras schedule these options give with that model's defaults. */
-    public KarrasSchedule schedule(ModelSpec spec) {
-        return new KarrasSchedule(steps, sigmaMin != null ? sigmaMin : spec.sigmaMin(),
+    /** The schedule these options choose ({@link #sigmaSpacing}), with that model's defaults where unset. */
+    public InversionSchedule schedule(ModelSpec spec) {
+        return sigmaSpacing.schedule(steps, sigmaMin != null ? sigmaMin : spec.sigmaMin(),
                 sigmaMax != null ? sigmaMax : spec.sigmaMax(), rho != null ? rho : spec.rho(), strength);
     }
 
@@ -297,6 +304,7 @@ public record VideoshopOptions(double strength, int steps, Double sigmaMin, Doub
         private OutputMode outputMode = OutputMode.DETAIL;
         private LatentNormalization normalization = LatentNormalization.PER_CHANNEL;
         private boolean separateAugmentationDraws = false;
+        private SigmaSpacing sigmaSpacing = SigmaSpacing.KARRAS;
 
         private Builder() {
         }
@@ -427,11 +435,17 @@ public record VideoshopOptions(double strength, int steps, Double sigmaMin, Doub
             return this;
         }
 
+        /** Karras' spacing (SVD's; default) or evenly in log sigma. */
+        public Builder sigmaSpacing(SigmaSpacing v) {
+            sigmaSpacing = v;
+            return this;
+        }
+
         public VideoshopOptions build() {
             return new VideoshopOptions(strength, steps, sigmaMin, sigmaMax, rho, sigmaThreshold, inversionMode,
                     normalize, inversionGuidanceMin, inversionGuidanceMax, guidanceMin, guidanceMax, fps,
                     motionBucketId, noiseAugStrength, seed, normalizeInversionCondition, backend, windowFrames,
-                    windowOverlap, workingSize, outputMode, normalization, separateAugmentationDraws);
+                    windowOverlap, workingSize, outputMode, normalization, separateAugmentationDraws, sigmaSpacing);
         }
     }
 }

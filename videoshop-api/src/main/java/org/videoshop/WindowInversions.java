@@ -1,6 +1,5 @@
 package org.videoshop;
 
-import org.videoshop.pipeline.InvertedClip;
 import org.videoshop.pipeline.StepContext;
 import org.videoshop.tensor.Video;
 

@@ -12,7 +12,6 @@ import org.videoshop.pipeline.DetailDifference;
 import org.videoshop.pipeline.EditPipeline;
 import org.videoshop.pipeline.EditRegion;
 import org.videoshop.pipeline.StepContext;
-import org.videoshop.pipeline.Windows;
 import org.videoshop.tensor.Frame;
 import org.videoshop.tensor.Images;
 import org.videoshop.tensor.Mask;
@@ -57,6 +56,7 @@ final class WindowedEdit {
     private final Map<Integer, float[]> regions = new HashMap<>();
     private int read;
     private int written;
+    private LatentObserver observer;
 
     /**
      * @param inverted the clip's inversion (windows and reconstructions), or null to invert each window here; each
@@ -81,6 +81,12 @@ final class WindowedEdit {
         this.token = token == null ? new CancellationToken() : token;
         this.progress = new OverallProgress(listener, plan.count(), units());
         this.io = new StepContext(progress, this.token, null);
+    }
+
+    /** Shows {@code observer} (null for none) every window's x0 and steps, as the raw-frame edit does. */
+    WindowedEdit observing(LatentObserver observer) {
+        this.observer = observer;
+        return this;
     }
 
     /** Units of the overall progress (see {@link ProgressListener#onOverall}). */
@@ -112,7 +118,7 @@ final class WindowedEdit {
                 checkSameSource(k, start, part);
             }
             Frame condition = k == 0 ? editedWork : conditionAt(start);
-            StepContext ctx = new StepContext(progress, token, null);
+            StepContext ctx = new StepContext(progress, token, observer);
             WindowOutput out = detail ? detailWindow(k, part, condition, ctx)
                     : regenerateWindow(k, start, part, condition, ctx);
             parts.add(out.provenance());

@@ -4,9 +4,9 @@ import java.nio.FloatBuffer;
 import org.videoshop.tensor.LatentShape;
 
 /**
- * The diffusion model's raw network F, the UNet, before the EDM preconditioning: the pipeline feeds it
- * c_in(s) x and c_noise(s) and builds the denoiser D(x; s) = c_skip x + c_out F itself (the card's "Denoiser" is
- * this network). Outputs are written into caller-owned arrays or buffers so the hot loop allocates nothing. Owned
+ * The diffusion model's raw network F (SVD's spatio-temporal UNet), before the EDM preconditioning: the card's
+ * "Denoiser" is this network, not the preconditioned D. The pipeline feeds it c_in(s) x and c_noise(s) and builds
+ * D(x; s) = c_skip x + c_out F itself ({@link org.videoshop.diffusion.Preconditioning}). Outputs are written into caller-owned arrays or buffers so the hot loop allocates nothing. Owned
  * by its {@link VideoshopModel}; thread-safe.
  *
  * <p>The {@link FloatBuffer} forms are the network boundary of backend-owned latents (a backend's tensors hand

@@ -25,6 +25,7 @@ import org.videoshop.tensor.Latents;
 import org.videoshop.tensor.Mask;
 import org.videoshop.tensor.Noise;
 import org.videoshop.tensor.Video;
+import org.videoshop.InvertedClip;
 
 /**
  * Videoshop's four stages on one clip at a size the model takes: (1) encode and normalise, (2) invert with
@@ -153,6 +154,7 @@ public final class EditPipeline {
         if (options.normalize(spec)) {
             normalizer.normalize(x0);
         }
+        ctx.source(shape, x0.data());
         ctx.advance();
         return x0;
     }

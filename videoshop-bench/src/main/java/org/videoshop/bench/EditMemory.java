@@ -24,7 +24,7 @@ import javax.imageio.ImageIO;
  * <p>{@code --mode inverted} measures the other way to edit instead: {@code videoshop invert} into an {@code .inv}
  * file, then {@code videoshop edit --inverted FILE --input CLIP}, each in its own JVM (two rows per clip length).
  *
- * <pre>EditMemory --jar examples/target/videoshop.jar [--frames 14,140,1400] [--size 1920x1080] [--steps 4]
+ * <pre>EditMemory --jar videoshop-cli/target/videoshop.jar [--frames 14,140,1400] [--size 1920x1080] [--steps 4]
  *            [--model tiny] [--work DIR] [--java PATH] [--mode edit|inverted]</pre>
  */
 public final class EditMemory {
@@ -40,14 +40,15 @@ public final class EditMemory {
         Args a;
         try {
             a = Args.parse(args, Set.of("jar", "frames", "size", "steps", "model", "work", "java", "mode"),
-                    "Usage: EditMemory --jar examples/target/videoshop.jar [--frames 14,140,1400] [--size 1920x1080]"
-                            + " [--steps 4] [--model tiny] [--work DIR] [--java PATH] [--mode edit|inverted]");
+                    "Usage: EditMemory --jar videoshop-cli/target/videoshop.jar [--frames 14,140,1400]"
+                            + " [--size 1920x1080] [--steps 4] [--model tiny] [--work DIR] [--java PATH]"
+                            + " [--mode edit|inverted]");
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(2);
             return;
         }
-        Path jar = Path.of(a.get("jar", "examples/target/videoshop.jar"));
+        Path jar = Path.of(a.get("jar", "videoshop-cli/target/videoshop.jar"));
         if (!Files.isRegularFile(jar)) {
             System.err.println("Expected the command line jar at " + jar + " (mvn -B -q -DskipTests package) but"
                     + " found nothing");

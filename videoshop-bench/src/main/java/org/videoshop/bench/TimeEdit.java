@@ -25,7 +25,7 @@ import org.videoshop.tensor.Video;
 /**
  * Times whole edits and breaks each down by stage from its {@link Provenance}: wall time, time inside model calls,
  * and the rest (latent math, bookkeeping); prints a table and optionally JSON. The Java half of
- * {@code scripts/compare_python.sh}.
+ * {@code scripts/bench/compare_python.sh}.
  *
  * <pre>
  * TimeEdit [--model DIR|tiny] [--frames N] [--steps N] [--strength S] [--backend NAME] [--warmup N] [--runs N]

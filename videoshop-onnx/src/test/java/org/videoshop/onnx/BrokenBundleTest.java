@@ -62,7 +62,7 @@ class BrokenBundleTest {
         assertTrue(e.getMessage().contains("expected the batch dimension (dimension 0) of input ")
                 && e.getMessage().contains("runs the UNet at batch 1 (unguided inversion) and 2 (guided)")
                 && e.getMessage().contains("fixes it to 2")
-                && e.getMessage().contains("re-export with videoshop-onnx/scripts/export_svd.py"), e.getMessage());
+                && e.getMessage().contains("re-export with scripts/svd/export_svd.py"), e.getMessage());
     }
 
     @Test
@@ -74,7 +74,7 @@ class BrokenBundleTest {
         assertEquals("unet.onnx", e.field());
         assertTrue(e.getMessage().contains("expected the frame dimension (dimension 1) of input sample")
                 && e.getMessage().contains("fixes it to 14")
-                && e.getMessage().contains("re-export with videoshop-onnx/scripts/export_svd.py"), e.getMessage());
+                && e.getMessage().contains("re-export with scripts/svd/export_svd.py"), e.getMessage());
     }
 
     @Test

@@ -22,7 +22,7 @@ import org.videoshop.tensor.Video;
 
 /**
  * A bundle whose UNet outputs NaN (random-tiny with {@code broken/nan_unet.onnx}, made by
- * {@code src/test/python/make_nan_unet.py}: finite while c_noise <= 0, i.e. sigma <= 1, NaN above): the edit fails
+ * {@code scripts/fixtures/make_nan_unet.py}: finite while c_noise <= 0, i.e. sigma <= 1, NaN above): the edit fails
  * right after the first step whose output is not finite, naming that step and stage; the failed edit leaves no
  * workspace checked out and no session open once the model is closed.
  */

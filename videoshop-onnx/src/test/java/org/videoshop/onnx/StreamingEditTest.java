@@ -16,7 +16,7 @@ import org.videoshop.Provenance;
 import org.videoshop.Stage;
 import org.videoshop.VideoEditor;
 import org.videoshop.Videoshop;
-import org.videoshop.pipeline.Windows;
+import org.videoshop.Windows;
 
 /**
  * The streaming edit on the bundled tiny model: window by window, never holding more than one window of frames,

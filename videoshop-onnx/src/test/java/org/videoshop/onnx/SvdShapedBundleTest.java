@@ -19,7 +19,7 @@ import org.videoshop.tensor.Video;
 /**
  * A bundle with Stable Video Diffusion's interfaces at 64x64 (random weights): 4 latent channels, 8-channel UNet
  * input, 1024-d embedding of a 224 px image, downscale 8, temporal decoder taking num_frames, and a float16 UNet
- * with float32 timestep and external weights, as scripts/export_svd.py writes for the real model.
+ * with float32 timestep and external weights, as scripts/svd/export_svd.py writes for the real model.
  */
 class SvdShapedBundleTest {
 

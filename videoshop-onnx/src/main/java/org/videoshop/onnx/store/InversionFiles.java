@@ -30,8 +30,8 @@ import org.videoshop.InversionSource;
 import org.videoshop.Inverted;
 import org.videoshop.VideoEditor;
 import org.videoshop.VideoshopOptions;
-import org.videoshop.pipeline.InvertedClip;
-import org.videoshop.pipeline.Windows;
+import org.videoshop.InvertedClip;
+import org.videoshop.Windows;
 import org.videoshop.tensor.LatentShape;
 import org.videoshop.tensor.Video;
 

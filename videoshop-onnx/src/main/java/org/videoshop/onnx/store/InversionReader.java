@@ -9,8 +9,8 @@ import org.videoshop.FrameSize;
 import org.videoshop.InversionSource;
 import org.videoshop.onnx.store.InversionFiles.Header;
 import org.videoshop.onnx.store.InversionFiles.WindowHeader;
-import org.videoshop.pipeline.InvertedClip;
-import org.videoshop.pipeline.Windows;
+import org.videoshop.InvertedClip;
+import org.videoshop.Windows;
 
 /**
  * An inversion file read one window at a time (see {@link InversionFiles#open}); holds no window after handing it

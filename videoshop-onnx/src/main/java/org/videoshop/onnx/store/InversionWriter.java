@@ -11,8 +11,8 @@ import java.util.Collections;
 import org.videoshop.InversionSink;
 import org.videoshop.onnx.store.InversionFiles.Header;
 import org.videoshop.onnx.store.InversionFiles.WindowHeader;
-import org.videoshop.pipeline.InvertedClip;
-import org.videoshop.pipeline.Windows;
+import org.videoshop.InvertedClip;
+import org.videoshop.Windows;
 import org.videoshop.tensor.LatentShape;
 
 /**

@@ -26,7 +26,7 @@ import org.videoshop.VideoEditor;
 import org.videoshop.Videoshop;
 import org.videoshop.VideoshopOptions;
 import org.videoshop.model.VideoshopModel;
-import org.videoshop.pipeline.Windows;
+import org.videoshop.Windows;
 import org.videoshop.tensor.Images;
 
 /**
