@@ -1,16 +1,23 @@
 package org.videoshop.bench;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
+import org.videoshop.VideoEditor;
+import org.videoshop.Videoshop;
+import org.videoshop.VideoshopOptions;
 import org.videoshop.model.Conditioning;
 import org.videoshop.model.Denoiser;
 import org.videoshop.model.VideoshopModel;
+import org.videoshop.pipeline.EditPipeline;
 import org.videoshop.tensor.LatentShape;
 
 /**
@@ -20,8 +27,12 @@ import org.videoshop.tensor.LatentShape;
  * batch 4 (or 2) through {@link Denoiser#predictBatch}. Rounds alternate A and B, each round's load average is
  * printed before it, so a change of load hits both sides. Reports ms per generation step and B / A.
  *
+ * <p>{@code --whole-edit true} times whole direct detail edits instead (a clip of {@code --frames} frames of a
+ * moving gradient at {@code --size}, default options with {@code --steps}): A with {@link
+ * EditPipeline#BATCH_PROPERTY} false, B batched, {@code --calls} edits per side and round.
+ *
  * <pre>BatchedGenerations [--model tiny] [--frames 8] [--size 40x24] [--rounds 6] [--calls 40] [--warmup 20]
- *                    [--guided true]</pre>
+ *                    [--guided true] [--whole-edit false] [--steps 25]</pre>
  */
 public final class BatchedGenerations {
 
@@ -31,9 +42,10 @@ public final class BatchedGenerations {
     public static void main(String[] args) throws Exception {
         Args a;
         try {
-            a = Args.parse(args, Set.of("model", "frames", "size", "rounds", "calls", "warmup", "guided"),
+            a = Args.parse(args, Set.of("model", "frames", "size", "rounds", "calls", "warmup", "guided",
+                            "whole-edit", "steps"),
                     "Usage: BatchedGenerations [--model tiny] [--frames 8] [--size 40x24] [--rounds 6] [--calls 40]"
-                            + " [--warmup 20] [--guided true]");
+                            + " [--warmup 20] [--guided true] [--whole-edit false] [--steps 25]");
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(2);
@@ -48,6 +60,11 @@ public final class BatchedGenerations {
             int frames = Integer.parseInt(a.get("frames", Integer.toString(model.spec().nativeFrames())));
             LatentShape shape = model.spec().latentShape(frames, Integer.parseInt(size[1]),
                     Integer.parseInt(size[0]));
+            if (Boolean.parseBoolean(a.get("whole-edit", "false"))) {
+                wholeEdits(model, frames, Integer.parseInt(size[0]), Integer.parseInt(size[1]),
+                        Integer.parseInt(a.get("steps", "25")), rounds, calls, warmup);
+                return;
+            }
             Pair pair = new Pair(model.denoiser(), shape, model.spec().embeddingDim(), guided);
             System.out.printf(Locale.ROOT, "model %s, latents %s, %s, %d cores, ONNX Runtime intra-op threads %s%n",
                     model.spec().name(), shape, guided ? "guided (A: 2 calls of batch 2, B: 1 call of batch 4)"
@@ -81,6 +98,63 @@ public final class BatchedGenerations {
             System.out.printf(Locale.ROOT, "| **all** | | %.3f | %.3f | **%.3f** (mean of means; per-round median"
                     + " %.3f) |%n", sumA / rounds, sumB / rounds, sumB / sumA, sorted[rounds / 2]);
         }
+    }
+
+    /** Whole detail edits, two separate samplings (A) against one batched (B), alternating rounds. */
+    private static void wholeEdits(VideoshopModel model, int frames, int w, int h, int steps, int rounds, int calls,
+                                   int warmup) {
+        List<BufferedImage> clip = new ArrayList<>();
+        for (int t = 0; t < frames; t++) {
+            BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    img.setRGB(x, y, (((x + 2 * t) * 255 / w) << 16) | ((y * 255 / h) << 8) | 0x50);
+                }
+            }
+            clip.add(img);
+        }
+        BufferedImage edited = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        edited.getGraphics().drawImage(clip.get(0), 0, 0, null);
+        edited.getGraphics().fillRect(0, 0, w / 3, h / 3);
+        VideoshopOptions options = VideoshopOptions.builder().steps(steps).build();
+        String old = System.getProperty(EditPipeline.BATCH_PROPERTY);
+        System.setProperty(EditPipeline.BATCH_PROPERTY, "false");
+        VideoEditor separate = Videoshop.editor(model, options);
+        System.setProperty(EditPipeline.BATCH_PROPERTY, "true");
+        VideoEditor batched = Videoshop.editor(model, options);
+        if (old == null) {
+            System.clearProperty(EditPipeline.BATCH_PROPERTY);
+        } else {
+            System.setProperty(EditPipeline.BATCH_PROPERTY, old);
+        }
+        System.out.printf(Locale.ROOT, "whole detail edits: %d frames of %dx%d, %d steps, working size %s%n", frames,
+                w, h, steps, separate.workingSize(w, h));
+        for (int i = 0; i < warmup; i++) {
+            separate.edit(clip, edited);
+            batched.edit(clip, edited);
+        }
+        System.out.println("| round | load before A / B | A: two calls ms/edit | B: one batched call ms/edit"
+                + " | B / A |");
+        System.out.println("| ---: | --- | ---: | ---: | ---: |");
+        double sumA = 0;
+        double sumB = 0;
+        double[] ratios = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            String loadA = load();
+            double msA = time(() -> separate.edit(clip, edited), calls);
+            String loadB = load();
+            double msB = time(() -> batched.edit(clip, edited), calls);
+            sumA += msA;
+            sumB += msB;
+            ratios[r] = msB / msA;
+            System.out.printf(Locale.ROOT, "| %d | %s / %s | %.1f | %.1f | %.3f |%n", r + 1, loadA, loadB, msA, msB,
+                    msB / msA);
+        }
+        Arrays.sort(ratios);
+        System.out.printf(Locale.ROOT, "| **all** | | %.1f | %.1f | **%.3f** (mean of means; per-round median"
+                + " %.3f) |%n", sumA / rounds, sumB / rounds, sumB / sumA, ratios[rounds / 2]);
+        separate.close();
+        batched.close();
     }
 
     /** The two generations' step inputs and conditions, and the buffers they write. */

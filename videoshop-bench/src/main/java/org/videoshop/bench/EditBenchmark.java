@@ -16,9 +16,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import org.videoshop.EditResult;
+import org.videoshop.OutputMode;
 import org.videoshop.VideoEditor;
 import org.videoshop.Videoshop;
-import org.videoshop.OutputMode;
 import org.videoshop.VideoshopOptions;
 import org.videoshop.model.VideoshopModel;
 

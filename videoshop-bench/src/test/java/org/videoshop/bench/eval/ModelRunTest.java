@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.videoshop.OutputMode;
 import org.videoshop.VideoEditor;
 import org.videoshop.Videoshop;
-import org.videoshop.OutputMode;
 import org.videoshop.VideoshopOptions;
 import org.videoshop.bench.SyntheticClip;
 import org.videoshop.testing.AnalyticModel;
