@@ -26,7 +26,7 @@ final class WindowedInversion {
     private final FrameSource source;
     private final InversionSink sink;
     private final CancellationToken token;
-    private final OverallProgress progress;
+    private final StepCountingProgress progress;
     private final StepContext io;
     private final Map<Integer, Frame> held = new HashMap<>();
     private final int width;
@@ -48,7 +48,7 @@ final class WindowedInversion {
         // units: one per frame read, and per window the inversion's (and the reconstruction's)
         long units = plan.frames() + (long) plan.count()
                 * (pipeline.invertUnits() + (reconstruct ? pipeline.generateUnits() : 0));
-        this.progress = new OverallProgress(listener, plan.count(), units);
+        this.progress = new StepCountingProgress(listener, plan.count(), units);
         this.io = new StepContext(progress, this.token, null);
     }
 

@@ -40,17 +40,9 @@ public final class BatchedGenerations {
     }
 
     public static void main(String[] args) throws Exception {
-        Args a;
-        try {
-            a = Args.parse(args, Set.of("model", "frames", "size", "rounds", "calls", "warmup", "guided",
-                            "whole-edit", "steps"),
-                    "Usage: BatchedGenerations [--model tiny] [--frames 8] [--size 40x24] [--rounds 6] [--calls 40]"
-                            + " [--warmup 20] [--guided true] [--whole-edit false] [--steps 25]");
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
+        Args a = Args.parseOrExit(args, Set.of("model", "frames", "size", "rounds", "calls", "warmup", "guided",
+                "whole-edit", "steps"), "Usage: BatchedGenerations [--model tiny] [--frames 8] [--size 40x24]"
+                        + " [--rounds 6] [--calls 40] [--warmup 20] [--guided true] [--whole-edit false] [--steps 25]");
         int rounds = Integer.parseInt(a.get("rounds", "6"));
         int calls = Integer.parseInt(a.get("calls", "40"));
         int warmup = Integer.parseInt(a.get("warmup", "20"));
