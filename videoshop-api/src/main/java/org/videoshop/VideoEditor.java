@@ -218,14 +218,16 @@ public final class VideoEditor implements AutoCloseable {
         EditInputs.check(frames, editedFirst, model.spec(), options);
         EditInputs.checkMask(mask, frames.frames(), frames.width(), frames.height());
         if (options.outputMode() == OutputMode.DETAIL) {
-            return detailOfRaw(frames, editedFirst, mask, null, progress, token, observer);
+            // the raw frames' own inversion (in float), then the detail edit of it: the same frames as inverting
+            // once with invert(Video, ...) and editing the Inverted
+            return invertClip(frames, progress, token, observer).edit(editedFirst, mask, progress, token);
         }
         return run(frames, editedFirst, mask, progress, token, observer);
     }
 
     /**
-     * Detail output of raw frames (or of an inversion's stored frames, {@code inverted} not null): the image edit
-     * at the frames' own size, as images and back.
+     * Detail output of an inversion's stored frames (raw frames inverted at their own size): the image edit at that
+     * size, as images and back, with the inversion's windows and reconstructions.
      */
     EditResult detailOfRaw(Video frames, Frame editedFirst, Mask mask, Inverted inverted, ProgressListener progress,
                            CancellationToken token, LatentObserver observer) {
@@ -296,7 +298,7 @@ public final class VideoEditor implements AutoCloseable {
     public Inverted invert(Video frames, ProgressListener progress, CancellationToken token) {
         ensureOpen();
         EditInputs.check(frames, frames == null ? null : frames.frame(0), model.spec(), options);
-        return invertClip(frames, null, progress, token);
+        return invertClip(frames, progress, token, null);
     }
 
     /**
@@ -308,8 +310,8 @@ public final class VideoEditor implements AutoCloseable {
         return new Inverted(this, plan, windows, null);
     }
 
-    private Inverted invertClip(Video frames, List<BufferedImage> originals, ProgressListener progress,
-                                CancellationToken token) {
+    private Inverted invertClip(Video frames, ProgressListener progress, CancellationToken token,
+                                LatentObserver observer) {
         Windows plan = plan(frames.frames());
         List<InvertedClip> windows = new ArrayList<>();
         for (int k = 0; k < plan.count(); k++) {
@@ -317,9 +319,9 @@ public final class VideoEditor implements AutoCloseable {
                 overall.window(k);
             }
             Video part = plan.window(frames, k);
-            windows.add(pipeline.invert(part, new StepContext(progress, token, null)));
+            windows.add(pipeline.invert(part, new StepContext(progress, token, observer)));
         }
-        return new Inverted(this, plan, windows, originals);
+        return new Inverted(this, plan, windows, null);
     }
 
     private EditResult run(Video frames, Frame editedFirst, Mask mask, ProgressListener progress,
