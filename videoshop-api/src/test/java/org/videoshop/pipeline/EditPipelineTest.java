@@ -59,7 +59,8 @@ class EditPipelineTest {
 
     @Test
     void editKeepsSizeAndFrameCountAndRecordsProvenance() {
-        VideoshopOptions options = VideoshopOptions.builder().seed(3).inversionMode(InversionMode.NAIVE).build();
+        VideoshopOptions options = VideoshopOptions.builder().seed(3).inversionMode(InversionMode.NAIVE)
+                .outputMode(OutputMode.REGENERATE).build(); // the paper's stages, timed
         EditResult r = run(options);
         assertEquals(video.frames(), r.video().frames());
         assertEquals(16, r.video().width());
