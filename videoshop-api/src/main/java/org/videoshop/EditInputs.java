@@ -166,10 +166,12 @@ public final class EditInputs {
         memory(estimateBytes(video.frames(), video.width(), video.height(), spec,
                 options == null ? VideoshopOptions.defaults() : options), video.frames(), video.width(),
                 video.height());
-        Checks.finite("video", video.data());
-        Checks.finite("edited first frame", editedFirst.data());
-        Checks.unitRange("video", video.data());
-        Checks.unitRange("edited first frame", editedFirst.data());
+        float[] pixels = video.data();
+        float[] edited = editedFirst.data();
+        Checks.finite("video", pixels);
+        Checks.finite("edited first frame", edited);
+        Checks.unitRange("video", pixels);
+        Checks.unitRange("edited first frame", edited);
     }
 
     /** Checks an optional mask against the clip: null is fine; otherwise the clip's size, 1 or all frames. */

@@ -98,7 +98,7 @@ public final class Inverted {
     public Inverted withReconstructions(ProgressListener progress, CancellationToken token) {
         StepContext ctx = new StepContext(progress, token, null);
         for (int k = 0; k < windows.length(); k++) {
-            if (progress instanceof OverallProgress overall) {
+            if (progress instanceof StepCountingProgress overall) {
                 overall.window(k);
             }
             reconstruction(k, ctx);

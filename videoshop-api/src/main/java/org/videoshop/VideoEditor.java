@@ -192,7 +192,7 @@ public final class VideoEditor implements AutoCloseable {
                 work, false, 0L, model.spec(), options);
         boolean detail = options.outputMode() == OutputMode.DETAIL;
         Windows plan = plan(frames.size());
-        OverallProgress overall = new OverallProgress(progress, plan.count(),
+        StepCountingProgress overall = new StepCountingProgress(progress, plan.count(),
                 (long) plan.count() * (pipeline.invertUnits() + (detail ? pipeline.generateUnits() : 0)));
         overall.start();
         Inverted inverted = invertClip(toWorkingSize(frames, work), List.copyOf(frames), overall, token);
@@ -220,7 +220,7 @@ public final class VideoEditor implements AutoCloseable {
         Windows plan = plan(frames.frames());
         List<InvertedClip> windows = new ArrayList<>();
         for (int k = 0; k < plan.count(); k++) {
-            if (progress instanceof OverallProgress overall) {
+            if (progress instanceof StepCountingProgress overall) {
                 overall.window(k);
             }
             Video part = plan.window(frames, k);

@@ -64,85 +64,14 @@ public record VideoshopOptions(double strength, int steps, Double sigmaMin, Doub
     /** Largest accepted step count. */
     public static final int MAX_STEPS = 1000;
 
+    /** Checks every range ({@link OptionRanges}, grouped by what the settings drive); the one place they are checked. */
     public VideoshopOptions {
-        if (!(strength > 0 && strength <= 1)) {
-            throw new IllegalArgumentException("Expected strength in (0, 1] but found " + strength);
-        }
-        if (steps < 1 || steps > MAX_STEPS) {
-            throw new IllegalArgumentException("Expected steps in [1, " + MAX_STEPS + "] but found " + steps);
-        }
-        if (Math.floor(steps * strength + 1e-9) < 1) {
-            throw new IllegalArgumentException("Expected floor(steps * strength) >= 1 so that at least one step runs"
-                    + " but found floor(" + steps + " * " + strength + ") = 0");
-        }
-        positiveOrNull("sigmaMin", sigmaMin);
-        positiveOrNull("sigmaMax", sigmaMax);
-        positiveOrNull("rho", rho);
-        if (sigmaMin != null && sigmaMax != null && !(sigmaMax > sigmaMin)) {
-            throw new IllegalArgumentException("Expected sigmaMax > sigmaMin (" + sigmaMin + ") but found " + sigmaMax);
-        }
-        if (sigmaThreshold != null && (!(sigmaThreshold >= 0) || !Double.isFinite(sigmaThreshold))) {
-            throw new IllegalArgumentException("Expected sigmaThreshold >= 0 and finite (or unset) but found "
-                    + sigmaThreshold);
-        }
-        if (inversionMode == null) {
-            throw new IllegalArgumentException("Expected an inversion mode (EXTRAPOLATED or NAIVE) but found null");
-        }
-        nonNegative("inversionGuidanceMin", inversionGuidanceMin);
-        nonNegative("inversionGuidanceMax", inversionGuidanceMax);
-        if (guidanceMin != null) {
-            nonNegative("guidanceMin", guidanceMin);
-        }
-        if (guidanceMax != null) {
-            nonNegative("guidanceMax", guidanceMax);
-        }
-        if ((guidanceMin == null) != (guidanceMax == null)) {
-            throw new IllegalArgumentException("Expected guidanceMin and guidanceMax both set or both unset (the"
-                    + " model's recommendation) but found guidanceMin " + guidanceMin + ", guidanceMax "
-                    + guidanceMax);
-        }
-        positiveOrNull("fps", fps);
-        if (motionBucketId != null && !(motionBucketId >= 0 && Double.isFinite(motionBucketId))) {
-            throw new IllegalArgumentException("Expected motionBucketId >= 0 but found " + motionBucketId);
-        }
-        if (noiseAugStrength != null && !(noiseAugStrength >= 0 && noiseAugStrength <= 10)) {
-            throw new IllegalArgumentException("Expected noiseAugStrength in [0, 10] but found " + noiseAugStrength);
-        }
-        if (backend != null && backend.isBlank()) {
-            throw new IllegalArgumentException("Expected a backend name or null but found a blank string");
-        }
-        if (windowFrames != null && windowFrames < 2) {
-            throw new IllegalArgumentException("Expected windowFrames >= 2 (or unset) but found " + windowFrames);
-        }
-        if (windowOverlap < 1) {
-            throw new IllegalArgumentException("Expected windowOverlap >= 1 but found " + windowOverlap);
-        }
-        if (normalization == null) {
-            throw new IllegalArgumentException("Expected a latent normalization (PER_CHANNEL or PER_FRAME) but found"
-                    + " null");
-        }
-        if (windowFrames != null && windowOverlap >= windowFrames) {
-            throw new IllegalArgumentException("Expected windowOverlap < windowFrames (" + windowFrames
-                    + ") but found " + windowOverlap);
-        }
-        if (outputMode == null) {
-            throw new IllegalArgumentException("Expected an output mode (DETAIL or REGENERATE) but found null");
-        }
-        if (sigmaSpacing == null) {
-            throw new IllegalArgumentException("Expected a sigma spacing (KARRAS or EXPONENTIAL) but found null");
-        }
-    }
-
-    private static void positiveOrNull(String name, Double v) {
-        if (v != null && !(v > 0 && Double.isFinite(v))) {
-            throw new IllegalArgumentException("Expected " + name + " > 0 and finite (or unset) but found " + v);
-        }
-    }
-
-    private static void nonNegative(String name, double v) {
-        if (!(v >= 0) || !Double.isFinite(v)) {
-            throw new IllegalArgumentException("Expected " + name + " >= 0 and finite but found " + v);
-        }
+        OptionRanges.schedule(strength, steps, sigmaMin, sigmaMax, rho, sigmaSpacing);
+        OptionRanges.inversion(sigmaThreshold, inversionMode, inversionGuidanceMin, inversionGuidanceMax,
+                normalization);
+        OptionRanges.generation(guidanceMin, guidanceMax, outputMode);
+        OptionRanges.conditioning(fps, motionBucketId, noiseAugStrength);
+        OptionRanges.execution(backend, windowFrames, windowOverlap);
     }
 
     /**

@@ -48,7 +48,7 @@ final class WindowedEdit {
     private final MaskFrames mask;
     private final FrameSink sink;
     private final Inverted inverted;
-    private final OverallProgress progress;
+    private final StepCountingProgress progress;
     private final CancellationToken token;
     private final StepContext io;
     private final Map<Integer, Held> held = new HashMap<>();
@@ -77,7 +77,7 @@ final class WindowedEdit {
         this.sink = sink;
         this.inverted = inverted;
         this.token = token == null ? new CancellationToken() : token;
-        this.progress = new OverallProgress(listener, plan.count(), units());
+        this.progress = new StepCountingProgress(listener, plan.count(), units());
         this.io = new StepContext(progress, this.token, null);
     }
 
@@ -168,7 +168,7 @@ final class WindowedEdit {
             edit = pipeline.edit(inverted.windows().get(k), condition, null, ctx);
         }
         Video difference = DetailDifference.of(edit.video(), reconstruction, condition, part.frame(0));
-        float[] change = condition.data().clone();
+        float[] change = condition.data();
         float[] source0 = part.frame(0).data();
         for (int i = 0; i < change.length; i++) {
             change[i] -= source0[i];
@@ -201,9 +201,10 @@ final class WindowedEdit {
         int overlap = k == 0 ? 0 : plan.end(k - 1) - start;
         int fs = out.values().frameSize();
         int plane = work.width() * work.height();
+        float[] all = out.values().data();
         for (int j = 0; j < plan.size() && start + j < frames; j++) {
             int t = start + j;
-            float[] v = slice(out.values().data(), j * fs, fs);
+            float[] v = slice(all, j * fs, fs);
             float[] m = out.regions() == null ? null : slice(out.regions(), j * plane, plane);
             if (j < overlap && values.containsKey(t)) {
                 float weight = (j + 1f) / (overlap + 1f);

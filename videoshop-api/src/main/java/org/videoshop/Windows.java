@@ -74,7 +74,7 @@ public record Windows(List<Integer> starts, int size, int frames) {
         int fs = clip.frameSize();
         float[] d = Arrays.copyOf(clip.data(), size * fs);
         for (int t = clip.frames(); t < size; t++) {
-            System.arraycopy(clip.data(), (clip.frames() - 1) * fs, d, t * fs, fs);
+            System.arraycopy(d, (clip.frames() - 1) * fs, d, t * fs, fs);
         }
         return new Video(size, clip.height(), clip.width(), d);
     }
@@ -90,7 +90,7 @@ public record Windows(List<Integer> starts, int size, int frames) {
         int p = mask.width() * mask.height();
         float[] d = Arrays.copyOf(mask.data(), size * p);
         for (int t = mask.frames(); t < size; t++) {
-            System.arraycopy(mask.data(), (mask.frames() - 1) * p, d, t * p, p);
+            System.arraycopy(d, (mask.frames() - 1) * p, d, t * p, p);
         }
         return new Mask(size, mask.height(), mask.width(), d, mask.feather());
     }
@@ -103,18 +103,19 @@ public record Windows(List<Integer> starts, int size, int frames) {
      * @return the whole clip and the windows' provenance combined
      */
     public EditResult run(Frame editedFirst, BiFunction<Integer, Frame, EditResult> editWindow) {
-        Video out = null;
+        float[] out = null;
+        Video first = null;
         List<Provenance> provenances = new ArrayList<>();
         for (int k = 0; k < count(); k++) {
             int start = starts.get(k);
-            Frame condition = k == 0 ? editedFirst : out.frame(start);
+            Frame condition = k == 0 ? editedFirst : frame(out, first, start);
             EditResult r = editWindow.apply(k, condition);
             provenances.add(r.provenance());
             Video w = r.video();
+            float[] values = w.data();
             if (out == null) {
-                int total = Math.max(frames, size);
-                out = new Video(total, w.height(), w.width(), new float[total * w.frameSize()]);
-                System.arraycopy(w.data(), 0, out.data(), 0, w.data().length);
+                first = w;
+                out = Arrays.copyOf(values, Math.max(frames, size) * w.frameSize());
                 continue;
             }
             int fs = w.frameSize();
@@ -124,12 +125,12 @@ public record Windows(List<Integer> starts, int size, int frames) {
                 int t = start + j;
                 float weight = j < overlap ? (j + 1f) / (overlap + 1f) : 1f;
                 for (int i = 0; i < fs; i++) {
-                    float old = out.data()[t * fs + i];
-                    out.data()[t * fs + i] = old + weight * (w.data()[j * fs + i] - old);
+                    float old = out[t * fs + i];
+                    out[t * fs + i] = old + weight * (values[j * fs + i] - old);
                 }
             }
         }
-        Video clip = padded() ? out.frames(0, frames) : out;
+        Video clip = new Video(frames, first.height(), first.width(), Arrays.copyOf(out, frames * first.frameSize()));
         return new EditResult(clip, combine(provenances, frames));
     }
 
@@ -148,5 +149,11 @@ public record Windows(List<Integer> starts, int size, int frames) {
         return new Provenance(first.libraryVersion(), first.modelName(), first.modelVersion(), first.backend(),
                 first.options(), first.sigmas(), frames, first.width(), first.height(), first.javaVersion(),
                 first.startedAt(), stage, modelTime);
+    }
+
+    /** Frame t of the stitched values, whose frames are {@code like}'s size. */
+    private static Frame frame(float[] stitched, Video like, int t) {
+        int fs = like.frameSize();
+        return new Frame(like.height(), like.width(), Arrays.copyOfRange(stitched, t * fs, (t + 1) * fs));
     }
 }

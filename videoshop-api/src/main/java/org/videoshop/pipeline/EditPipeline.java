@@ -357,7 +357,7 @@ public final class EditPipeline {
     /** SVD's conditioning augmentation: strength * N(0, 1) in [-1, 1] pixel space, i.e. half that in [0, 1]. */
     private Frame augment(Frame f, long stream) {
         float[] noise = Noise.gaussian(f.size(), options.seed() ^ stream);
-        float[] d = f.data().clone();
+        float[] d = f.data();
         float a = (float) (0.5 * options.noiseAugStrength(spec));
         for (int i = 0; i < d.length; i++) {
             d[i] += a * noise[i];

@@ -61,8 +61,9 @@ public final class EditRegion {
             return out;
         }
         float[] ramp = new float[frames * plane];
+        float[] d = difference.data();
         for (int t = 0; t < frames; t++) {
-            float[] smooth = smoothedMagnitude(difference.data(), t * 3 * plane, w, h, r);
+            float[] smooth = smoothedMagnitude(d, t * 3 * plane, w, h, r);
             float threshold = Math.max(THRESHOLD, NOISE_FACTOR * median(smooth));
             for (int i = 0; i < plane; i++) {
                 ramp[t * plane + i] = Math.min(1f, Math.max(0f, (smooth[i] - threshold) / threshold));

@@ -13,16 +13,10 @@ import org.videoshop.tensor.LatentShape;
  * frame, on a backend's tensors ({@link LatentScope}); nothing is copied to the host per step except for an
  * observer. Immutable.
  */
-public final class Generation {
-
-    private final LatentKernels kernels;
-    private final Denoiser denoiser;
-    private final Preconditioning pre;
+public final class Generation extends OdeWalk {
 
     public Generation(LatentKernels kernels, Denoiser denoiser, Preconditioning preconditioning) {
-        this.kernels = kernels;
-        this.denoiser = denoiser;
-        this.pre = preconditioning;
+        super(kernels, denoiser, preconditioning);
     }
 
     /**
@@ -53,26 +47,19 @@ public final class Generation {
      */
     public void run(LatentScope scope, LatentShape shape, LatentTensor x, double[] sigmas, Conditioning condition,
                     float[] scales, LatentTensor latentMask, LatentTensor[] trajectory, StepContext ctx) {
-        int n = shape.size();
-        LatentTensor input = scope.zeros(n);
-        LatentTensor f = scope.zeros(n);
-        GuidedNetwork net = new GuidedNetwork(denoiser, scope, shape, condition, scales);
-        float[] observed = ctx.observing() ? new float[n] : null;
+        Walk walk = begin(scope, shape, condition, scales, ctx);
         int steps = sigmas.length - 1;
         for (int k = 0; k < steps; k++) {
             double s = sigmas[k];
             double sNext = sigmas[k + 1];
             ctx.check(k + 1);
-            scope.scale(x, (float) pre.cIn(s), input);
-            net.evaluate(input, (float) pre.cNoise(s), f, ctx, k + 1);
-            scope.eulerStep(x, f, (float) s, (float) sNext, (float) pre.cSkip(s), (float) pre.cOut(s), x);
+            scope.scale(x, (float) pre.cIn(s), walk.input);
+            walk.evaluate(s, k + 1);
+            scope.eulerStep(x, walk.f, (float) s, (float) sNext, (float) pre.cSkip(s), (float) pre.cOut(s), x);
             if (latentMask != null) {
                 scope.blend(x, trajectory[k + 1], latentMask, x);
             }
-            if (observed != null) {
-                x.copyTo(observed);
-            }
-            ctx.stepDone(k + 1, steps, sNext, shape, observed);
+            walk.done(k + 1, steps, sNext, x);
         }
     }
 }

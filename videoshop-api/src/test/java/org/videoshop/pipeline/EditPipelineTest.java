@@ -181,12 +181,14 @@ class EditPipelineTest {
             out = editor.edit(video, video.frame(0)).video();
         }
         Video blocky = model.encoder().decode(model.encoder().encode(video));
+        float[] a = out.data();
+        float[] b = blocky.data();
         double mse = 0;
-        for (int i = 0; i < out.data().length; i++) {
-            double d = out.data()[i] - blocky.data()[i];
+        for (int i = 0; i < a.length; i++) {
+            double d = a[i] - b[i];
             mse += d * d;
         }
-        return 10 * Math.log10(out.data().length / mse);
+        return 10 * Math.log10(a.length / mse);
     }
 
     @Test

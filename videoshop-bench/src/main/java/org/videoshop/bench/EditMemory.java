@@ -34,24 +34,16 @@ public final class EditMemory {
     }
 
     public static void main(String[] args) throws Exception {
-        Args a;
-        try {
-            a = Args.parse(args, Set.of("jar", "frames", "size", "steps", "model", "work", "java"),
-                    "Usage: EditMemory --jar videoshop-cli/target/videoshop.jar [--frames 14,140,1400] [--size 1920x1080]"
-                            + " [--steps 4] [--model tiny] [--work DIR] [--java PATH]");
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
+        Args a = Args.parseOrExit(args, Set.of("jar", "frames", "size", "steps", "model", "work", "java"),
+                "Usage: EditMemory --jar videoshop-cli/target/videoshop.jar [--frames 14,140,1400] [--size 1920x1080]"
+                        + " [--steps 4] [--model tiny] [--work DIR] [--java PATH]");
         Path jar = Path.of(a.get("jar", "videoshop-cli/target/videoshop.jar"));
         if (!Files.isRegularFile(jar)) {
             System.err.println("Expected the command line jar at " + jar + " (mvn -B -q -DskipTests package) but"
                     + " found nothing");
             System.exit(2);
         }
-        int[] frames = Arrays.stream(a.get("frames", "14,140,1400").split(",")).map(String::trim)
-                .mapToInt(Integer::parseInt).toArray();
+        int[] frames = a.ints("frames", "14,140,1400");
         String[] size = a.get("size", "1920x1080").split("x");
         int w = Integer.parseInt(size[0]);
         int h = Integer.parseInt(size[1]);

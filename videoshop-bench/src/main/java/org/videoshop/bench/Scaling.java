@@ -7,7 +7,6 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -104,18 +103,10 @@ public final class Scaling {
     }
 
     public static void main(String[] args) {
-        Args a;
-        try {
-            a = Args.parse(args, Set.of("model", "frames", "warmup", "runs", "backend", "steps", "window"),
-                    "Usage: Scaling [--model DIR|tiny] [--frames 8,14,28,56,112] [--window N] [--warmup 1] "
-                            + "[--runs 2] [--backend NAME] [--steps N]");
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
-        int[] frames = Arrays.stream(a.get("frames", "8,14,28,56,112").split(",")).map(String::trim)
-                .mapToInt(Integer::parseInt).toArray();
+        Args a = Args.parseOrExit(args, Set.of("model", "frames", "warmup", "runs", "backend", "steps", "window"),
+                "Usage: Scaling [--model DIR|tiny] [--frames 8,14,28,56,112] [--window N] [--warmup 1] "
+                        + "[--runs 2] [--backend NAME] [--steps N]");
+        int[] frames = a.ints("frames", "8,14,28,56,112");
         VideoshopOptions.Builder b = VideoshopOptions.builder().backend(a.get("backend")).steps(a.getInt("steps", 25));
         if (a.get("window") != null) {
             b.windowFrames(a.getInt("window", 8));

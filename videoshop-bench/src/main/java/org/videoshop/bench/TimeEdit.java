@@ -115,15 +115,8 @@ public final class TimeEdit {
     }
 
     public static void main(String[] args) throws IOException {
-        Args a;
-        try {
-            a = Args.parse(args, Set.of("model", "frames", "steps", "strength", "backend", "warmup", "runs", "case",
-                    "write-case", "json", "seed", "guidance", "sigma-threshold", "preset", "threads"), USAGE);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
+        Args a = Args.parseOrExit(args, Set.of("model", "frames", "steps", "strength", "backend", "warmup", "runs",
+                "case", "write-case", "json", "seed", "guidance", "sigma-threshold", "preset", "threads"), USAGE);
         if (a.get("threads") != null) {
             System.setProperty("videoshop.onnx.intraOpThreads", Integer.toString(a.getInt("threads", 0)));
         }

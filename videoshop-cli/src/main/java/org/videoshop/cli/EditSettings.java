@@ -30,9 +30,10 @@ public final class EditSettings {
 
     /**
      * The options these flags give, checked before anything is read (the backend included), so that a bad flag
-     * fails fast as a usage error of the command.
+     * fails fast as a usage error of the command: the one place every command (and the Spark job) turns these
+     * flags into options.
      */
-    VideoshopOptions options() {
+    public VideoshopOptions options() {
         try {
             diffusion.checkWindowFlags();
             VideoshopOptions options = toOptions();

@@ -71,6 +71,78 @@ class DocsAgreeWithCodeTest {
                 "--model")), "checked " + checked);
     }
 
+    /** docs/cli.md's table row of {@code flag} in the section headed {@code heading}, or null. */
+    private static String tableRow(String heading, String flag) throws IOException {
+        String cli = read("docs/cli.md");
+        int start = cli.indexOf(heading);
+        assertTrue(start >= 0, "docs/cli.md has a section " + heading);
+        int end = cli.indexOf("\n### ", start + heading.length());
+        Matcher m = Pattern.compile("(?m)^\\| `" + Pattern.quote(flag) + "[ `].*$")
+                .matcher(cli.substring(start, end < 0 ? cli.length() : end));
+        return m.find() ? m.group() : null;
+    }
+
+    @Test
+    void cliReferenceStatesEveryDefaultOfServe() throws IOException {
+        CommandLine serve = VideoshopCli.commandLine().getSubcommands().get("serve");
+        List<String> checked = new ArrayList<>();
+        for (OptionSpec o : serve.getCommandSpec().options()) {
+            // serve's own flags; the edit flags it shares are stated once, in edit's table
+            if (o.defaultValue() == null || !(o.userObject() instanceof java.lang.reflect.Field f)
+                    || f.getDeclaringClass() != org.videoshop.cli.serve.ServeCommand.class) {
+                continue;
+            }
+            String row = tableRow("### `videoshop serve`", o.longestName());
+            assertTrue(row != null, "docs/cli.md's serve table has no row for " + o.longestName());
+            assertTrue(row.contains("(" + o.defaultValue() + ")") || row.contains("(" + o.defaultValue() + ";")
+                    || row.contains("(" + o.defaultValue() + ":"), "docs/cli.md's default of serve "
+                    + o.longestName() + " (code: " + o.defaultValue() + "): " + row);
+            checked.add(o.longestName());
+        }
+        assertTrue(checked.containsAll(List.of("--port", "--host", "--max-upload-mb", "--max-frames", "--max-side",
+                "--session-minutes", "--max-queued")), "checked " + checked);
+    }
+
+    @Test
+    void cliReferenceStatesTheDefaultsOfBatch() throws IOException {
+        CommandLine batch = VideoshopCli.commandLine().getSubcommands().get("batch");
+        String cli = read("docs/cli.md");
+        String section = cli.substring(cli.indexOf("### `videoshop batch`"), cli.indexOf("### `videoshop serve`"));
+        assertTrue(section.contains("default " + batch.getCommandSpec().findOption("--format").defaultValue() + ";"),
+                "docs/cli.md's default of batch --format");
+        assertTrue(section.contains("(default `" + batch.getCommandSpec().findOption("--master").defaultValue()
+                + "`"), "docs/cli.md's default of batch --master");
+    }
+
+    /** Every default picocli knows is in the option's own {@code --help} text, for every command. */
+    @Test
+    void helpStatesEveryDefault() {
+        List<String> checked = new ArrayList<>();
+        for (CommandLine command : VideoshopCli.commandLine().getSubcommands().values()) {
+            for (OptionSpec o : command.getCommandSpec().options()) {
+                if (o.defaultValue() == null || o.usageHelp() || o.versionHelp()) {
+                    continue;
+                }
+                String help = String.join(" ", o.description());
+                assertTrue(help.contains(o.defaultValue()), command.getCommandName() + " " + o.longestName()
+                        + "'s help does not state its default " + o.defaultValue() + ": " + help);
+                checked.add(command.getCommandName() + " " + o.longestName());
+            }
+        }
+        assertTrue(checked.containsAll(List.of("edit --strength", "serve --port", "batch --master",
+                "invert --overlap")), "checked " + checked);
+    }
+
+    @Test
+    void docsHoldNoMergeConflictMarkers() throws IOException {
+        for (String doc : List.of("README.md", "CHANGELOG.md", "docs/cli.md", "docs/spark.md", "docs/models.md")) {
+            if (Files.exists(ROOT.resolve(doc))) {
+                assertFalse(Pattern.compile("(?m)^(<{7}|>{7}|={7})( |$)").matcher(read(doc)).find(),
+                        doc + " holds a merge conflict marker");
+            }
+        }
+    }
+
     @Test
     void cliDefaultsAreTheLibrarysDefaults() {
         VideoshopOptions library = VideoshopOptions.defaults();
@@ -92,11 +164,19 @@ class DocsAgreeWithCodeTest {
         assertEquals(d.seed(), Long.parseLong(m.group(3)));
         assertEquals(d.inversionMode().name().toLowerCase(Locale.ROOT), m.group(4));
 
-        Matcher flags = Pattern.compile("`--strength ([0-9.]+)`, `--steps (\\d+)`, `--seed (\\d+)`").matcher(readme);
-        assertTrue(flags.find(), "README's edit flags");
-        assertEquals(d.strength(), Double.parseDouble(flags.group(1)));
-        assertEquals(d.steps(), Integer.parseInt(flags.group(2)));
-        assertEquals(d.seed(), Long.parseLong(flags.group(3)));
+        String flags = readme.substring(readme.indexOf("`edit` flags:"));
+        assertEquals(d.strength(), Double.parseDouble(flag(flags, "--strength", "[0-9.]+")));
+        assertEquals(d.steps(), Integer.parseInt(flag(flags, "--steps", "\\d+")));
+        assertEquals(d.seed(), Long.parseLong(flag(flags, "--seed", "\\d+")));
+        assertEquals(d.sigmaSpacing().name().toLowerCase(Locale.ROOT), flag(flags, "--sigma-spacing", "[a-z]+"),
+                "README's first --sigma-spacing value is the default");
+    }
+
+    /** The value README's edit-flags sentence gives {@code flag}: "`--steps 25`". */
+    private static String flag(String text, String flag, String value) {
+        Matcher m = Pattern.compile("`" + Pattern.quote(flag) + " (" + value + ")").matcher(text);
+        assertTrue(m.find(), "README's edit flags state " + flag);
+        return m.group(1);
     }
 
     @Test

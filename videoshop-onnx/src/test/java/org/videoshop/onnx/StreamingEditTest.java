@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.videoshop.FrameSink;
 import org.videoshop.Inverted;
+import org.videoshop.ListFrames;
 import org.videoshop.ProgressListener;
 import org.videoshop.Provenance;
 import org.videoshop.Stage;
@@ -32,7 +33,7 @@ class StreamingEditTest extends TinyModelFixture {
         AtomicInteger written = new AtomicInteger();
         int[] mostHeld = {0};
         try (VideoEditor editor = Videoshop.editor(tiny, DetailOutputTest.FAST);
-             ListSource source = new ListSource(clip)) {
+             ListFrames source = new ListFrames(clip)) {
             Windows plan = editor.plan(clip.size());
             assertEquals(3, plan.count(), "20 frames are 3 windows of 8");
             FrameSink sink = (index, frame) -> {

@@ -28,7 +28,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "" + ServeConfig.DEFAULT_PORT,
             description = "TCP port, 0 for any free one (default: ${DEFAULT-VALUE}).")
     int port;
 
@@ -45,23 +45,24 @@ public final class ServeCommand implements Callable<Integer> {
             description = "A folder of videos (files, or folders of numbered PNG frames) the page offers to open.")
     Path clips;
 
-    @Option(names = "--max-upload-mb", paramLabel = "MB", defaultValue = "50",
+    @Option(names = "--max-upload-mb", paramLabel = "MB", defaultValue = "" + ServeConfig.DEFAULT_MAX_UPLOAD_MB,
             description = "Largest upload in megabytes (default: ${DEFAULT-VALUE}).")
     double maxUploadMb;
 
-    @Option(names = "--max-frames", paramLabel = "N", defaultValue = "64",
+    @Option(names = "--max-frames", paramLabel = "N", defaultValue = "" + ServeConfig.DEFAULT_MAX_FRAMES,
             description = "Most frames a video may have (default: ${DEFAULT-VALUE}).")
     int maxFrames;
 
-    @Option(names = "--max-side", paramLabel = "PX", defaultValue = "1024",
+    @Option(names = "--max-side", paramLabel = "PX", defaultValue = "" + ServeConfig.DEFAULT_MAX_SIDE,
             description = "Largest frame width or height in pixels (default: ${DEFAULT-VALUE}).")
     int maxSide;
 
-    @Option(names = "--session-minutes", paramLabel = "MIN", defaultValue = "30",
+    @Option(names = "--session-minutes", paramLabel = "MIN",
+            defaultValue = "" + ServeConfig.DEFAULT_SESSION_MINUTES,
             description = "Minutes a session may stay idle before its files are deleted (default: ${DEFAULT-VALUE}).")
     double sessionMinutes;
 
-    @Option(names = "--max-queued", paramLabel = "N", defaultValue = "16",
+    @Option(names = "--max-queued", paramLabel = "N", defaultValue = "" + ServeConfig.DEFAULT_MAX_QUEUED,
             description = "Most jobs waiting or running at once, all sessions together (default: ${DEFAULT-VALUE}).")
     int maxQueued;
 
@@ -107,8 +108,8 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     private ServeConfig config() {
+        VideoshopOptions defaults = settings.options();
         try {
-            VideoshopOptions defaults = settings.toOptions();
             if (!(maxUploadMb > 0 && Double.isFinite(maxUploadMb))) {
                 throw new IllegalArgumentException("Expected --max-upload-mb > 0 but found " + maxUploadMb);
             }

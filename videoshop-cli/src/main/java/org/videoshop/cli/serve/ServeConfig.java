@@ -28,6 +28,18 @@ public record ServeConfig(String host, int port, String token, Path clips, Strin
     public static final String LOOPBACK = "127.0.0.1";
     /** Most jobs one session may have waiting or running at once. */
     public static final int MAX_PENDING_PER_SESSION = 4;
+    /** The port bound unless the user asks for another. */
+    public static final int DEFAULT_PORT = 8080;
+    /** Largest upload by default, in megabytes. */
+    public static final int DEFAULT_MAX_UPLOAD_MB = 50;
+    /** Most frames a video may have by default. */
+    public static final int DEFAULT_MAX_FRAMES = 64;
+    /** Largest frame side by default, in pixels. */
+    public static final int DEFAULT_MAX_SIDE = 1024;
+    /** Minutes a session may stay idle by default. */
+    public static final int DEFAULT_SESSION_MINUTES = 30;
+    /** Most jobs waiting or running at once by default. */
+    public static final int DEFAULT_MAX_QUEUED = 16;
 
     public ServeConfig {
         if (host == null || host.isBlank()) {
@@ -69,10 +81,14 @@ public record ServeConfig(String host, int port, String token, Path clips, Strin
         clips = clips == null ? null : clips.toAbsolutePath().normalize();
     }
 
-    /** Local defaults: 127.0.0.1:8080, no token, no clips folder, the tiny model, 50 MB, 64 frames, 1024 px, 30 min. */
+    /**
+     * The defaults of {@code videoshop serve} (its flags take them from the constants above): 127.0.0.1:8080, no
+     * token, no clips folder, the tiny model, 50 MB, 64 frames, 1024 px, 30 min, 16 jobs.
+     */
     public static ServeConfig local() {
-        return new ServeConfig(LOOPBACK, 8080, null, null, "tiny", VideoshopOptions.defaults(), 50L << 20, 64, 1024,
-                Duration.ofMinutes(30), 16);
+        return new ServeConfig(LOOPBACK, DEFAULT_PORT, null, null, "tiny", VideoshopOptions.defaults(),
+                (long) DEFAULT_MAX_UPLOAD_MB << 20, DEFAULT_MAX_FRAMES, DEFAULT_MAX_SIDE,
+                Duration.ofMinutes(DEFAULT_SESSION_MINUTES), DEFAULT_MAX_QUEUED);
     }
 
     /** Whether the server is reachable from other machines (bound to something else than a loopback address). */

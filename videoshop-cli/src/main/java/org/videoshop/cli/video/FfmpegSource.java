@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.NoSuchElementException;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.global.avutil;
@@ -20,26 +19,15 @@ import org.bytedeco.javacv.FrameGrabber;
  * known before the first frame is decoded; frames are then decoded in display order, one at a time, turned
  * upright when the stream carries a display rotation (phone videos). Owns one grabber.
  */
-public final class FfmpegSource implements ClipSource {
+public final class FfmpegSource extends ClipFileSource {
 
-    private final Path file;
-    private final Timing timing;
     private final int rotation;
-    private final int width;
-    private final int height;
-    private final int count;
     private FFmpegFrameGrabber grabber;
     private BufferedImage last;
-    private int read;
-    private boolean closed;
 
     private FfmpegSource(Path file, Timing timing, int rotation, int width, int height, FFmpegFrameGrabber grabber) {
-        this.file = file;
-        this.timing = timing;
+        super(file, VideoKind.FFMPEG, width, height, timing);
         this.rotation = rotation;
-        this.width = width;
-        this.height = height;
-        this.count = timing.frames();
         this.grabber = grabber;
     }
 
@@ -134,43 +122,7 @@ public final class FfmpegSource implements ClipSource {
     }
 
     @Override
-    public int width() {
-        return width;
-    }
-
-    @Override
-    public int height() {
-        return height;
-    }
-
-    @Override
-    public int frameCount() {
-        return count;
-    }
-
-    @Override
-    public Timing timing() {
-        return timing;
-    }
-
-    @Override
-    public VideoKind kind() {
-        return VideoKind.FFMPEG;
-    }
-
-    @Override
-    public String name() {
-        return String.valueOf(file.getFileName());
-    }
-
-    @Override
-    public synchronized BufferedImage read() {
-        if (closed) {
-            throw new IllegalStateException("FfmpegSource of " + file + " is closed");
-        }
-        if (read >= count) {
-            throw new NoSuchElementException("Expected at most " + count + " frames from " + file);
-        }
+    BufferedImage decode(int read) {
         BufferedImage img = null;
         try {
             Frame frame = grabber.grabImage();
@@ -178,7 +130,7 @@ public final class FfmpegSource implements ClipSource {
                 img = Orientation.rotate(FfmpegVideo.toImage(frame), rotation);
             }
         } catch (FrameGrabber.Exception e) {
-            throw new UncheckedIOException(new IOException("Expected to decode frame " + read + " of " + file
+            throw new UncheckedIOException(new IOException("Expected to decode frame " + read + " of " + path()
                     + " but FFmpeg found: " + e.getMessage(), e));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -188,33 +140,29 @@ public final class FfmpegSource implements ClipSource {
             // (a copy of what the caller was given, which it owns).
             if (last == null) {
                 throw new UncheckedIOException(new IOException("Expected at least one decodable video frame in "
-                        + file + " but decoded none"));
+                        + path() + " but decoded none"));
             }
             img = Frames.toRgb(last);
-        } else if (img.getWidth() != width || img.getHeight() != height) {
-            throw new UncheckedIOException(new IOException("Expected every frame of " + file + " to be " + width
-                    + "x" + height + " but frame " + read + " is " + img.getWidth() + "x" + img.getHeight()));
+        } else if (img.getWidth() != width() || img.getHeight() != height()) {
+            throw new UncheckedIOException(new IOException("Expected every frame of " + path() + " to be " + width()
+                    + "x" + height() + " but frame " + read + " is " + img.getWidth() + "x" + img.getHeight()));
         }
         last = img;
-        read++;
         return img;
     }
 
     @Override
-    public synchronized void close() {
-        if (!closed) {
-            closed = true;
-            last = null;
-            FFmpegFrameGrabber g = grabber;
-            grabber = null;
-            try {
-                g.stop();
-                g.release();
-            } catch (FrameGrabber.Exception e) {
-                throw new UncheckedIOException(new IOException("Could not close " + file + ": " + e.getMessage(), e));
-            } finally {
-                closeQuietly(g);
-            }
+    void release() {
+        last = null;
+        FFmpegFrameGrabber g = grabber;
+        grabber = null;
+        try {
+            g.stop();
+            g.release();
+        } catch (FrameGrabber.Exception e) {
+            throw new UncheckedIOException(new IOException("Could not close " + path() + ": " + e.getMessage(), e));
+        } finally {
+            closeQuietly(g);
         }
     }
 
@@ -224,10 +172,5 @@ public final class FfmpegSource implements ClipSource {
         } catch (FrameGrabber.Exception | RuntimeException ignored) {
             // already failing or closed
         }
-    }
-
-    @Override
-    public String toString() {
-        return file.getFileName() + " (" + count + " frames, " + width + "x" + height + ", " + timing.describe() + ")";
     }
 }

@@ -2,7 +2,6 @@ package org.videoshop.cli.video;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import javax.imageio.IIOImage;
@@ -18,23 +17,14 @@ import javax.imageio.stream.ImageOutputStream;
  * shown for as long as {@code timing} says (GIF counts in hundredths of a second; rounding errors are carried so
  * the total duration stays right), looping forever. Owns the writer and its stream until finished or closed.
  */
-public final class GifSink implements ClipSink {
+public final class GifSink extends ClipFileSink {
 
-    private final AtomicOutput.Pending pending;
-    private final int width;
-    private final int height;
-    private final Timing timing;
     private ImageWriter writer;
     private ImageOutputStream out;
-    private int written;
     private long shownCentis;
-    private boolean done;
 
     private GifSink(AtomicOutput.Pending pending, int width, int height, Timing timing) {
-        this.pending = pending;
-        this.width = width;
-        this.height = height;
-        this.timing = timing;
+        super(pending, VideoKind.GIF, "gif", width, height, timing);
     }
 
     /** Starts writing {@code target} with frames of {@code width x height} shown as {@code timing} says. */
@@ -62,6 +52,7 @@ public final class GifSink implements ClipSink {
 
     /** Hundredths of a second frame {@code i} is shown, so that the frames so far end where the timing says. */
     private int delayOf(int i) {
+        Timing timing = timing();
         long endCentis = Math.round(timing.toSeconds(timing.ptsOf(i) + timing.durationOf(i) - timing.ptsOf(0)) * 100);
         int delay = (int) Math.max(2, endCentis - shownCentis); // browsers show delays under 2 as 10
         shownCentis += delay;
@@ -69,36 +60,27 @@ public final class GifSink implements ClipSink {
     }
 
     @Override
-    public synchronized void write(int index, BufferedImage frame) {
-        if (done) {
-            throw new IllegalStateException("GifSink of " + pending.target() + " is finished or closed");
+    void encode(int index, BufferedImage frame) throws IOException {
+        BufferedImage img = frame.getType() == BufferedImage.TYPE_INT_RGB ? frame : Frames.toRgb(frame);
+        IIOMetadata meta = writer.getDefaultImageMetadata(
+                ImageTypeSpecifier.createFromBufferedImageType(BufferedImage.TYPE_INT_RGB), null);
+        IIOMetadataNode root = (IIOMetadataNode) meta.getAsTree(GifSource.IMAGE_FORMAT);
+        IIOMetadataNode gce = childOrNew(root, "GraphicControlExtension");
+        gce.setAttribute("disposalMethod", "none");
+        gce.setAttribute("userInputFlag", "FALSE");
+        gce.setAttribute("transparentColorFlag", "FALSE");
+        gce.setAttribute("delayTime", Integer.toString(delayOf(index)));
+        gce.setAttribute("transparentColorIndex", "0");
+        if (index == 0) {
+            IIOMetadataNode apps = childOrNew(root, "ApplicationExtensions");
+            IIOMetadataNode loop = new IIOMetadataNode("ApplicationExtension");
+            loop.setAttribute("applicationID", "NETSCAPE");
+            loop.setAttribute("authenticationCode", "2.0");
+            loop.setUserObject(new byte[] {1, 0, 0}); // sub-block 1: loop count 0 = forever
+            apps.appendChild(loop);
         }
-        ClipSink.checkFrame(index, written, frame, width, height);
-        try {
-            BufferedImage img = frame.getType() == BufferedImage.TYPE_INT_RGB ? frame : Frames.toRgb(frame);
-            IIOMetadata meta = writer.getDefaultImageMetadata(
-                    ImageTypeSpecifier.createFromBufferedImageType(BufferedImage.TYPE_INT_RGB), null);
-            IIOMetadataNode root = (IIOMetadataNode) meta.getAsTree(GifSource.IMAGE_FORMAT);
-            IIOMetadataNode gce = childOrNew(root, "GraphicControlExtension");
-            gce.setAttribute("disposalMethod", "none");
-            gce.setAttribute("userInputFlag", "FALSE");
-            gce.setAttribute("transparentColorFlag", "FALSE");
-            gce.setAttribute("delayTime", Integer.toString(delayOf(index)));
-            gce.setAttribute("transparentColorIndex", "0");
-            if (index == 0) {
-                IIOMetadataNode apps = childOrNew(root, "ApplicationExtensions");
-                IIOMetadataNode loop = new IIOMetadataNode("ApplicationExtension");
-                loop.setAttribute("applicationID", "NETSCAPE");
-                loop.setAttribute("authenticationCode", "2.0");
-                loop.setUserObject(new byte[] {1, 0, 0}); // sub-block 1: loop count 0 = forever
-                apps.appendChild(loop);
-            }
-            meta.setFromTree(GifSource.IMAGE_FORMAT, root);
-            writer.writeToSequence(new IIOImage(img, null, meta), null);
-            written++;
-        } catch (IOException e) {
-            throw new UncheckedIOException(VideoIO.writeFailure(pending.target(), e));
-        }
+        meta.setFromTree(GifSource.IMAGE_FORMAT, root);
+        writer.writeToSequence(new IIOImage(img, null, meta), null);
     }
 
     private static IIOMetadataNode childOrNew(IIOMetadataNode parent, String name) {
@@ -111,41 +93,25 @@ public final class GifSink implements ClipSink {
     }
 
     @Override
-    public synchronized VideoIO.Written finish() throws IOException {
-        if (done) {
-            throw new IllegalStateException("GifSink of " + pending.target() + " is finished or closed");
-        }
-        try {
-            writer.endWriteSequence();
-            out.close();
-            out = null;
-        } catch (IOException e) {
-            throw VideoIO.writeFailure(pending.target(), e);
-        }
+    void complete() throws IOException {
+        writer.endWriteSequence();
+        out.close();
+        out = null;
         writer.dispose();
         writer = null;
-        done = true;
-        pending.commit();
-        Timing t = timing.frames() == written ? timing : timing.first(written);
-        return new VideoIO.Written(pending.target(), VideoKind.GIF, "gif", written, width, height, t, "");
     }
 
     @Override
-    public synchronized void close() throws IOException {
-        if (!done) {
-            done = true;
-            try {
-                if (writer != null) {
-                    writer.dispose();
-                }
-                if (out != null) {
-                    out.close();
-                }
-            } catch (IOException ignored) {
-                // abandoning the output anyway
-            } finally {
-                pending.close();
+    void abandon() {
+        try {
+            if (writer != null) {
+                writer.dispose();
             }
+            if (out != null) {
+                out.close();
+            }
+        } catch (IOException ignored) {
+            // abandoning the output anyway
         }
     }
 }

@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.metadata.IIOMetadata;
@@ -23,29 +22,21 @@ import org.w3c.dom.Node;
  * delay is read when opening (GIF counts in hundredths of a second; delays under 2 are shown as 10, as browsers
  * do), so the timing is exact before the first frame is decoded. Owns one reader and its stream.
  */
-public final class GifSource implements ClipSource {
+public final class GifSource extends ClipFileSource {
 
     static final String IMAGE_FORMAT = "javax_imageio_gif_image_1.0";
     static final String STREAM_FORMAT = "javax_imageio_gif_stream_1.0";
     /** The delay browsers use for frames whose delay is 0 or 1 hundredths. */
     static final int BROWSER_DEFAULT_DELAY = 10;
 
-    private final Path file;
     private final ImageReader reader;
     private final ImageInputStream in;
-    private final int count;
-    private final Timing timing;
     private BufferedImage canvas;
-    private int read;
-    private boolean closed;
 
-    private GifSource(Path file, ImageReader reader, ImageInputStream in, int count, Timing timing, int width,
-                      int height) {
-        this.file = file;
+    private GifSource(Path file, ImageReader reader, ImageInputStream in, Timing timing, int width, int height) {
+        super(file, VideoKind.GIF, width, height, timing);
         this.reader = reader;
         this.in = in;
-        this.count = count;
-        this.timing = timing;
         this.canvas = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
     }
 
@@ -76,7 +67,7 @@ public final class GifSource implements ClipSource {
             }
             int[] screen = logicalScreen(reader.getStreamMetadata(), reader.getWidth(0), reader.getHeight(0));
             Timing timing = new Timing(pts, t, 1, 100, n * 100.0 / t);
-            return new GifSource(file, reader, in, n, timing, screen[0], screen[1]);
+            return new GifSource(file, reader, in, timing, screen[0], screen[1]);
         } catch (IOException | RuntimeException e) {
             reader.dispose();
             in.close();
@@ -96,43 +87,7 @@ public final class GifSource implements ClipSource {
     }
 
     @Override
-    public int width() {
-        return canvas == null ? 0 : canvas.getWidth();
-    }
-
-    @Override
-    public int height() {
-        return canvas == null ? 0 : canvas.getHeight();
-    }
-
-    @Override
-    public int frameCount() {
-        return count;
-    }
-
-    @Override
-    public Timing timing() {
-        return timing;
-    }
-
-    @Override
-    public VideoKind kind() {
-        return VideoKind.GIF;
-    }
-
-    @Override
-    public String name() {
-        return String.valueOf(file.getFileName());
-    }
-
-    @Override
-    public synchronized BufferedImage read() {
-        if (closed) {
-            throw new IllegalStateException("GifSource of " + file + " is closed");
-        }
-        if (read >= count) {
-            throw new NoSuchElementException("Expected at most " + count + " frames from " + file);
-        }
+    BufferedImage decode(int read) {
         try {
             BufferedImage img = reader.read(read);
             Node meta = reader.getImageMetadata(read).getAsTree(IMAGE_FORMAT);
@@ -158,31 +113,24 @@ public final class GifSource implements ClipSource {
             if (saved != null) {
                 canvas = saved;
             }
-            read++;
             return frame;
         } catch (IOException e) {
-            throw new UncheckedIOException(new IOException("Expected to decode frame " + read + " of GIF " + file
+            throw new UncheckedIOException(new IOException("Expected to decode frame " + read + " of GIF " + path()
                     + " but found: " + e.getMessage(), e));
         } catch (RuntimeException e) {
-            if (e instanceof IllegalStateException || e instanceof NoSuchElementException) {
-                throw e;
-            }
-            throw new UncheckedIOException(new IOException("Expected a readable animated GIF at " + file
+            throw new UncheckedIOException(new IOException("Expected a readable animated GIF at " + path()
                     + " but decoding frame " + read + " failed: " + e.getMessage(), e));
         }
     }
 
     @Override
-    public synchronized void close() {
-        if (!closed) {
-            closed = true;
-            canvas = null;
-            reader.dispose();
-            try {
-                in.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+    void release() {
+        canvas = null;
+        reader.dispose();
+        try {
+            in.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -231,11 +179,5 @@ public final class GifSource implements ClipSource {
         } catch (NumberFormatException e) {
             return fallback;
         }
-    }
-
-    @Override
-    public String toString() {
-        return file.getFileName() + " (" + count + " frames, " + width() + "x" + height() + ", " + timing.describe()
-                + ")";
     }
 }

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -17,22 +16,13 @@ import javax.imageio.stream.ImageInputStream;
  * another size fails naming both files. A folder has no timing of its own: {@link #timing()} is the fallback
  * rate given when opening. Holds no native resource.
  */
-public final class PngFolderSource implements ClipSource {
+public final class PngFolderSource extends ClipFileSource {
 
-    private final Path dir;
     private final List<Path> files;
-    private final int width;
-    private final int height;
-    private final Timing timing;
-    private int read;
-    private boolean closed;
 
     private PngFolderSource(Path dir, List<Path> files, int width, int height, double fps) {
-        this.dir = dir;
+        super(dir, VideoKind.PNG_FOLDER, width, height, Timing.constant(files.size(), fps));
         this.files = files;
-        this.width = width;
-        this.height = height;
-        this.timing = Timing.constant(files.size(), fps);
     }
 
     /** Opens the folder, keeping at most {@code maxFrames} frames (all when {@code maxFrames <= 0}). */
@@ -67,52 +57,15 @@ public final class PngFolderSource implements ClipSource {
     }
 
     @Override
-    public int width() {
-        return width;
-    }
-
-    @Override
-    public int height() {
-        return height;
-    }
-
-    @Override
-    public int frameCount() {
-        return files.size();
-    }
-
-    @Override
-    public Timing timing() {
-        return timing;
-    }
-
-    @Override
-    public VideoKind kind() {
-        return VideoKind.PNG_FOLDER;
-    }
-
-    @Override
-    public String name() {
-        return String.valueOf(dir.getFileName());
-    }
-
-    @Override
-    public synchronized BufferedImage read() {
-        if (closed) {
-            throw new IllegalStateException("PngFolderSource of " + dir + " is closed");
-        }
-        if (read >= files.size()) {
-            throw new NoSuchElementException("Expected at most " + files.size() + " frames from " + dir);
-        }
-        Path f = files.get(read);
+    BufferedImage decode(int index) {
+        Path f = files.get(index);
         try {
             BufferedImage img = PngFolder.readImage(f);
-            if (img.getWidth() != width || img.getHeight() != height) {
-                throw new IOException("Expected every frame in " + dir + " to be " + width + "x" + height + " like "
-                        + files.get(0).getFileName() + " but " + f.getFileName() + " is " + img.getWidth() + "x"
-                        + img.getHeight());
+            if (img.getWidth() != width() || img.getHeight() != height()) {
+                throw new IOException("Expected every frame in " + path() + " to be " + width() + "x" + height()
+                        + " like " + files.get(0).getFileName() + " but " + f.getFileName() + " is " + img.getWidth()
+                        + "x" + img.getHeight());
             }
-            read++;
             return img;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -120,12 +73,12 @@ public final class PngFolderSource implements ClipSource {
     }
 
     @Override
-    public synchronized void close() {
-        closed = true;
+    void release() {
+        // holds no native resource
     }
 
     @Override
-    public String toString() {
-        return dir.getFileName() + " (" + files.size() + " frames, " + width + "x" + height + ")";
+    String details() {
+        return "";
     }
 }

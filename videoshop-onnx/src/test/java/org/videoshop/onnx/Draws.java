@@ -41,7 +41,7 @@ final class Clips {
                 d[i + 2 * plane] = 0.9f;
             }
         }
-        return f;
+        return new Frame(f.height(), f.width(), d);
     }
 
     static float[] gaussian(int n, long seed) {

@@ -5,7 +5,7 @@ package org.videoshop;
  * ({@link ProgressListener#onOverall}): every report of a completed step (step above 0) is one unit. One per edit;
  * not thread-safe.
  */
-final class OverallProgress implements ProgressListener {
+final class StepCountingProgress implements ProgressListener {
 
     private final ProgressListener user;
     private final int windows;
@@ -13,7 +13,7 @@ final class OverallProgress implements ProgressListener {
     private long done;
     private int window;
 
-    OverallProgress(ProgressListener user, int windows, long total) {
+    StepCountingProgress(ProgressListener user, int windows, long total) {
         this.user = user == null ? ProgressListener.NONE : user;
         this.windows = windows;
         this.total = total;
