@@ -191,7 +191,7 @@ public final class EditPipeline {
         LatentTensor[] trajectory = new LatentTensor[inverted.sigmas().length];
         for (int i = 0; i < trajectory.length; i++) {
             if (i == 0 || everyLevel) {
-                trajectory[i] = scope.upload(inverted.trajectory().get(i));
+                trajectory[i] = scope.upload(inverted.level(i));
             }
         }
         return new Window(inverted.source(), inverted.shape(), inverted.sigmas(), inverted.normalized(), trajectory);

@@ -46,9 +46,8 @@ public final class InvertCommand implements Callable<Integer> {
             description = "Where to write the inversion (replaced atomically when it exists).")
     Path output;
 
-    @Option(names = "--max-frames", paramLabel = "N",
-            description = "Invert only the first N frames of the input (default: all).")
-    int maxFrames;
+    @Mixin
+    MaxFramesOption maxFrames;
 
     @Mixin
     EditSettings settings;
@@ -61,7 +60,7 @@ public final class InvertCommand implements Callable<Integer> {
         VideoshopOptions options = settings.options();
         checkArguments();
         FfmpegVideo.logNativeMessages(out.verbose());
-        Clip clip = VideoIO.read(input, maxFrames);
+        Clip clip = VideoIO.read(input, maxFrames.value());
         long start = System.nanoTime();
         try (CancelOnShutdown cancel = new CancelOnShutdown()) {
             String summary = Editing.withEditor(options, settings.model(), out, spec.commandLine().getErr(),
@@ -94,9 +93,6 @@ public final class InvertCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "Expected --output to name a ." + EXTENSION
                     + " file but found " + output.getFileName());
         }
-        if (maxFrames < 0) {
-            throw new ParameterException(spec.commandLine(),
-                    "Expected --max-frames >= 1 (or unset) but found " + maxFrames);
-        }
+        maxFrames.value(); // checked before any work
     }
 }
