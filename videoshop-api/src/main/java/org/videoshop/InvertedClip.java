@@ -10,8 +10,8 @@ import org.videoshop.tensor.Video;
  * One clip's inversion, reusable for any number of edits: the source (at the model's resolution), the noise
  * levels, and the latents at every level of the inversion trajectory ({@code trajectory.get(i)} at
  * {@code sigmas[i]}; index 0 is where generation starts, the last is the normalised x0 at sigma 0). Masked
- * edits pull the unmasked region back onto this trajectory. Arrays are owned by this object and never modified;
- * do not modify them either.
+ * edits pull the unmasked region back onto this trajectory. Immutable: the arrays are copied in, and every
+ * accessor returns copies.
  *
  * @param modelName    the model it was made with
  * @param modelVersion that model's version
@@ -31,7 +31,7 @@ public record InvertedClip(String modelName, String modelVersion, VideoshopOptio
 
     public InvertedClip {
         sigmas = sigmas.clone();
-        trajectory = List.copyOf(trajectory);
+        trajectory = trajectory.stream().map(float[]::clone).toList();
         if (trajectory.size() != sigmas.length) {
             throw new IllegalArgumentException("Expected one latent array per sigma (" + sigmas.length
                     + ") but found " + trajectory.size());
@@ -65,9 +65,20 @@ public record InvertedClip(String modelName, String modelVersion, VideoshopOptio
         return sigmas.clone();
     }
 
-    /** The inverted latents, where generation starts (a view: do not modify). */
+    /** A copy of the latents at every level ({@link #level} copies one). */
+    @Override
+    public List<float[]> trajectory() {
+        return trajectory.stream().map(float[]::clone).toList();
+    }
+
+    /** A copy of the latents at {@code sigmas()[i]}. */
+    public float[] level(int i) {
+        return trajectory.get(i).clone();
+    }
+
+    /** A copy of the inverted latents, where generation starts. */
     public float[] start() {
-        return trajectory.get(0);
+        return level(0);
     }
 
     @Override

@@ -22,17 +22,21 @@ import org.videoshop.tensor.Video;
  * working size, and writes every frame that no later window changes, so full-resolution pixels are held only for
  * one window (its overlap with the next included). Window k is conditioned on the output frame where it begins,
  * as {@link Windows} plans; overlapping frames are cross-faded at the working size. Detail mode keeps, per frame,
- * the working-size difference E - R and the automatic region's weights; regenerate mode the model's output. Inputs
- * are validated by the caller. One per edit; not thread-safe.
+ * the working-size difference E - R and reconstruction R, and the automatic {@link EditRegion} is carried from
+ * frame to frame as they are read; regenerate mode keeps the model's output. Inputs are validated by the caller. One
+ * per edit; not thread-safe.
  */
 final class WindowedEdit {
 
-    /** A frame read and not yet written: the image, its working-size copy and its mask (or null). */
-    private record Held(BufferedImage image, Frame work, Mask mask) {
+    /**
+     * A frame read and not yet written: the image, its working-size copy, its mask (or null) and its automatic
+     * region at the region's tracking size (or null).
+     */
+    private record Held(BufferedImage image, Frame work, Mask mask, float[] region) {
     }
 
-    /** What the model made of one window, at the working size. */
-    private record WindowOutput(Video values, float[] regions, Provenance provenance) {
+    /** What the model made of one window, at the working size (detail mode: E - R and R; else the output). */
+    private record WindowOutput(Video values, Video reconstruction, Provenance provenance) {
     }
 
     private final EditPipeline pipeline;
@@ -53,7 +57,8 @@ final class WindowedEdit {
     private final StepContext io;
     private final Map<Integer, Held> held = new HashMap<>();
     private final Map<Integer, float[]> values = new HashMap<>();
-    private final Map<Integer, float[]> regions = new HashMap<>();
+    private final Map<Integer, float[]> reconstructions = new HashMap<>();
+    private EditRegion region;
     private int read;
     private int written;
     private LatentObserver observer;
@@ -142,8 +147,16 @@ final class WindowedEdit {
                         : image.getWidth() + "x" + image.getHeight()));
             }
             Mask m = mask == null ? null : mask.next(read);
-            Frame small = Images.resize(Images.toFrame(image), work.width(), work.height());
-            held.put(read, new Held(image, small, m));
+            Frame full = Images.toFrame(image);
+            Frame small = Images.resize(full, work.width(), work.height());
+            float[] r = null;
+            if (detail && read == 0) {
+                region = EditRegion.start(full, Images.toFrame(editedFirst));
+                r = region.first();
+            } else if (detail && mask == null) {
+                r = region.next(full);
+            }
+            held.put(read, new Held(image, small, m, r));
             read++;
             io.advance();
         }
@@ -199,13 +212,7 @@ final class WindowedEdit {
             edit = pipeline.edit(inverted.window(k), condition, null, ctx);
         }
         Video difference = DetailDifference.of(edit.video(), reconstruction, condition, part.frame(0));
-        float[] change = condition.data();
-        float[] source0 = part.frame(0).data();
-        for (int i = 0; i < change.length; i++) {
-            change[i] -= source0[i];
-        }
-        return new WindowOutput(difference, mask == null ? EditRegion.weights(difference, change) : null,
-                edit.provenance());
+        return new WindowOutput(difference, reconstruction, edit.provenance());
     }
 
     private WindowOutput regenerateWindow(int k, int start, Video part, Frame condition, StepContext ctx) {
@@ -231,22 +238,22 @@ final class WindowedEdit {
         int start = plan.starts().get(k);
         int overlap = k == 0 ? 0 : plan.end(k - 1) - start;
         int fs = out.values().frameSize();
-        int plane = work.width() * work.height();
         float[] all = out.values().data();
+        float[] rec = out.reconstruction() == null ? null : out.reconstruction().data();
         for (int j = 0; j < plan.size() && start + j < frames; j++) {
             int t = start + j;
             float[] v = slice(all, j * fs, fs);
-            float[] m = out.regions() == null ? null : slice(out.regions(), j * plane, plane);
+            float[] r = rec == null ? null : slice(rec, j * fs, fs);
             if (j < overlap && values.containsKey(t)) {
                 float weight = (j + 1f) / (overlap + 1f);
                 blend(values.get(t), v, weight);
-                if (m != null) {
-                    blend(regions.get(t), m, weight);
+                if (r != null) {
+                    blend(reconstructions.get(t), r, weight);
                 }
             } else {
                 values.put(t, v);
-                if (m != null) {
-                    regions.put(t, m);
+                if (r != null) {
+                    reconstructions.put(t, r);
                 }
             }
         }
@@ -263,7 +270,7 @@ final class WindowedEdit {
             sink.write(written, out);
             held.remove(written);
             values.remove(written);
-            regions.remove(written);
+            reconstructions.remove(written);
             written++;
             io.advance();
         }
@@ -279,8 +286,9 @@ final class WindowedEdit {
                         : Images.composite(f.image(), editedFirst, f.mask().feathered(0));
             }
             float[] weights = f.mask() != null ? f.mask().feathered(0)
-                    : Images.resizePlane(regions.get(t), work.width(), work.height(), width, height);
-            return DetailComposite.apply(f.image(), values.get(t), work.width(), work.height(), weights);
+                    : Images.resizePlane(f.region(), region.width(), region.height(), width, height);
+            return DetailComposite.apply(f.image(), values.get(t), reconstructions.get(t), region.regeneration(),
+                    work.width(), work.height(), weights);
         }
         BufferedImage out = Images.toImage(Images.resize(new Frame(work.height(), work.width(), values.get(t)),
                 width, height));

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.videoshop.EditResult;
 import org.videoshop.LibraryVersion;
+import org.videoshop.OutputMode;
 import org.videoshop.Provenance;
 import org.videoshop.Stage;
 import org.videoshop.VideoshopOptions;
@@ -38,11 +39,6 @@ import org.videoshop.InvertedClip;
  */
 public final class EditPipeline {
 
-    /**
-     * System property: {@code true} runs {@link #detail}'s two generations as one batched network call per step
-     * (not the default: no faster end to end on ONNX Runtime CPU, docs/benchmarks.md 2b).
-     */
-    public static final String BATCH_PROPERTY = "videoshop.batchGenerations";
     private static final long NOISE_STREAM = 0x9E3779B97F4A7C15L;
     private static final long AUGMENT_STREAM = 0xC2B2AE3D27D4EB4FL;
     /** The generation condition's own augmentation draw, with {@link VideoshopOptions#separateAugmentationDraws()}. */
@@ -57,7 +53,7 @@ public final class EditPipeline {
     private final boolean batchGenerations;
 
     public EditPipeline(VideoshopModel model, LatentKernels kernels, VideoshopOptions options) {
-        this.batchGenerations = "true".equalsIgnoreCase(System.getProperty(BATCH_PROPERTY));
+        this.batchGenerations = "true".equalsIgnoreCase(System.getProperty(OutputMode.BATCH_GENERATIONS_PROPERTY));
         this.model = model;
         this.spec = model.spec();
         this.kernels = kernels;
@@ -198,7 +194,7 @@ public final class EditPipeline {
         LatentTensor[] trajectory = new LatentTensor[inverted.sigmas().length];
         for (int i = 0; i < trajectory.length; i++) {
             if (i == 0 || everyLevel) {
-                trajectory[i] = scope.upload(inverted.trajectory().get(i));
+                trajectory[i] = scope.upload(inverted.level(i));
             }
         }
         return new Window(inverted.source(), inverted.shape(), inverted.sigmas(), inverted.normalized(), trajectory);
@@ -235,7 +231,7 @@ public final class EditPipeline {
     /**
      * Detail mode's two generations of one window, each stage once and in order: encode (source, both
      * conditions), invert, reconstruct (conditioned on the source's own first frame), generate (on {@code
-     * condition}), rescale both, decode both; in one backend scope. With {@link #BATCH_PROPERTY} true the two
+     * condition}), rescale both, decode both; in one backend scope. With {@link OutputMode#BATCH_GENERATIONS_PROPERTY} true the two
      * samplings run in lockstep, one batched network call per step, as one GENERATE stage of 2 steps a level.
      */
     public Detailed detail(Video source, Frame condition, StepContext ctx) {

@@ -10,6 +10,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.videoshop.InvertedClip;
 import org.videoshop.diffusion.ChannelStats;
 import org.videoshop.model.Conditioning;
 
@@ -100,6 +101,27 @@ class ValueTypesAreImmutableTest {
         c.latents()[0] = 0;
         assertArrayEquals(new float[] {1, 2, 3}, c.embedding());
         assertArrayEquals(new float[] {4, 5}, c.latents());
+    }
+
+    @Test
+    void anInversionKeepsItsTrajectory() {
+        LatentShape shape = new LatentShape(1, 4, 2, 2);
+        float[] start = values(shape.size(), 3);
+        float[] x0 = values(shape.size(), 4);
+        double[] sigmas = {2, 0};
+        InvertedClip c = new InvertedClip("m", "1", org.videoshop.VideoshopOptions.defaults(),
+                new Video(1, 4, 4, values(48, 5)), shape, sigmas, List.of(start, x0), true, null);
+        InvertedClip same = new InvertedClip("m", "1", org.videoshop.VideoshopOptions.defaults(),
+                new Video(1, 4, 4, values(48, 5)), shape, sigmas.clone(), List.of(start.clone(), x0.clone()), true,
+                null);
+        start[0] = 99f;
+        sigmas[0] = 99;
+        c.start()[1] = 99f;
+        c.level(1)[0] = 99f;
+        c.trajectory().get(1)[2] = 99f;
+        assertEquals(same, c);
+        assertEquals(same.hashCode(), c.hashCode());
+        assertArrayEquals(same.start(), c.start());
     }
 
     @Test

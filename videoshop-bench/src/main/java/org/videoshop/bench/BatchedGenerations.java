@@ -11,13 +11,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
+import org.videoshop.OutputMode;
 import org.videoshop.VideoEditor;
 import org.videoshop.Videoshop;
 import org.videoshop.VideoshopOptions;
 import org.videoshop.model.Conditioning;
 import org.videoshop.model.Denoiser;
 import org.videoshop.model.VideoshopModel;
-import org.videoshop.pipeline.EditPipeline;
 import org.videoshop.tensor.LatentShape;
 
 /**
@@ -29,7 +29,7 @@ import org.videoshop.tensor.LatentShape;
  *
  * <p>{@code --whole-edit true} times whole direct detail edits instead (a clip of {@code --frames} frames of a
  * moving gradient at {@code --size}, default options with {@code --steps}): A with {@link
- * EditPipeline#BATCH_PROPERTY} false, B batched, {@code --calls} edits per side and round.
+ * OutputMode#BATCH_GENERATIONS_PROPERTY} false, B batched, {@code --calls} edits per side and round.
  *
  * <pre>BatchedGenerations [--model tiny] [--frames 8] [--size 40x24] [--rounds 6] [--calls 40] [--warmup 20]
  *                    [--guided true] [--whole-edit false] [--steps 25]</pre>
@@ -109,15 +109,15 @@ public final class BatchedGenerations {
         edited.getGraphics().drawImage(clip.get(0), 0, 0, null);
         edited.getGraphics().fillRect(0, 0, w / 3, h / 3);
         VideoshopOptions options = VideoshopOptions.builder().steps(steps).build();
-        String old = System.getProperty(EditPipeline.BATCH_PROPERTY);
-        System.setProperty(EditPipeline.BATCH_PROPERTY, "false");
+        String old = System.getProperty(OutputMode.BATCH_GENERATIONS_PROPERTY);
+        System.setProperty(OutputMode.BATCH_GENERATIONS_PROPERTY, "false");
         VideoEditor separate = Videoshop.editor(model, options);
-        System.setProperty(EditPipeline.BATCH_PROPERTY, "true");
+        System.setProperty(OutputMode.BATCH_GENERATIONS_PROPERTY, "true");
         VideoEditor batched = Videoshop.editor(model, options);
         if (old == null) {
-            System.clearProperty(EditPipeline.BATCH_PROPERTY);
+            System.clearProperty(OutputMode.BATCH_GENERATIONS_PROPERTY);
         } else {
-            System.setProperty(EditPipeline.BATCH_PROPERTY, old);
+            System.setProperty(OutputMode.BATCH_GENERATIONS_PROPERTY, old);
         }
         System.out.printf(Locale.ROOT, "whole detail edits: %d frames of %dx%d, %d steps, working size %s%n", frames,
                 w, h, steps, separate.workingSize(w, h));

@@ -95,9 +95,8 @@ public final class EditCommand implements Callable<Integer> {
                     + " rates and GIF delays included; 7 fps for a PNG folder).")
     Double fps;
 
-    @Option(names = "--max-frames", paramLabel = "N",
-            description = "Edit only the first N frames of the input (default: all).")
-    int maxFrames;
+    @Mixin
+    MaxFramesOption maxFrames;
 
     @Mixin
     EditSettings settings;
@@ -117,7 +116,7 @@ public final class EditCommand implements Callable<Integer> {
             if (inverted != null) {
                 return fromInversion(options, edited, soft, cancel, err);
             }
-            try (ClipSource source = VideoIO.open(input, maxFrames, fps != null ? fps : Clip.DEFAULT_FPS)) {
+            try (ClipSource source = VideoIO.open(input, maxFrames.value(), fps != null ? fps : Clip.DEFAULT_FPS)) {
                 int n = source.frameCount();
                 Timing timing = fps != null ? Timing.constant(n, fps) : source.timing();
                 SideBySide grid = sideBySide == null ? null
@@ -233,9 +232,9 @@ public final class EditCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "Expected --input IN (or --inverted FILE.inv) but found neither");
         }
-        if (inverted != null && maxFrames != 0) {
+        if (inverted != null && maxFrames.value() != 0) {
             throw new ParameterException(spec.commandLine(), "Expected no --max-frames with --inverted (the "
-                    + "inversion fixes the frames) but found --max-frames " + maxFrames);
+                    + "inversion fixes the frames) but found --max-frames " + maxFrames.value());
         }
         if (feather != null && (mask == null || feather < 0)) {
             throw new ParameterException(spec.commandLine(), mask == null
@@ -258,9 +257,6 @@ public final class EditCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "Expected --fps > 0 but found " + fps);
         }
-        if (maxFrames < 0) {
-            throw new ParameterException(spec.commandLine(),
-                    "Expected --max-frames >= 1 (or unset) but found " + maxFrames);
-        }
+        maxFrames.value(); // checked before any work
     }
 }

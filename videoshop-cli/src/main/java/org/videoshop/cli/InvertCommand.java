@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.videoshop.Stage;
 import org.videoshop.VideoshopOptions;
+import org.videoshop.Windows;
 import org.videoshop.cli.video.Clip;
 import org.videoshop.cli.video.ClipSource;
 import org.videoshop.cli.video.FfmpegVideo;
@@ -14,7 +15,6 @@ import org.videoshop.cli.video.VideoIO;
 import org.videoshop.cli.video.VideoKind;
 import org.videoshop.onnx.store.InversionFiles;
 import org.videoshop.onnx.store.InversionWriter;
-import org.videoshop.Windows;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,9 +50,8 @@ public final class InvertCommand implements Callable<Integer> {
             description = "Where to write the inversion (replaced atomically when it exists).")
     Path output;
 
-    @Option(names = "--max-frames", paramLabel = "N",
-            description = "Invert only the first N frames of the input (default: all).")
-    int maxFrames;
+    @Mixin
+    MaxFramesOption maxFrames;
 
     @Mixin
     EditSettings settings;
@@ -69,7 +68,7 @@ public final class InvertCommand implements Callable<Integer> {
         // streaming: frames are read and each window's inversion appended to the file as it is made, so the memory
         // held does not grow with the clip's length; a failure or Ctrl-C leaves no file behind
         try (CancelOnShutdown cancel = new CancelOnShutdown();
-             ClipSource source = VideoIO.open(input, maxFrames, Clip.DEFAULT_FPS)) {
+             ClipSource source = VideoIO.open(input, maxFrames.value(), Clip.DEFAULT_FPS)) {
             String summary = Editing.withEditor(options, settings.model(), out, spec.commandLine().getErr(),
                     (editor, bars) -> {
                         try (InversionWriter writer = InversionFiles.writer(output)) {
@@ -103,9 +102,6 @@ public final class InvertCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "Expected --output to name a ." + EXTENSION
                     + " file but found " + output.getFileName());
         }
-        if (maxFrames < 0) {
-            throw new ParameterException(spec.commandLine(),
-                    "Expected --max-frames >= 1 (or unset) but found " + maxFrames);
-        }
+        maxFrames.value(); // checked before any work
     }
 }

@@ -8,6 +8,7 @@ import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.videoshop.OutputMode;
 import org.videoshop.Stage;
 import org.videoshop.VideoEditor;
 import org.videoshop.Videoshop;
@@ -17,12 +18,11 @@ import org.videoshop.model.Encoder;
 import org.videoshop.model.ImageEmbedder;
 import org.videoshop.model.ModelSpec;
 import org.videoshop.model.VideoshopModel;
-import org.videoshop.pipeline.EditPipeline;
 import org.videoshop.tensor.LatentShape;
 
 /**
  * A direct detail edit on the bundled tiny model runs its reconstruction and its edit as two UNet calls per step by
- * default; with {@link EditPipeline#BATCH_PROPERTY} {@code true} as one batched call (a batch of 4 with guidance:
+ * default; with {@link OutputMode#BATCH_GENERATIONS_PROPERTY} {@code true} as one batched call (a batch of 4 with guidance:
  * each generation's unconditional and conditional branch), half the generation calls, giving the same frames (the
  * tiny UNet's batch items do not interact).
  */
@@ -110,18 +110,18 @@ class BatchedGenerationsTest extends TinyModelFixture {
         Counting separate = new Counting(tiny);
         List<Stage> separateStages = new ArrayList<>();
         List<BufferedImage> b = edit(separate, clip, edited, separateStages); // the default
-        String old = System.getProperty(EditPipeline.BATCH_PROPERTY);
+        String old = System.getProperty(OutputMode.BATCH_GENERATIONS_PROPERTY);
         Counting batched = new Counting(tiny);
         List<Stage> batchedStages = new ArrayList<>();
         List<BufferedImage> a;
-        System.setProperty(EditPipeline.BATCH_PROPERTY, "true");
+        System.setProperty(OutputMode.BATCH_GENERATIONS_PROPERTY, "true");
         try {
             a = edit(batched, clip, edited, batchedStages);
         } finally {
             if (old == null) {
-                System.clearProperty(EditPipeline.BATCH_PROPERTY);
+                System.clearProperty(OutputMode.BATCH_GENERATIONS_PROPERTY);
             } else {
-                System.setProperty(EditPipeline.BATCH_PROPERTY, old);
+                System.setProperty(OutputMode.BATCH_GENERATIONS_PROPERTY, old);
             }
         }
         int steps = batched.batches.size();

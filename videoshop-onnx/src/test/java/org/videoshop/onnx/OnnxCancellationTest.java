@@ -32,6 +32,7 @@ import org.videoshop.Videoshop;
 import org.videoshop.VideoshopOptions;
 import org.videoshop.tensor.Frame;
 import org.videoshop.tensor.Video;
+import org.videoshop.testing.Clips;
 
 /**
  * Cancellation and interruption on the real ONNX model stop at the next step (the exception names it), run no
@@ -45,7 +46,7 @@ class OnnxCancellationTest {
     private static final VideoshopOptions OPTIONS = VideoshopOptions.builder().steps(8).strength(0.5).seed(9)
             .outputMode(OutputMode.REGENERATE).build();
     private static final int KEPT = 4;
-    private static final Video CLIP = Clips.movingSquare(4, 32, 32);
+    private static final Video CLIP = Clips.discClip(4, 32, 32);
     private static final Frame EDITED = Clips.recolouredFirst(CLIP);
 
     private static OnnxModel model;

@@ -35,6 +35,16 @@ final class ServeFixture {
 
     /** Longest any test waits for a condition. */
     static final Duration WAIT = Duration.ofSeconds(90);
+    /** The upload limit of {@link #smallServer}: 200 kB. */
+    static final long MAX_UPLOAD = 200 * 1024;
+    /** The frame limit of {@link #smallServer}. */
+    static final int MAX_FRAMES = 16;
+
+    /** A local server on a free port offering {@code clips}, with small limits (3 jobs queued at most). */
+    static ServeConfig smallServer(Path clips) {
+        return ServeConfig.local().withPort(0).withClips(clips)
+                .withLimits(MAX_UPLOAD, MAX_FRAMES, 256, Duration.ofMinutes(10), 3);
+    }
 
     private ServeFixture() {
     }

@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -44,9 +43,6 @@ import org.videoshop.cli.video.Clip;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ServeHttpTest {
 
-    static final long MAX_UPLOAD = 200 * 1024;
-    static final int MAX_FRAMES = 16;
-
     @TempDir
     static Path dir;
 
@@ -59,8 +55,7 @@ class ServeHttpTest {
         clips = Files.createDirectories(dir.resolve("clips"));
         mp4 = ServeFixture.write(ServeFixture.sample(1), clips, "sample.mp4");
         ServeFixture.write(ServeFixture.sample(1), clips, "sample.gif");
-        server = VideoshopServer.start(ServeConfig.local().withPort(0).withClips(clips)
-                .withLimits(MAX_UPLOAD, MAX_FRAMES, 256, Duration.ofMinutes(10), 3));
+        server = VideoshopServer.start(ServeFixture.smallServer(clips));
     }
 
     @AfterAll
@@ -78,7 +73,7 @@ class ServeHttpTest {
     @Test
     void oversizedUploadIs413AndLeavesNothing() throws Exception {
         ServeFixture.Client c = client();
-        byte[] big = new byte[(int) MAX_UPLOAD + 1];
+        byte[] big = new byte[(int) ServeFixture.MAX_UPLOAD + 1];
         new Random(1).nextBytes(big);
         List<Path> before = files(server.root());
         error(c.post("/api/videos?name=big.mp4", big, "application/octet-stream"), 413, "at most 204,800 bytes");
@@ -89,7 +84,7 @@ class ServeHttpTest {
     void tooManyFramesOrTooLargeFramesAre413() throws Exception {
         Clip sample = ServeFixture.sample(1);
         List<BufferedImage> frames = new ArrayList<>();
-        for (int i = 0; i < MAX_FRAMES + 1; i++) {
+        for (int i = 0; i < ServeFixture.MAX_FRAMES + 1; i++) {
             frames.add(sample.frames().get(i % sample.size()));
         }
         Path longGif = ServeFixture.write(new Clip(frames, 7.0), dir, "long.gif");
@@ -97,7 +92,7 @@ class ServeHttpTest {
         List<Path> before = files(server.root());
         ServeFixture.Client c = client();
         error(c.post("/api/videos?name=long.gif", Files.readAllBytes(longGif), "image/gif"), 413,
-                "at most " + MAX_FRAMES + " frames");
+                "at most " + ServeFixture.MAX_FRAMES + " frames");
         error(c.post("/api/videos?name=wide.gif", Files.readAllBytes(wideGif), "image/gif"), 413,
                 "at most 256 pixels");
         assertEquals(before, files(server.root()));

@@ -14,7 +14,6 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,9 +34,6 @@ import org.videoshop.cli.video.VideoIO;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ServeJobsTest {
 
-    static final long MAX_UPLOAD = 200 * 1024;
-    static final int MAX_FRAMES = 16;
-
     @TempDir
     static Path dir;
 
@@ -51,8 +47,7 @@ class ServeJobsTest {
         ServeFixture.write(ServeFixture.sample(1), clips, "sample.gif");
         ServeFixture.write(ServeFixture.sample(1), clips, "frames"); // a folder of numbered PNGs
         Files.writeString(clips.resolve("notes.txt"), "not a video: not offered");
-        server = VideoshopServer.start(ServeConfig.local().withPort(0).withClips(clips)
-                .withLimits(MAX_UPLOAD, MAX_FRAMES, 256, Duration.ofMinutes(10), 3));
+        server = VideoshopServer.start(ServeFixture.smallServer(clips));
     }
 
     @AfterAll
@@ -68,8 +63,8 @@ class ServeJobsTest {
     void infoNamesTheModelAndTheLimits() throws Exception {
         JsonNode info = ok(client().get("/api/info"));
         assertEquals("tiny", info.path("model").path("name").asText());
-        assertEquals(MAX_UPLOAD, info.path("limits").path("maxUploadBytes").asLong());
-        assertEquals(MAX_FRAMES, info.path("limits").path("maxFrames").asInt());
+        assertEquals(ServeFixture.MAX_UPLOAD, info.path("limits").path("maxUploadBytes").asLong());
+        assertEquals(ServeFixture.MAX_FRAMES, info.path("limits").path("maxFrames").asInt());
         assertEquals(List.of("frames", "sample.gif", "sample.mp4"), Http.JSON.convertValue(
                 ok(client().get("/api/clips")).path("clips"), List.class));
     }
