@@ -51,7 +51,7 @@ final class WindowedEdit {
     private final BufferedImage editedFirst;
     private final MaskFrames mask;
     private final FrameSink sink;
-    private final Inverted inverted;
+    private final WindowInversions inverted;
     private final StepCountingProgress progress;
     private final CancellationToken token;
     private final StepContext io;
@@ -61,12 +61,14 @@ final class WindowedEdit {
     private EditRegion region;
     private int read;
     private int written;
+    private LatentObserver observer;
 
     /**
-     * @param inverted the clip's inversion (windows and reconstructions), or null to invert each window here
+     * @param inverted the clip's inversion (windows and reconstructions), or null to invert each window here; each
+     *                 window's stored source must be the source's frames at the working size (checked per window)
      */
     WindowedEdit(EditPipeline pipeline, VideoshopOptions options, Windows plan, FrameSize work, FrameSource source,
-                 BufferedImage editedFirst, MaskFrames mask, FrameSink sink, Inverted inverted,
+                 BufferedImage editedFirst, MaskFrames mask, FrameSink sink, WindowInversions inverted,
                  ProgressListener listener, CancellationToken token) {
         this.pipeline = pipeline;
         this.options = options;
@@ -84,6 +86,12 @@ final class WindowedEdit {
         this.token = token == null ? new CancellationToken() : token;
         this.progress = new StepCountingProgress(listener, plan.count(), units());
         this.io = new StepContext(progress, this.token, null);
+    }
+
+    /** Shows {@code observer} (null for none) every window's x0 and steps, as the raw-frame edit does. */
+    WindowedEdit observing(LatentObserver observer) {
+        this.observer = observer;
+        return this;
     }
 
     /** Units of the overall progress (see {@link ProgressListener#onOverall}). */
@@ -111,8 +119,11 @@ final class WindowedEdit {
             int start = plan.starts().get(k);
             readUpTo(Math.min(plan.end(k), frames));
             Video part = workingWindow(start);
+            if (inverted != null) {
+                checkSameSource(k, start, part);
+            }
             Frame condition = k == 0 ? editedWork : conditionAt(start);
-            StepContext ctx = new StepContext(progress, token, null);
+            StepContext ctx = new StepContext(progress, token, observer);
             WindowOutput out = detail ? detailWindow(k, part, condition, ctx)
                     : regenerateWindow(k, start, part, condition, ctx);
             parts.add(out.provenance());
@@ -161,6 +172,26 @@ final class WindowedEdit {
         return Video.of(list);
     }
 
+    /**
+     * Refuses a source whose frames (at the working size) are not those window k was inverted from, up to half an
+     * 8-bit level ({@link Inverted#SAME_SOURCE_TOLERANCE}); frames beyond the clip's end (padding) are not compared.
+     */
+    private void checkSameSource(int k, int start, Video part) {
+        Video stored = inverted.window(k).source();
+        if (stored.width() != part.width() || stored.height() != part.height()) {
+            throw new IllegalArgumentException("Expected the inversion's working size " + part.width() + "x"
+                    + part.height() + " but window " + k + " was inverted at " + stored.width() + "x"
+                    + stored.height());
+        }
+        for (int j = 0; j < plan.size() && start + j < frames; j++) {
+            float max = Inverted.maxDifference(stored.frame(j).data(), part.frame(j).data());
+            if (max > Inverted.SAME_SOURCE_TOLERANCE) {
+                throw new IllegalArgumentException("Expected the images the clip was inverted from but frame "
+                        + (start + j) + " differs from the inversion's source by up to " + max + " (of 1)");
+            }
+        }
+    }
+
     /** The frame that conditions a later window: the output where it begins, at the working size. */
     private Frame conditionAt(int t) {
         if (!detail) {
@@ -178,7 +209,7 @@ final class WindowedEdit {
             edit = both.edit();
         } else {
             reconstruction = inverted.reconstruction(k, ctx);
-            edit = pipeline.edit(inverted.windows().get(k), condition, null, ctx);
+            edit = pipeline.edit(inverted.window(k), condition, null, ctx);
         }
         Video difference = DetailDifference.of(edit.video(), reconstruction, condition, part.frame(0));
         return new WindowOutput(difference, reconstruction, edit.provenance());
@@ -187,7 +218,7 @@ final class WindowedEdit {
     private WindowOutput regenerateWindow(int k, int start, Video part, Frame condition, StepContext ctx) {
         Mask partMask = mask == null ? null : workingMask(start);
         EditResult r = inverted == null ? pipeline.run(part, condition, partMask, ctx)
-                : pipeline.edit(inverted.windows().get(k), condition, partMask, ctx);
+                : pipeline.edit(inverted.window(k), condition, partMask, ctx);
         return new WindowOutput(r.video(), null, r.provenance());
     }
 

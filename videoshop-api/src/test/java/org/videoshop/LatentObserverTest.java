@@ -21,7 +21,9 @@ class LatentObserverTest {
     @Test
     void theObserverSeesEachWindowsSourceThenItsStepsAndTheEditIsUnchanged() {
         AnalyticModel model = new AnalyticModel(4, 16, 16, 4, 3);
-        VideoshopOptions options = VideoshopOptions.builder().steps(10).strength(0.6).build();
+        // the paper's raw-frame path (regenerate); detail mode's observed steps are those of the edit
+        VideoshopOptions options = VideoshopOptions.builder().steps(10).strength(0.6)
+                .outputMode(OutputMode.REGENERATE).build();
         Video clip = Clips.video(Clips.movingDisc(6, 16, 16, Color.ORANGE)); // 6 frames in windows of 4: 2
         Frame edited = Images.toFrame(Clips.movingDisc(1, 16, 16, Color.GREEN).get(0));
         List<String> events = new ArrayList<>();

@@ -56,6 +56,24 @@ public interface Denoiser {
         back(u, outUnconditional);
     }
 
+    /**
+     * Evaluates F on several inputs at one noise level, each with its own conditioning, through buffers of {@code
+     * shape.size()} floats: {@code outs[i]} receives F of {@code inputs[i]} under {@code conditions[i]}. Models that
+     * run a batch in one network call override this (the ONNX UNet does); the default calls {@link
+     * #predict(LatentShape, FloatBuffer, float, Conditioning, FloatBuffer)} once per item. Used to run detail mode's
+     * reconstruction and edit, which share their noise levels, as one batch.
+     */
+    default void predictBatch(LatentShape shape, FloatBuffer[] inputs, float cNoise, Conditioning[] conditions,
+                              FloatBuffer[] outs) {
+        if (inputs.length != conditions.length || outs.length != conditions.length) {
+            throw new IllegalArgumentException("Expected as many inputs and outputs as conditions ("
+                    + conditions.length + ") but found " + inputs.length + " and " + outs.length);
+        }
+        for (int i = 0; i < conditions.length; i++) {
+            predict(shape, inputs[i], cNoise, conditions[i], outs[i]);
+        }
+    }
+
     /** The buffer's own array when it is a heap buffer over exactly {@code n} floats, else a copy of its values. */
     private static float[] array(FloatBuffer b, int n) {
         if (b.capacity() != n) {

@@ -62,4 +62,41 @@ public final class Generation extends OdeWalk {
             walk.done(k + 1, steps, sNext, x);
         }
     }
+
+    /**
+     * Two samplings in lockstep from their own start latents down the same sigmas, each with its condition (detail
+     * mode's reconstruction and edit), one denoiser call per step for both ({@link GuidedPair}); no mask. Reported as
+     * the current stage with two steps per level (the caller begins it with {@code 2 * (sigmas.length - 1)}).
+     *
+     * @param a latents at the start level; overwritten with the first sampling's result
+     * @param b the same for the second
+     */
+    public void runPair(LatentScope scope, LatentShape shape, LatentTensor a, LatentTensor b, double[] sigmas,
+                        Conditioning conditionA, Conditioning conditionB, float[] scales, StepContext ctx) {
+        int n = shape.size();
+        LatentTensor inA = scope.zeros(n);
+        LatentTensor inB = scope.zeros(n);
+        LatentTensor fA = scope.zeros(n);
+        LatentTensor fB = scope.zeros(n);
+        GuidedPair net = new GuidedPair(denoiser, scope, shape, conditionA, conditionB, scales);
+        float[] observed = ctx.observing() ? new float[n] : null;
+        int steps = sigmas.length - 1;
+        for (int k = 0; k < steps; k++) {
+            double s = sigmas[k];
+            double sNext = sigmas[k + 1];
+            ctx.check(2 * k + 1);
+            scope.scale(a, (float) pre.cIn(s), inA);
+            scope.scale(b, (float) pre.cIn(s), inB);
+            net.evaluate(inA, inB, (float) pre.cNoise(s), fA, fB, ctx, k + 1);
+            float cSkip = (float) pre.cSkip(s);
+            float cOut = (float) pre.cOut(s);
+            scope.eulerStep(a, fA, (float) s, (float) sNext, cSkip, cOut, a);
+            scope.eulerStep(b, fB, (float) s, (float) sNext, cSkip, cOut, b);
+            ctx.stepDone(2 * k + 1, 2 * steps, sNext, shape, null);
+            if (observed != null) {
+                b.copyTo(observed);
+            }
+            ctx.stepDone(2 * k + 2, 2 * steps, sNext, shape, observed);
+        }
+    }
 }

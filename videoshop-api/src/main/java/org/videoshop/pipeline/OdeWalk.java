@@ -17,7 +17,7 @@ abstract class OdeWalk {
 
     final LatentKernels kernels;
     final Preconditioning pre;
-    private final Denoiser denoiser;
+    final Denoiser denoiser;
 
     OdeWalk(LatentKernels kernels, Denoiser denoiser, Preconditioning preconditioning) {
         this.kernels = kernels;

@@ -54,6 +54,10 @@ public final class BenchMain {
                     EditMemory.main(rest);
                     return;
                 }
+                case "batched-generations" -> {
+                    BatchedGenerations.main(rest);
+                    return;
+                }
                 case "rounds" -> {
                     if (needsRelaunch()) {
                         System.exit(relaunch(args));

@@ -65,8 +65,11 @@ public final class Rounds {
                 System.out.print(KernelReport.editTable(editRounds.get(r - 1)));
             }
         }
-        System.out.printf(Locale.ROOT, "%n## Summary over %d rounds (medians)%n%n", rounds);
-        System.out.print(kernelSummary(kernelRounds));
+        System.out.printf(Locale.ROOT, "%n## Summary over %d rounds (medians)%n", rounds);
+        if (kernelRounds.stream().anyMatch(k -> !k.isEmpty())) {
+            System.out.println();
+            System.out.print(kernelSummary(kernelRounds));
+        }
         if (editRounds.stream().anyMatch(e -> !e.isEmpty())) {
             System.out.println();
             System.out.print(editSummary(editRounds));
@@ -153,10 +156,12 @@ public final class Rounds {
         return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
     }
 
+    /** Values of one row, one per round: whole numbers from 100 up, else three significant digits. */
     private static String join(double[] values) {
         StringBuilder sb = new StringBuilder();
         for (double d : values) {
-            sb.append(sb.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.3g", d));
+            sb.append(sb.length() == 0 ? "" : ", ")
+                    .append(String.format(Locale.ROOT, Math.abs(d) >= 100 ? "%.0f" : "%.3g", d));
         }
         return sb.toString();
     }

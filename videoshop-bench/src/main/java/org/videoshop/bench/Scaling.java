@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.videoshop.OutputMode;
 import org.videoshop.VideoEditor;
 import org.videoshop.Videoshop;
 import org.videoshop.VideoshopOptions;
@@ -111,7 +112,7 @@ public final class Scaling {
         if (a.get("window") != null) {
             b.windowFrames(a.getInt("window", 8));
         }
-        VideoshopOptions options = b.build();
+        VideoshopOptions options = b.outputMode(OutputMode.REGENERATE).build(); // the paper's edit, as measured
         try (VideoshopModel model = Models.open(a.get("model", "tiny"));
              VideoEditor editor = Videoshop.editor(model, options)) {
             System.out.printf("model %s, backend %s, window %d frames (overlap %d), max heap %d MiB%n",

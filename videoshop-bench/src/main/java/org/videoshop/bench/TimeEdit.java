@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.videoshop.EditResult;
+import org.videoshop.OutputMode;
 import org.videoshop.Provenance;
 import org.videoshop.Stage;
 import org.videoshop.VideoEditor;
@@ -144,7 +145,8 @@ public final class TimeEdit {
         if (a.get("sigma-threshold") != null) {
             b.sigmaThreshold(a.getDouble("sigma-threshold", 1.0));
         }
-        VideoshopOptions options = b.build();
+        // the raw-frame edit timed as the paper's (regenerate: no reconstruction, no image composition)
+        VideoshopOptions options = b.outputMode(OutputMode.REGENERATE).build();
         try (VideoshopModel model = Models.open(a.get("model", "tiny"));
              VideoEditor editor = Videoshop.editor(model, options)) {
             ModelSpec spec = model.spec();

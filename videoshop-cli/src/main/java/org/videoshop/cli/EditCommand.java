@@ -7,8 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.videoshop.VideoshopOptions;
 import org.videoshop.FrameSource;
+import org.videoshop.Provenance;
+import org.videoshop.VideoshopOptions;
 import org.videoshop.cli.video.Clip;
 import org.videoshop.cli.video.ClipSink;
 import org.videoshop.cli.video.ClipSource;
@@ -18,6 +19,9 @@ import org.videoshop.cli.video.PngFolder;
 import org.videoshop.cli.video.Timing;
 import org.videoshop.cli.video.VideoIO;
 import org.videoshop.cli.video.VideoKind;
+import org.videoshop.model.ModelSpec;
+import org.videoshop.onnx.store.InversionFiles;
+import org.videoshop.onnx.store.InversionReader;
 import org.videoshop.tensor.Mask;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -142,30 +146,55 @@ public final class EditCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** What an edit from an inversion made, for the summary printed once the progress bar has closed. */
+    private record FromFile(String source, Editing.Outcome outcome, VideoIO.Written written) {
+    }
+
+    /**
+     * {@code --inverted}: streams like a direct edit (the inversion and the source read a window at a time, the
+     * output written as it is made); only the generation half runs. The output is checked before any frame is read.
+     */
     private int fromInversion(VideoshopOptions options, BufferedImage edited, int soft, CancelOnShutdown cancel,
                               PrintWriter err) throws IOException {
-        FromInversion.Result r = FromInversion.run(inverted, input, edited, mask, soft, options, settings.model(),
-                cancel.token(), out, err);
-        Clip clip = r.source();
-        List<BufferedImage> frames = r.outcome().frames();
-        Timing timing = Timing.constant(frames.size(), fps != null ? fps : clip.fpsOr(Clip.DEFAULT_FPS));
-        SideBySide grid = sideBySide == null ? null : SideBySide.of(chosenFrames(frames.size()), clip.width(),
-                clip.height());
-        checkOutputs(clip.width(), clip.height(), frames.size(), timing, grid);
-        VideoIO.Written written;
-        try (ClipSink sink = VideoIO.create(output, clip.width(), clip.height(), timing, input)) {
-            for (int i = 0; i < frames.size(); i++) {
-                sink.write(i, frames.get(i));
-            }
-            written = sink.finish();
+        long start = System.nanoTime();
+        FromFile done;
+        try {
+            done = Editing.withEditor(options, settings.model(), out, err, (editor, bars) -> {
+                try (InversionReader inversion = InversionFiles.open(inverted, editor);
+                     FromInversion.Source source = FromInversion.open(inverted, inversion, input, editor,
+                             fps != null ? fps : Clip.DEFAULT_FPS)) {
+                    FrameSource frames = source.frames();
+                    int n = frames.frameCount();
+                    Timing timing = fps != null ? Timing.constant(n, fps) : source.timing();
+                    SideBySide grid = sideBySide == null ? null
+                            : SideBySide.of(chosenFrames(n), frames.width(), frames.height());
+                    checkOutputs(frames.width(), frames.height(), n, timing, grid);
+                    if (edited.getWidth() != frames.width() || edited.getHeight() != frames.height()) {
+                        throw new IllegalArgumentException("Expected an edited first frame of " + frames.width()
+                                + "x" + frames.height() + (input == null ? " (the inversion's resolution; give "
+                                + "--input to edit at the input's size)" : " like the video") + " but found "
+                                + edited.getWidth() + "x" + edited.getHeight());
+                    }
+                    try (FrameSource maskFrames = mask == null ? null
+                            : MaskFiles.open(mask, n, frames.width(), frames.height());
+                         ClipSink sink = VideoIO.create(output, frames.width(), frames.height(), timing, input)) {
+                        Provenance p = editor.edit(inversion, grid == null ? frames : grid.capturing(frames), edited,
+                                maskFrames, soft, grid == null ? sink : grid.capturing(sink), bars, cancel.token());
+                        VideoIO.Written written = sink.finish();
+                        if (grid != null) {
+                            PngFolder.writeImage(grid.image(), sideBySide);
+                        }
+                        ModelSpec model = editor.model().spec();
+                        return new FromFile(source.description() + " from " + inverted, new Editing.Outcome(List.of(),
+                                model.name(), editor.backend(), model, inversion.plan(), System.nanoTime() - start,
+                                p.width() + "x" + p.height()), written);
+                    }
+                }
+            });
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        if (grid != null) {
-            grid.captureAll(clip.frames(), frames);
-            PngFolder.writeImage(grid.image(), sideBySide);
-        }
-        summary(clip + " from " + inverted, r.outcome(), written);
+        summary(done.source(), done.outcome(), done.written());
         return 0;
     }
 

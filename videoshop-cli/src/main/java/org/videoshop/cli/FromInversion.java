@@ -2,79 +2,122 @@ package org.videoshop.cli;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import org.videoshop.CancellationToken;
-import org.videoshop.Inverted;
-import org.videoshop.VideoshopOptions;
-import org.videoshop.cli.video.Clip;
+import java.util.NoSuchElementException;
+import org.videoshop.FrameSource;
+import org.videoshop.FrameSize;
+import org.videoshop.InvertedClip;
+import org.videoshop.VideoEditor;
+import org.videoshop.Windows;
+import org.videoshop.cli.video.ClipSource;
+import org.videoshop.cli.video.Timing;
 import org.videoshop.cli.video.VideoIO;
-import org.videoshop.model.ModelSpec;
 import org.videoshop.onnx.store.InversionFiles;
+import org.videoshop.onnx.store.InversionReader;
 import org.videoshop.tensor.Images;
-import org.videoshop.tensor.Mask;
 import org.videoshop.tensor.Video;
 
 /**
- * {@code videoshop edit --inverted FILE.inv}: one more edit of a clip inverted earlier by {@code videoshop invert},
- * costing only the generation half. Without {@code --input} the frames (and the edited first frame and mask) are at
- * the model's resolution, the one the inversion stores; with {@code --input} (the clip it was made from) they are
- * at the input's size, exactly as a direct edit.
+ * The frames of {@code videoshop edit --inverted FILE.inv}, streamed like a direct edit's: with {@code --input}
+ * (the clip the file was inverted from) its frames, read again, at the input's size and with its frame times;
+ * without, the source frames the file stores at the model's working size (read from the file a window at a
+ * time, beside the inversion's own reader). Either way the edit reads the inversion window by window, so memory
+ * does not grow with the clip's length.
  */
 final class FromInversion {
 
-    /** The edit and the source clip it was made from (for the side-by-side and the frame rate). */
-    record Result(Editing.Outcome outcome, Clip source) {
+    /** The frames an edit from an inversion reads, and when they are shown. Closing closes the reader under it. */
+    record Source(FrameSource frames, Timing timing, String description) implements AutoCloseable {
+        @Override
+        public void close() {
+            frames.close();
+        }
     }
 
     private FromInversion() {
     }
 
-    static Result run(Path file, Path input, BufferedImage editedFirst, Path maskPath, int feather,
-                      VideoshopOptions options, String modelName, CancellationToken token, OutputOptions output,
-                      PrintWriter err) throws IOException {
-        long start = System.nanoTime();
-        return Editing.withEditor(options, modelName, output, err, (editor, bars) -> {
-            Inverted inverted = InversionFiles.load(file, editor);
-            ModelSpec spec = editor.model().spec();
-            List<BufferedImage> frames;
-            Clip source;
-            if (input != null) {
-                source = VideoIO.read(input, inverted.frames());
-                if (source.size() != inverted.frames()) {
-                    throw new IllegalArgumentException("Expected the input " + file.getFileName() + " was inverted"
-                            + " from (" + inverted.frames() + " frames) but " + input + " has " + source.size());
-                }
-                Mask mask = maskPath == null ? null
-                        : MaskFiles.read(maskPath, source.size(), source.width(), source.height(), feather);
-                frames = inverted.withOriginals(source.frames()).edit(editedFirst, mask, bars, token);
-            } else {
-                Video video = inverted.source();
-                source = Clip.of(images(video));
-                if (editedFirst.getWidth() != video.width() || editedFirst.getHeight() != video.height()) {
-                    throw new IllegalArgumentException("Expected an edited first frame of " + video.width() + "x"
-                            + video.height() + " (the inversion's resolution; give --input to edit at the input's"
-                            + " size) but found " + editedFirst.getWidth() + "x" + editedFirst.getHeight());
-                }
-                Mask mask = maskPath == null ? null
-                        : MaskFiles.read(maskPath, video.frames(), video.width(), video.height(), feather);
-                // the stored source as images is the clip at the working size: the edit (detail or regenerate, as
-                // the options say) is the direct edit of that clip
-                frames = inverted.withOriginals(source.frames()).edit(editedFirst, mask, bars, token);
+    /**
+     * The source frames for {@code inversion} (read from {@code file}): {@code input}'s first {@code plan.frames()}
+     * frames, which must exist, or the file's stored frames at {@code fps} (a constant rate).
+     */
+    static Source open(Path file, InversionReader inversion, Path input, VideoEditor editor, double fps)
+            throws IOException {
+        Windows plan = inversion.plan();
+        if (input != null) {
+            ClipSource clip = VideoIO.open(input, plan.frames(), fps);
+            if (clip.frameCount() != plan.frames()) {
+                int found = clip.frameCount();
+                clip.close();
+                throw new IllegalArgumentException("Expected the input " + file.getFileName() + " was inverted"
+                        + " from (" + plan.frames() + " frames) but " + input + " has " + found);
             }
-            Editing.Outcome outcome = new Editing.Outcome(frames, spec.name(), editor.backend(), spec,
-                    inverted.plan(), System.nanoTime() - start);
-            return new Result(outcome, source);
-        });
+            return new Source(clip, clip.timing(), clip.toString());
+        }
+        FrameSize work = inversion.workingSize();
+        StoredFrames stored = new StoredFrames(InversionFiles.open(file, editor), work);
+        return new Source(stored, Timing.constant(plan.frames(), fps), plan.frames() + " frames, " + work
+                + " (stored in " + file.getFileName() + ")");
     }
 
-    private static List<BufferedImage> images(Video video) {
-        List<BufferedImage> out = new ArrayList<>(video.frames());
-        for (int i = 0; i < video.frames(); i++) {
-            out.add(Images.toImage(video.frame(i)));
+    /**
+     * The source frames an inversion file stores (at its working size), as 8-bit images, read a window at a time
+     * from a reader of its own: each window's frames up to where the next window starts (all of the last's).
+     */
+    static final class StoredFrames implements FrameSource {
+        private final InversionReader reader;
+        private final FrameSize work;
+        private final Windows plan;
+        private Video window;
+        private int windowStart;
+        private int windowIndex = -1;
+        private int next;
+
+        StoredFrames(InversionReader reader, FrameSize work) {
+            this.reader = reader;
+            this.work = work;
+            this.plan = reader.plan();
         }
-        return out;
+
+        @Override
+        public int width() {
+            return work.width();
+        }
+
+        @Override
+        public int height() {
+            return work.height();
+        }
+
+        @Override
+        public int frameCount() {
+            return plan.frames();
+        }
+
+        @Override
+        public BufferedImage read() {
+            if (next >= plan.frames()) {
+                throw new NoSuchElementException("Expected at most " + plan.frames() + " frames but frame "
+                        + (next + 1) + " was asked for");
+            }
+            // frame t comes from the last window starting at or before t (every window stores the same frames)
+            while (window == null || (windowIndex + 1 < plan.count() && next >= plan.starts().get(windowIndex + 1))) {
+                InvertedClip clip = reader.next();
+                windowIndex++;
+                window = clip.source();
+                windowStart = plan.starts().get(windowIndex);
+            }
+            return Images.toImage(window.frame(next++ - windowStart));
+        }
+
+        @Override
+        public void close() {
+            reader.close();
+        }
+
+        @Override
+        public String toString() {
+            return plan.frames() + " stored frames, " + work;
+        }
     }
 }

@@ -1,17 +1,20 @@
 package org.videoshop.cli;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.videoshop.Inverted;
 import org.videoshop.Stage;
 import org.videoshop.VideoshopOptions;
+import org.videoshop.Windows;
 import org.videoshop.cli.video.Clip;
+import org.videoshop.cli.video.ClipSource;
 import org.videoshop.cli.video.FfmpegVideo;
 import org.videoshop.cli.video.VideoIO;
 import org.videoshop.cli.video.VideoKind;
 import org.videoshop.onnx.store.InversionFiles;
+import org.videoshop.onnx.store.InversionWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,7 +24,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code videoshop invert}: inverts a clip once and saves the inversion ({@code .inv}), so that any number of
- * later {@code videoshop edit --inverted} runs cost only the generation half.
+ * later {@code videoshop edit --inverted} runs cost only the generation half. Streams: a window at a time is read,
+ * inverted and appended to the file.
  */
 @Command(name = "invert", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         description = {"Inverts a video once and saves it, for many edits with 'videoshop edit --inverted'.",
@@ -60,25 +64,30 @@ public final class InvertCommand implements Callable<Integer> {
         VideoshopOptions options = settings.options();
         checkArguments();
         FfmpegVideo.logNativeMessages(out.verbose());
-        Clip clip = VideoIO.read(input, maxFrames.value());
         long start = System.nanoTime();
-        try (CancelOnShutdown cancel = new CancelOnShutdown()) {
+        // streaming: frames are read and each window's inversion appended to the file as it is made, so the memory
+        // held does not grow with the clip's length; a failure or Ctrl-C leaves no file behind
+        try (CancelOnShutdown cancel = new CancelOnShutdown();
+             ClipSource source = VideoIO.open(input, maxFrames.value(), Clip.DEFAULT_FPS)) {
             String summary = Editing.withEditor(options, settings.model(), out, spec.commandLine().getErr(),
                     (editor, bars) -> {
-                        Inverted inverted = editor.invert(clip.frames(), bars, cancel.token());
-                        cancel.token().check(Stage.INVERT, inverted.plan().count()); // Ctrl-C: write nothing
-                        InversionFiles.save(inverted, output);
-                        int windows = inverted.plan().count();
-                        return String.format(Locale.ROOT, "Inverted %s%s with model %s (backend %s) in %.1f s;"
-                                        + " wrote %s (%d KB)", clip,
-                                windows == 1 ? "" : " in " + windows + " windows of " + inverted.plan().size()
-                                        + " frames", editor.model().spec().name(), editor.backend(),
-                                (System.nanoTime() - start) / 1e9, output, (Files.size(output) + 1023) / 1024);
+                        try (InversionWriter writer = InversionFiles.writer(output)) {
+                            Windows plan = editor.invert(source, writer, bars, cancel.token());
+                            cancel.token().check(Stage.INVERT, plan.count()); // Ctrl-C: write nothing
+                            writer.finish();
+                            return String.format(Locale.ROOT, "Inverted %s%s with model %s (backend %s) in %.1f s;"
+                                            + " wrote %s (%d KB)", source,
+                                    plan.count() == 1 ? "" : " in " + plan.count() + " windows of " + plan.size()
+                                            + " frames", editor.model().spec().name(), editor.backend(),
+                                    (System.nanoTime() - start) / 1e9, output, (Files.size(output) + 1023) / 1024);
+                        }
                     });
             if (!out.quiet()) {
                 spec.commandLine().getOut().println(summary);
                 spec.commandLine().getOut().flush();
             }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
         return 0;
     }

@@ -85,6 +85,10 @@ class InvertCliTest {
         Cli.Run inverted = invert(small, inv);
         assertEquals(0, inverted.exit(), inverted::toString);
         assertTrue(Files.size(inv) > 0);
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of("clip.inv"), files.map(f -> f.getFileName().toString()).toList(),
+                    "the streamed file moved into place, no temporary file left");
+        }
 
         Path direct = dir.resolve("direct");
         assertEquals(0, Cli.edit(small, editedSmall, direct).exit());
@@ -108,7 +112,7 @@ class InvertCliTest {
         Cli.Run inverted = Cli.run("invert", "-i", big.toString(), "-o", inv.toString(), "-m",
                 Cli.RANDOM_TINY.toString(), "--steps", "4", "--strength", "0.5");
         assertEquals(0, inverted.exit(), inverted::toString);
-        assertTrue(inverted.out().startsWith("Inverted " + FRAMES + " frames, 48x40 in 4 windows of 8 frames"),
+        assertTrue(inverted.out().startsWith("Inverted big (" + FRAMES + " frames, 48x40) in 4 windows of 8 frames"),
                 inverted.out());
 
         Path direct = dir.resolve("direct");

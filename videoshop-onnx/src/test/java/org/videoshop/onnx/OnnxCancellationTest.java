@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.videoshop.CancellationToken;
 import org.videoshop.EditCancelledException;
 import org.videoshop.Inverted;
+import org.videoshop.OutputMode;
 import org.videoshop.ProgressListener;
 import org.videoshop.Stage;
 import org.videoshop.VideoEditor;
@@ -41,7 +42,9 @@ import org.videoshop.testing.Clips;
  */
 class OnnxCancellationTest {
 
-    private static final VideoshopOptions OPTIONS = VideoshopOptions.builder().steps(8).strength(0.5).seed(9).build();
+    /** The paper's raw-frame pipeline (regenerate), whose stop points the parameters name. */
+    private static final VideoshopOptions OPTIONS = VideoshopOptions.builder().steps(8).strength(0.5).seed(9)
+            .outputMode(OutputMode.REGENERATE).build();
     private static final int KEPT = 4;
     private static final Video CLIP = Clips.discClip(4, 32, 32);
     private static final Frame EDITED = Clips.recolouredFirst(CLIP);

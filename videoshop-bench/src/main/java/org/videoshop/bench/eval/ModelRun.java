@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.videoshop.EditResult;
 import org.videoshop.LatentObserver;
+import org.videoshop.OutputMode;
 import org.videoshop.ProgressListener;
 import org.videoshop.Stage;
 import org.videoshop.VideoEditor;
@@ -28,7 +29,9 @@ public record ModelRun(Video video, Trajectory.Straightness straightness, int wi
     /** Edits {@code source} with {@code editedFirst} under {@code options}. */
     public static ModelRun run(VideoshopModel model, VideoshopOptions options, Video source, Frame editedFirst) {
         PerWindow trajectories = new PerWindow();
-        try (VideoEditor editor = Videoshop.editor(model, options)) { // the model stays open: the caller's
+        // the paper's ablation scores the model's own output (regenerate), whatever the options' output mode
+        VideoshopOptions regenerate = options.toBuilder().outputMode(OutputMode.REGENERATE).build();
+        try (VideoEditor editor = Videoshop.editor(model, regenerate)) { // the model stays open: the caller's
             EditResult r = editor.edit(source, editedFirst, null, ProgressListener.NONE, null, trajectories);
             List<Trajectory.Straightness> parts = new ArrayList<>();
             for (Trajectory t : trajectories.windows) {
