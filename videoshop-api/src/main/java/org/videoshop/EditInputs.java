@@ -48,22 +48,27 @@ public final class EditInputs {
         }
     }
 
-    /**
-     * Checks a streaming edit's source, edited first frame, optional mask source and sink before anything is read.
-     */
-    public static void check(FrameSource source, BufferedImage editedFirst, FrameSource mask, FrameSink sink,
-                             ModelSpec spec) {
+    /** Checks a streaming inversion's source (frame count and size) before anything is read. */
+    public static void check(FrameSource source, ModelSpec spec) {
         if (source == null) {
             throw new IllegalArgumentException("Expected a frame source but found null");
-        }
-        if (sink == null) {
-            throw new IllegalArgumentException("Expected a frame sink but found null");
         }
         frameCount(source.frameCount(), spec);
         if (source.width() < 1 || source.height() < 1) {
             throw new IllegalArgumentException("Expected frames of at least 1x1 pixels but the source says "
                     + source.width() + "x" + source.height());
         }
+    }
+
+    /**
+     * Checks a streaming edit's source, edited first frame, optional mask source and sink before anything is read.
+     */
+    public static void check(FrameSource source, BufferedImage editedFirst, FrameSource mask, FrameSink sink,
+                             ModelSpec spec) {
+        if (sink == null) {
+            throw new IllegalArgumentException("Expected a frame sink but found null");
+        }
+        check(source, spec);
         if (editedFirst == null) {
             throw new IllegalArgumentException("Expected an edited first frame but found null");
         }
@@ -166,10 +171,12 @@ public final class EditInputs {
         memory(estimateBytes(video.frames(), video.width(), video.height(), spec,
                 options == null ? VideoshopOptions.defaults() : options), video.frames(), video.width(),
                 video.height());
-        Checks.finite("video", video.data());
-        Checks.finite("edited first frame", editedFirst.data());
-        Checks.unitRange("video", video.data());
-        Checks.unitRange("edited first frame", editedFirst.data());
+        float[] pixels = video.data();
+        float[] edited = editedFirst.data();
+        Checks.finite("video", pixels);
+        Checks.finite("edited first frame", edited);
+        Checks.unitRange("video", pixels);
+        Checks.unitRange("edited first frame", edited);
     }
 
     /** Checks an optional mask against the clip: null is fine; otherwise the clip's size, 1 or all frames. */

@@ -5,9 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.videoshop.model.ModelSpec;
-import org.videoshop.pipeline.InvertedClip;
 import org.videoshop.pipeline.StepContext;
-import org.videoshop.pipeline.Windows;
 import org.videoshop.tensor.Frame;
 import org.videoshop.tensor.Mask;
 import org.videoshop.tensor.Video;
@@ -26,7 +24,7 @@ public final class Inverted {
      * Largest pixel difference (in [0, 1]) tolerated by {@link #withOriginals} between images and source: half an
      * 8-bit level (and float rounding), so the stored source written as 8-bit images re-attaches.
      */
-    private static final float SAME_SOURCE_TOLERANCE = 0.5f / 255f + 1e-5f;
+    static final float SAME_SOURCE_TOLERANCE = 0.5f / 255f + 1e-5f;
 
     private final VideoEditor editor;
     private final Windows plan;
@@ -39,28 +37,35 @@ public final class Inverted {
             throw new IllegalArgumentException("Expected " + plan.count() + " inverted windows but found "
                     + (windows == null ? "null" : windows.size()));
         }
-        ModelSpec spec = editor.model().spec();
-        String model = spec.name();
-        String version = spec.version();
-        // settings are compared as the model resolves them: an inversion made with guidance or Sigma left to the
-        // model serves an edit that names the model's values explicitly, and vice versa (the same numbers run)
-        VideoshopOptions expected = editor.options().inversionSettings().resolvedFor(spec);
         for (InvertedClip w : windows) {
-            if (!w.modelName().equals(model) || !w.modelVersion().equals(version)) {
-                throw new IllegalArgumentException("Expected an inversion made with model " + model + " " + version
-                        + " but found " + w.modelName() + " " + w.modelVersion());
-            }
-            VideoshopOptions found = w.options().inversionSettings().resolvedFor(spec);
-            if (!found.equals(expected)) {
-                throw new IllegalArgumentException("Expected an inversion made with the editor's options "
-                        + expected + " but found " + found + " (unset guidance and Sigma resolved for model "
-                        + model + ")");
-            }
+            checkMadeBy(editor, w);
         }
         this.editor = editor;
         this.plan = plan;
         this.windows = new AtomicReferenceArray<>(windows.toArray(new InvertedClip[0]));
         this.originals = originals;
+    }
+
+    /**
+     * Refuses a window not made with the editor's model and settings (compared as the model resolves them: an
+     * inversion made with guidance or Sigma left to the model serves an edit that names the model's values
+     * explicitly, and vice versa, since the same numbers run).
+     */
+    static void checkMadeBy(VideoEditor editor, InvertedClip w) {
+        ModelSpec spec = editor.model().spec();
+        String model = spec.name();
+        String version = spec.version();
+        if (!w.modelName().equals(model) || !w.modelVersion().equals(version)) {
+            throw new IllegalArgumentException("Expected an inversion made with model " + model + " " + version
+                    + " but found " + w.modelName() + " " + w.modelVersion());
+        }
+        VideoshopOptions expected = editor.options().inversionSettings().resolvedFor(spec);
+        VideoshopOptions found = w.options().inversionSettings().resolvedFor(spec);
+        if (!found.equals(expected)) {
+            throw new IllegalArgumentException("Expected an inversion made with the editor's options "
+                    + expected + " but found " + found + " (unset guidance and Sigma resolved for model "
+                    + model + ")");
+        }
     }
 
     private Inverted(VideoEditor editor, Windows plan, AtomicReferenceArray<InvertedClip> windows,
@@ -88,6 +93,11 @@ public final class Inverted {
         return List.copyOf(out);
     }
 
+    /** Window k's inversion, as {@link #windows()} lists it. */
+    InvertedClip window(int k) {
+        return windows.get(k);
+    }
+
     /** Whether window k's detail-mode reconstruction is already known. */
     public boolean hasReconstruction(int k) {
         return windows.get(k).reconstruction() != null;
@@ -100,7 +110,7 @@ public final class Inverted {
     public Inverted withReconstructions(ProgressListener progress, CancellationToken token) {
         StepContext ctx = new StepContext(progress, token, null);
         for (int k = 0; k < windows.length(); k++) {
-            if (progress instanceof OverallProgress overall) {
+            if (progress instanceof StepCountingProgress overall) {
                 overall.window(k);
             }
             reconstruction(k, ctx);
@@ -133,6 +143,22 @@ public final class Inverted {
     }
 
     /**
+     * The whole source clip at the working size the inversion was made at, stitched from its windows' stored
+     * frames (a new video owned by the caller): e.g. the frames to show beside an edit of a loaded inversion.
+     */
+    public Video source() {
+        Video first = windows.get(0).source();
+        int frameSize = first.frameSize();
+        float[] data = new float[plan.frames() * frameSize];
+        for (int k = plan.count() - 1; k >= 0; k--) {
+            float[] part = windows.get(k).source().data();
+            int start = plan.starts().get(k) * frameSize;
+            System.arraycopy(part, 0, data, start, Math.min(part.length, data.length - start));
+        }
+        return new Video(plan.frames(), first.height(), first.width(), data);
+    }
+
+    /**
      * This inversion re-attached to the images it was made from (e.g. after loading it from a file), so that
      * {@link #edit(BufferedImage)} works at their size. The images, resized to the inversion's working size, must
      * equal its source frames up to half an 8-bit level.
@@ -149,12 +175,8 @@ public final class Inverted {
             Video source = windows.get(k).source();
             for (int j = 0; j < source.frames() && plan.starts().get(k) + j < frames(); j++) {
                 int t = plan.starts().get(k) + j;
-                float[] a = source.frame(j).data();
-                float[] b = VideoEditor.toWorkingSize(images.get(t), work).data();
-                float max = 0f;
-                for (int i = 0; i < a.length; i++) {
-                    max = Math.max(max, Math.abs(a[i] - b[i]));
-                }
+                float max = maxDifference(source.frame(j).data(),
+                        VideoEditor.toWorkingSize(images.get(t), work).data());
                 if (max > SAME_SOURCE_TOLERANCE) {
                     throw new IllegalArgumentException("Expected the images the clip was inverted from but frame " + t
                             + " differs from the inversion's source by up to " + max + " (of 1)");
@@ -164,9 +186,19 @@ public final class Inverted {
         return new Inverted(editor, plan, windows, List.copyOf(images));
     }
 
+    /** The largest absolute difference between two arrays of the same length. */
+    static float maxDifference(float[] a, float[] b) {
+        float max = 0f;
+        for (int i = 0; i < a.length; i++) {
+            max = Math.max(max, Math.abs(a[i] - b[i]));
+        }
+        return max;
+    }
+
     /**
      * Edits at the inversion's working size, as the raw-frame edit {@link VideoEditor#edit(Video, Frame)}: returns
-     * the model's output (the paper's regeneration) with its provenance, whatever the output mode.
+     * the edit with its provenance as the output mode says (by default detail-preserving, in 8-bit values; with
+     * {@link OutputMode#REGENERATE} the model's output, the paper's regeneration).
      */
     public EditResult edit(Frame editedFirst) {
         return edit(editedFirst, null, ProgressListener.NONE, null);
@@ -181,6 +213,11 @@ public final class Inverted {
                     : editedFirst.width() + "x" + editedFirst.height()));
         }
         EditInputs.checkMask(mask, frames(), first.width(), first.height());
+        if (editor.options().outputMode() == OutputMode.DETAIL) {
+            Video source = source();
+            EditInputs.check(source, editedFirst, editor.model().spec(), null);
+            return editor.detailOfRaw(source, editedFirst, mask, this, progress, token, null);
+        }
         return editor.generate(plan, windows(), editedFirst, mask, progress, token);
     }
 

@@ -12,5 +12,12 @@ public enum OutputMode {
      */
     DETAIL,
     /** The paper's plain regeneration: every frame is the model's output, upsampled to the input's size. */
-    REGENERATE
+    REGENERATE;
+
+    /**
+     * System property: {@code true} runs a direct detail edit's two generations (the reconstruction and the edit)
+     * as one batched network call per step instead of two calls; not the default, since it measured no faster end to
+     * end on ONNX Runtime CPU (docs/benchmarks.md 2b). Read when an editor is made.
+     */
+    public static final String BATCH_GENERATIONS_PROPERTY = "videoshop.batchGenerations";
 }

@@ -10,7 +10,9 @@ public enum Stage {
     INVERT,
     /**
      * Detail mode only: Euler sampling from the inversion conditioned on the source's own first frame (the
-     * reconstruction that the edit is compared with), with its rescale and decode; once per inversion.
+     * reconstruction that the edit is compared with), with its rescale and decode; once per inversion. With
+     * {@code -Dvideoshop.batchGenerations=true} a direct edit samples it together with the edit, batched, within
+     * {@link #GENERATE} (two steps a noise level) instead.
      */
     RECONSTRUCT,
     /** Euler sampling conditioned on the edited first frame. */

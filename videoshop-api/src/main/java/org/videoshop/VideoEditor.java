@@ -7,9 +7,7 @@ import org.videoshop.kernel.Backends;
 import org.videoshop.kernel.LatentKernels;
 import org.videoshop.model.VideoshopModel;
 import org.videoshop.pipeline.EditPipeline;
-import org.videoshop.pipeline.InvertedClip;
 import org.videoshop.pipeline.StepContext;
-import org.videoshop.pipeline.Windows;
 import org.videoshop.tensor.Frame;
 import org.videoshop.tensor.Images;
 import org.videoshop.tensor.Mask;
@@ -143,6 +141,43 @@ public final class VideoEditor implements AutoCloseable {
     }
 
     /**
+     * Edits a clip from its saved inversion, streaming: the inversion's windows are read in order as the source's
+     * frames are (the clip it was inverted from, again, for the output at its size), and the edited frames written
+     * as in {@link #edit(FrameSource, BufferedImage, FrameSource, int, FrameSink, ProgressListener,
+     * CancellationToken)}; only the generation half runs (in detail mode each window must carry its
+     * reconstruction). One window's inversion and full-resolution frames are held at a time. The inversion must
+     * have been made with this editor's model and settings, and its windows must cover the source as
+     * {@link #plan} says; each window's stored frames must be the source's at the working size (up to half an 8-bit
+     * level), else an {@link IllegalArgumentException} names the first frame that differs. The caller owns and
+     * closes the sources.
+     */
+    public Provenance edit(InversionSource inversion, FrameSource source, BufferedImage editedFirst,
+                           FrameSource mask, int maskFeather, FrameSink sink, ProgressListener progress,
+                           CancellationToken token) {
+        ensureOpen();
+        if (inversion == null) {
+            throw new IllegalArgumentException("Expected an inversion source but found null");
+        }
+        EditInputs.check(source, editedFirst, mask, sink, model.spec());
+        if (maskFeather < 0) {
+            throw new IllegalArgumentException("Expected a mask feather >= 0 pixels but found " + maskFeather);
+        }
+        Windows plan = inversion.plan();
+        if (source.frameCount() != plan.frames() || !plan.equals(plan(plan.frames()))) {
+            throw new IllegalArgumentException("Expected the " + plan.frames() + " frames the clip was inverted from,"
+                    + " in windows " + plan(plan.frames()) + ", but found " + source.frameCount() + " frames"
+                    + (source.frameCount() == plan.frames() ? " and windows " + plan : ""));
+        }
+        FrameSize work = inversion.workingSize();
+        WorkingSize.check(work, model.spec());
+        EditInputs.checkFootprint(plan.size(), source.width(), source.height(), work, mask != null, 0L,
+                model.spec(), options);
+        return new WindowedEdit(pipeline, options, plan, work, source, editedFirst,
+                MaskFrames.of(mask, maskFeather), sink, WindowInversions.streamed(inversion, this), progress,
+                token).run();
+    }
+
+    /**
      * The size the model runs at for frames of width x height: the options' {@link VideoshopOptions#workingSize()},
      * else {@link WorkingSize#automatic} (the clip's aspect at about the model's native pixel count).
      */
@@ -152,7 +187,10 @@ public final class VideoEditor implements AutoCloseable {
 
     /**
      * Edits raw frames at a size the model takes (a multiple of its downscale factor); returns the edited clip at
-     * the same size with its provenance.
+     * the same size with its provenance, as {@link VideoshopOptions#outputMode()} says: by default detail-preserving
+     * as the image edits are (the model runs at the frames' own size; frame 0 is the edited frame and, outside the
+     * automatic edit region, the frames are the source's, both as 8-bit values: detail output is composed in 8-bit
+     * images), with {@link OutputMode#REGENERATE} the model's output in float (the paper's).
      */
     public EditResult edit(Video frames, Frame editedFirst) {
         return edit(frames, editedFirst, null, ProgressListener.NONE, null);
@@ -166,36 +204,101 @@ public final class VideoEditor implements AutoCloseable {
     /** As {@link #edit(Video, Frame)} with a mask of the video's size (null for none). */
     public EditResult edit(Video frames, Frame editedFirst, Mask mask, ProgressListener progress,
                            CancellationToken token) {
+        return edit(frames, editedFirst, mask, progress, token, null);
+    }
+
+    /**
+     * As {@link #edit(Video, Frame, Mask, ProgressListener, CancellationToken)}, showing {@code observer} (null for
+     * none) each window's x0 and the latents after every inversion and generation step, e.g. to measure how
+     * straight the inversion trajectory is. Observing copies the latents to the host after each step.
+     */
+    public EditResult edit(Video frames, Frame editedFirst, Mask mask, ProgressListener progress,
+                           CancellationToken token, LatentObserver observer) {
         ensureOpen();
         EditInputs.check(frames, editedFirst, model.spec(), options);
         EditInputs.checkMask(mask, frames.frames(), frames.width(), frames.height());
-        return run(frames, editedFirst, mask, progress, token);
+        if (options.outputMode() == OutputMode.DETAIL) {
+            // the raw frames' own inversion (in float), then the detail edit of it: the same frames as inverting
+            // once with invert(Video, ...) and editing the Inverted
+            return invertClip(frames, progress, token, observer).edit(editedFirst, mask, progress, token);
+        }
+        return run(frames, editedFirst, mask, progress, token, observer);
+    }
+
+    /**
+     * Detail output of an inversion's stored frames (raw frames inverted at their own size): the image edit at that
+     * size, as images and back, with the inversion's windows and reconstructions.
+     */
+    EditResult detailOfRaw(Video frames, Frame editedFirst, Mask mask, Inverted inverted, ProgressListener progress,
+                           CancellationToken token, LatentObserver observer) {
+        List<BufferedImage> images = new ArrayList<>(frames.frames());
+        for (int t = 0; t < frames.frames(); t++) {
+            images.add(Images.toImage(frames.frame(t)));
+        }
+        FrameSize work = new FrameSize(frames.width(), frames.height());
+        Windows plan = plan(frames.frames());
+        EditInputs.checkFootprint(plan.size(), work.width(), work.height(), work, mask != null,
+                4L * work.pixels() * frames.frames() * 2, model.spec(), options);
+        List<BufferedImage> out = new ArrayList<>(java.util.Collections.nCopies(images.size(), null));
+        Provenance provenance = new WindowedEdit(pipeline, options, plan, work, new ListFrames(images),
+                Images.toImage(editedFirst), MaskFrames.of(mask), out::set,
+                inverted == null ? null : WindowInversions.of(inverted), progress, token).observing(observer).run();
+        List<Frame> edited = new ArrayList<>(out.size());
+        for (BufferedImage img : out) {
+            edited.add(Images.toFrame(img));
+        }
+        return new EditResult(Video.of(edited), provenance);
     }
 
     /**
      * Inverts a clip of images once, at its working size; the result can be edited many times, each costing only
-     * generation (in detail mode the reconstruction that every edit subtracts is made here too, once).
+     * generation (in detail mode the reconstruction that every edit subtracts is made here too, once). Holds the
+     * whole clip's inversion; {@link #invert(FrameSource, InversionSink, ProgressListener, CancellationToken)}
+     * streams it instead.
      */
     public Inverted invert(List<BufferedImage> frames, ProgressListener progress, CancellationToken token) {
         ensureOpen();
         EditInputs.check(frames, frames == null || frames.isEmpty() ? null : frames.get(0), model.spec());
-        FrameSize work = workingSize(frames.get(0).getWidth(), frames.get(0).getHeight());
-        EditInputs.checkFootprint(plan(frames.size()).size(), frames.get(0).getWidth(), frames.get(0).getHeight(),
-                work, false, 0L, model.spec(), options);
-        boolean detail = options.outputMode() == OutputMode.DETAIL;
+        List<InvertedClip> windows = new ArrayList<>();
+        ListFrames source = new ListFrames(frames);
         Windows plan = plan(frames.size());
-        OverallProgress overall = new OverallProgress(progress, plan.count(),
-                (long) plan.count() * (pipeline.invertUnits() + (detail ? pipeline.generateUnits() : 0)));
-        overall.start();
-        Inverted inverted = invertClip(toWorkingSize(frames, work), List.copyOf(frames), overall, token);
-        return detail ? inverted.withReconstructions(overall, token) : inverted;
+        EditInputs.checkFootprint(plan.size(), source.width(), source.height(), workingSize(source.width(),
+                source.height()), false, 0L, model.spec(), options);
+        new WindowedInversion(pipeline, options.outputMode() == OutputMode.DETAIL, plan,
+                workingSize(source.width(), source.height()), source, (p, k, clip) -> windows.add(clip), progress,
+                token).run();
+        return new Inverted(this, plan, windows, List.copyOf(frames));
+    }
+
+    /**
+     * Inverts a clip read frame by frame, at its working size, handing each window's inversion, with its
+     * reconstruction (so that what is saved serves either output mode), to {@code sink} as soon as it is made, so the
+     * memory held does not grow with the clip's length: the working-size frames of one window and its latents. Sizes and memory are checked before the first
+     * frame is read. The caller owns and closes the source. A later {@link #edit(InversionSource, FrameSource,
+     * BufferedImage, FrameSource, int, FrameSink, ProgressListener, CancellationToken)} reads the windows back.
+     *
+     * @return the window plan the sink received
+     */
+    public Windows invert(FrameSource source, InversionSink sink, ProgressListener progress,
+                          CancellationToken token) {
+        ensureOpen();
+        EditInputs.check(source, model.spec());
+        if (sink == null) {
+            throw new IllegalArgumentException("Expected an inversion sink but found null");
+        }
+        FrameSize work = workingSize(source.width(), source.height());
+        Windows plan = plan(source.frameCount());
+        EditInputs.checkFootprint(plan.size(), source.width(), source.height(), work, false, 0L, model.spec(),
+                options);
+        new WindowedInversion(pipeline, true, plan, work, source, sink, progress, token).run();
+        return plan;
     }
 
     /** Inverts raw frames once (at a size the model takes). */
     public Inverted invert(Video frames, ProgressListener progress, CancellationToken token) {
         ensureOpen();
         EditInputs.check(frames, frames == null ? null : frames.frame(0), model.spec(), options);
-        return invertClip(frames, null, progress, token);
+        return invertClip(frames, progress, token, null);
     }
 
     /**
@@ -207,27 +310,27 @@ public final class VideoEditor implements AutoCloseable {
         return new Inverted(this, plan, windows, null);
     }
 
-    private Inverted invertClip(Video frames, List<BufferedImage> originals, ProgressListener progress,
-                                CancellationToken token) {
+    private Inverted invertClip(Video frames, ProgressListener progress, CancellationToken token,
+                                LatentObserver observer) {
         Windows plan = plan(frames.frames());
         List<InvertedClip> windows = new ArrayList<>();
         for (int k = 0; k < plan.count(); k++) {
-            if (progress instanceof OverallProgress overall) {
+            if (progress instanceof StepCountingProgress overall) {
                 overall.window(k);
             }
             Video part = plan.window(frames, k);
-            windows.add(pipeline.invert(part, new StepContext(progress, token, null)));
+            windows.add(pipeline.invert(part, new StepContext(progress, token, observer)));
         }
-        return new Inverted(this, plan, windows, originals);
+        return new Inverted(this, plan, windows, null);
     }
 
     private EditResult run(Video frames, Frame editedFirst, Mask mask, ProgressListener progress,
-                           CancellationToken token) {
+                           CancellationToken token, LatentObserver observer) {
         Windows plan = plan(frames.frames());
         return plan.run(editedFirst, (k, condition) -> {
             Video part = plan.window(frames, k);
             Mask partMask = plan.window(mask, k);
-            return pipeline.run(part, condition, partMask, new StepContext(progress, token, null));
+            return pipeline.run(part, condition, partMask, new StepContext(progress, token, observer));
         });
     }
 
@@ -258,7 +361,7 @@ public final class VideoEditor implements AutoCloseable {
                 model.spec(), options);
         List<BufferedImage> out = new ArrayList<>(java.util.Collections.nCopies(originals.size(), null));
         new WindowedEdit(pipeline, options, inverted.plan(), work, new ListFrames(originals), editedFirst,
-                MaskFrames.of(mask), out::set, inverted, progress, token).run();
+                MaskFrames.of(mask), out::set, WindowInversions.of(inverted), progress, token).run();
         return out;
     }
 

@@ -1,7 +1,8 @@
 package org.videoshop;
 
-import org.videoshop.diffusion.KarrasSchedule;
+import org.videoshop.diffusion.InversionSchedule;
 import org.videoshop.diffusion.LatentNormalization;
+import org.videoshop.diffusion.SigmaSpacing;
 import org.videoshop.model.ModelSpec;
 
 /**
@@ -10,10 +11,10 @@ import org.videoshop.model.ModelSpec;
  *
  * @param strength                    fraction of the schedule kept, in (0, 1]: the edit starts from an intermediate
  *                                    noise level (default 0.55)
- * @param steps                       N, steps of the full Karras schedule (default 25)
+ * @param steps                       N, steps of the full schedule (default 25)
  * @param sigmaMin                    schedule's lowest sigma, or null for the model's
  * @param sigmaMax                    schedule's highest sigma, or null for the model's
- * @param rho                         schedule's rho, or null for the model's
+ * @param rho                         Karras schedule's rho, or null for the model's
  * @param sigmaThreshold              Sigma: at or below it inversion uses fixed noise instead of extrapolation, or
  *                                    null for the model's recommendation (the paper's and SVD's: 1; the bundled
  *                                    tiny model's: 0.25)
@@ -48,6 +49,8 @@ import org.videoshop.model.ModelSpec;
  * @param separateAugmentationDraws   draw the generation condition's augmentation noise separately from the
  *                                    inversion condition's, as the authors' code does (default false: one draw,
  *                                    so an unedited first frame conditions generation exactly as inversion)
+ * @param sigmaSpacing                how the schedule spaces its levels between sigmaMax and sigmaMin: Karras'
+ *                                    (SVD's and the paper's; default) or evenly in log sigma
  */
 public record VideoshopOptions(double strength, int steps, Double sigmaMin, Double sigmaMax, Double rho,
                                Double sigmaThreshold, InversionMode inversionMode, Boolean normalize,
@@ -56,87 +59,19 @@ public record VideoshopOptions(double strength, int steps, Double sigmaMin, Doub
                                Double noiseAugStrength, long seed, boolean normalizeInversionCondition,
                                String backend, Integer windowFrames, int windowOverlap, FrameSize workingSize,
                                OutputMode outputMode, LatentNormalization normalization,
-                               boolean separateAugmentationDraws) {
+                               boolean separateAugmentationDraws, SigmaSpacing sigmaSpacing) {
 
     /** Largest accepted step count. */
     public static final int MAX_STEPS = 1000;
 
+    /** Checks every range ({@link OptionRanges}, grouped by what the settings drive); the one place they are checked. */
     public VideoshopOptions {
-        if (!(strength > 0 && strength <= 1)) {
-            throw new IllegalArgumentException("Expected strength in (0, 1] but found " + strength);
-        }
-        if (steps < 1 || steps > MAX_STEPS) {
-            throw new IllegalArgumentException("Expected steps in [1, " + MAX_STEPS + "] but found " + steps);
-        }
-        if (Math.floor(steps * strength + 1e-9) < 1) {
-            throw new IllegalArgumentException("Expected floor(steps * strength) >= 1 so that at least one step runs"
-                    + " but found floor(" + steps + " * " + strength + ") = 0");
-        }
-        positiveOrNull("sigmaMin", sigmaMin);
-        positiveOrNull("sigmaMax", sigmaMax);
-        positiveOrNull("rho", rho);
-        if (sigmaMin != null && sigmaMax != null && !(sigmaMax > sigmaMin)) {
-            throw new IllegalArgumentException("Expected sigmaMax > sigmaMin (" + sigmaMin + ") but found " + sigmaMax);
-        }
-        if (sigmaThreshold != null && (!(sigmaThreshold >= 0) || !Double.isFinite(sigmaThreshold))) {
-            throw new IllegalArgumentException("Expected sigmaThreshold >= 0 and finite (or unset) but found "
-                    + sigmaThreshold);
-        }
-        if (inversionMode == null) {
-            throw new IllegalArgumentException("Expected an inversion mode (EXTRAPOLATED or NAIVE) but found null");
-        }
-        nonNegative("inversionGuidanceMin", inversionGuidanceMin);
-        nonNegative("inversionGuidanceMax", inversionGuidanceMax);
-        if (guidanceMin != null) {
-            nonNegative("guidanceMin", guidanceMin);
-        }
-        if (guidanceMax != null) {
-            nonNegative("guidanceMax", guidanceMax);
-        }
-        if ((guidanceMin == null) != (guidanceMax == null)) {
-            throw new IllegalArgumentException("Expected guidanceMin and guidanceMax both set or both unset (the"
-                    + " model's recommendation) but found guidanceMin " + guidanceMin + ", guidanceMax "
-                    + guidanceMax);
-        }
-        positiveOrNull("fps", fps);
-        if (motionBucketId != null && !(motionBucketId >= 0 && Double.isFinite(motionBucketId))) {
-            throw new IllegalArgumentException("Expected motionBucketId >= 0 but found " + motionBucketId);
-        }
-        if (noiseAugStrength != null && !(noiseAugStrength >= 0 && noiseAugStrength <= 10)) {
-            throw new IllegalArgumentException("Expected noiseAugStrength in [0, 10] but found " + noiseAugStrength);
-        }
-        if (backend != null && backend.isBlank()) {
-            throw new IllegalArgumentException("Expected a backend name or null but found a blank string");
-        }
-        if (windowFrames != null && windowFrames < 2) {
-            throw new IllegalArgumentException("Expected windowFrames >= 2 (or unset) but found " + windowFrames);
-        }
-        if (windowOverlap < 1) {
-            throw new IllegalArgumentException("Expected windowOverlap >= 1 but found " + windowOverlap);
-        }
-        if (normalization == null) {
-            throw new IllegalArgumentException("Expected a latent normalization (PER_CHANNEL or PER_FRAME) but found"
-                    + " null");
-        }
-        if (windowFrames != null && windowOverlap >= windowFrames) {
-            throw new IllegalArgumentException("Expected windowOverlap < windowFrames (" + windowFrames
-                    + ") but found " + windowOverlap);
-        }
-        if (outputMode == null) {
-            throw new IllegalArgumentException("Expected an output mode (DETAIL or REGENERATE) but found null");
-        }
-    }
-
-    private static void positiveOrNull(String name, Double v) {
-        if (v != null && !(v > 0 && Double.isFinite(v))) {
-            throw new IllegalArgumentException("Expected " + name + " > 0 and finite (or unset) but found " + v);
-        }
-    }
-
-    private static void nonNegative(String name, double v) {
-        if (!(v >= 0) || !Double.isFinite(v)) {
-            throw new IllegalArgumentException("Expected " + name + " >= 0 and finite but found " + v);
-        }
+        OptionRanges.schedule(strength, steps, sigmaMin, sigmaMax, rho, sigmaSpacing);
+        OptionRanges.inversion(sigmaThreshold, inversionMode, inversionGuidanceMin, inversionGuidanceMax,
+                normalization);
+        OptionRanges.generation(guidanceMin, guidanceMax, outputMode);
+        OptionRanges.conditioning(fps, motionBucketId, noiseAugStrength);
+        OptionRanges.execution(backend, windowFrames, windowOverlap);
     }
 
     /**
@@ -199,12 +134,13 @@ public record VideoshopOptions(double strength, int steps, Double sigmaMin, Doub
         b.outputMode = outputMode;
         b.normalization = normalization;
         b.separateAugmentationDraws = separateAugmentationDraws;
+        b.sigmaSpacing = sigmaSpacing;
         return b;
     }
 
-    /** The Karras schedule these options give with that model's defaults. */
-    public KarrasSchedule schedule(ModelSpec spec) {
-        return new KarrasSchedule(steps, sigmaMin != null ? sigmaMin : spec.sigmaMin(),
+    /** The schedule these options choose ({@link #sigmaSpacing}), with that model's defaults where unset. */
+    public InversionSchedule schedule(ModelSpec spec) {
+        return sigmaSpacing.schedule(steps, sigmaMin != null ? sigmaMin : spec.sigmaMin(),
                 sigmaMax != null ? sigmaMax : spec.sigmaMax(), rho != null ? rho : spec.rho(), strength);
     }
 
@@ -297,6 +233,7 @@ public record VideoshopOptions(double strength, int steps, Double sigmaMin, Doub
         private OutputMode outputMode = OutputMode.DETAIL;
         private LatentNormalization normalization = LatentNormalization.PER_CHANNEL;
         private boolean separateAugmentationDraws = false;
+        private SigmaSpacing sigmaSpacing = SigmaSpacing.KARRAS;
 
         private Builder() {
         }
@@ -427,11 +364,17 @@ public record VideoshopOptions(double strength, int steps, Double sigmaMin, Doub
             return this;
         }
 
+        /** Karras' spacing (SVD's; default) or evenly in log sigma. */
+        public Builder sigmaSpacing(SigmaSpacing v) {
+            sigmaSpacing = v;
+            return this;
+        }
+
         public VideoshopOptions build() {
             return new VideoshopOptions(strength, steps, sigmaMin, sigmaMax, rho, sigmaThreshold, inversionMode,
                     normalize, inversionGuidanceMin, inversionGuidanceMax, guidanceMin, guidanceMax, fps,
                     motionBucketId, noiseAugStrength, seed, normalizeInversionCondition, backend, windowFrames,
-                    windowOverlap, workingSize, outputMode, normalization, separateAugmentationDraws);
+                    windowOverlap, workingSize, outputMode, normalization, separateAugmentationDraws, sigmaSpacing);
         }
     }
 }

@@ -12,7 +12,6 @@ import org.videoshop.pipeline.DetailDifference;
 import org.videoshop.pipeline.EditPipeline;
 import org.videoshop.pipeline.EditRegion;
 import org.videoshop.pipeline.StepContext;
-import org.videoshop.pipeline.Windows;
 import org.videoshop.tensor.Frame;
 import org.videoshop.tensor.Images;
 import org.videoshop.tensor.Mask;
@@ -23,17 +22,21 @@ import org.videoshop.tensor.Video;
  * working size, and writes every frame that no later window changes, so full-resolution pixels are held only for
  * one window (its overlap with the next included). Window k is conditioned on the output frame where it begins,
  * as {@link Windows} plans; overlapping frames are cross-faded at the working size. Detail mode keeps, per frame,
- * the working-size difference E - R and the automatic region's weights; regenerate mode the model's output. Inputs
- * are validated by the caller. One per edit; not thread-safe.
+ * the working-size difference E - R and reconstruction R, and the automatic {@link EditRegion} is carried from
+ * frame to frame as they are read; regenerate mode keeps the model's output. Inputs are validated by the caller. One
+ * per edit; not thread-safe.
  */
 final class WindowedEdit {
 
-    /** A frame read and not yet written: the image, its working-size copy and its mask (or null). */
-    private record Held(BufferedImage image, Frame work, Mask mask) {
+    /**
+     * A frame read and not yet written: the image, its working-size copy, its mask (or null) and its automatic
+     * region at the region's tracking size (or null).
+     */
+    private record Held(BufferedImage image, Frame work, Mask mask, float[] region) {
     }
 
-    /** What the model made of one window, at the working size. */
-    private record WindowOutput(Video values, float[] regions, Provenance provenance) {
+    /** What the model made of one window, at the working size (detail mode: E - R and R; else the output). */
+    private record WindowOutput(Video values, Video reconstruction, Provenance provenance) {
     }
 
     private final EditPipeline pipeline;
@@ -48,21 +51,24 @@ final class WindowedEdit {
     private final BufferedImage editedFirst;
     private final MaskFrames mask;
     private final FrameSink sink;
-    private final Inverted inverted;
-    private final OverallProgress progress;
+    private final WindowInversions inverted;
+    private final StepCountingProgress progress;
     private final CancellationToken token;
     private final StepContext io;
     private final Map<Integer, Held> held = new HashMap<>();
     private final Map<Integer, float[]> values = new HashMap<>();
-    private final Map<Integer, float[]> regions = new HashMap<>();
+    private final Map<Integer, float[]> reconstructions = new HashMap<>();
+    private EditRegion region;
     private int read;
     private int written;
+    private LatentObserver observer;
 
     /**
-     * @param inverted the clip's inversion (windows and reconstructions), or null to invert each window here
+     * @param inverted the clip's inversion (windows and reconstructions), or null to invert each window here; each
+     *                 window's stored source must be the source's frames at the working size (checked per window)
      */
     WindowedEdit(EditPipeline pipeline, VideoshopOptions options, Windows plan, FrameSize work, FrameSource source,
-                 BufferedImage editedFirst, MaskFrames mask, FrameSink sink, Inverted inverted,
+                 BufferedImage editedFirst, MaskFrames mask, FrameSink sink, WindowInversions inverted,
                  ProgressListener listener, CancellationToken token) {
         this.pipeline = pipeline;
         this.options = options;
@@ -78,8 +84,14 @@ final class WindowedEdit {
         this.sink = sink;
         this.inverted = inverted;
         this.token = token == null ? new CancellationToken() : token;
-        this.progress = new OverallProgress(listener, plan.count(), units());
+        this.progress = new StepCountingProgress(listener, plan.count(), units());
         this.io = new StepContext(progress, this.token, null);
+    }
+
+    /** Shows {@code observer} (null for none) every window's x0 and steps, as the raw-frame edit does. */
+    WindowedEdit observing(LatentObserver observer) {
+        this.observer = observer;
+        return this;
     }
 
     /** Units of the overall progress (see {@link ProgressListener#onOverall}). */
@@ -107,8 +119,11 @@ final class WindowedEdit {
             int start = plan.starts().get(k);
             readUpTo(Math.min(plan.end(k), frames));
             Video part = workingWindow(start);
+            if (inverted != null) {
+                checkSameSource(k, start, part);
+            }
             Frame condition = k == 0 ? editedWork : conditionAt(start);
-            StepContext ctx = new StepContext(progress, token, null);
+            StepContext ctx = new StepContext(progress, token, observer);
             WindowOutput out = detail ? detailWindow(k, part, condition, ctx)
                     : regenerateWindow(k, start, part, condition, ctx);
             parts.add(out.provenance());
@@ -132,8 +147,16 @@ final class WindowedEdit {
                         : image.getWidth() + "x" + image.getHeight()));
             }
             Mask m = mask == null ? null : mask.next(read);
-            Frame small = Images.resize(Images.toFrame(image), work.width(), work.height());
-            held.put(read, new Held(image, small, m));
+            Frame full = Images.toFrame(image);
+            Frame small = Images.resize(full, work.width(), work.height());
+            float[] r = null;
+            if (detail && read == 0) {
+                region = EditRegion.start(full, Images.toFrame(editedFirst));
+                r = region.first();
+            } else if (detail && mask == null) {
+                r = region.next(full);
+            }
+            held.put(read, new Held(image, small, m, r));
             read++;
             io.advance();
         }
@@ -147,6 +170,26 @@ final class WindowedEdit {
             list.add(held.get(Math.min(start + j, frames - 1)).work());
         }
         return Video.of(list);
+    }
+
+    /**
+     * Refuses a source whose frames (at the working size) are not those window k was inverted from, up to half an
+     * 8-bit level ({@link Inverted#SAME_SOURCE_TOLERANCE}); frames beyond the clip's end (padding) are not compared.
+     */
+    private void checkSameSource(int k, int start, Video part) {
+        Video stored = inverted.window(k).source();
+        if (stored.width() != part.width() || stored.height() != part.height()) {
+            throw new IllegalArgumentException("Expected the inversion's working size " + part.width() + "x"
+                    + part.height() + " but window " + k + " was inverted at " + stored.width() + "x"
+                    + stored.height());
+        }
+        for (int j = 0; j < plan.size() && start + j < frames; j++) {
+            float max = Inverted.maxDifference(stored.frame(j).data(), part.frame(j).data());
+            if (max > Inverted.SAME_SOURCE_TOLERANCE) {
+                throw new IllegalArgumentException("Expected the images the clip was inverted from but frame "
+                        + (start + j) + " differs from the inversion's source by up to " + max + " (of 1)");
+            }
+        }
     }
 
     /** The frame that conditions a later window: the output where it begins, at the working size. */
@@ -166,22 +209,16 @@ final class WindowedEdit {
             edit = both.edit();
         } else {
             reconstruction = inverted.reconstruction(k, ctx);
-            edit = pipeline.edit(inverted.windows().get(k), condition, null, ctx);
+            edit = pipeline.edit(inverted.window(k), condition, null, ctx);
         }
         Video difference = DetailDifference.of(edit.video(), reconstruction, condition, part.frame(0));
-        float[] change = condition.data().clone();
-        float[] source0 = part.frame(0).data();
-        for (int i = 0; i < change.length; i++) {
-            change[i] -= source0[i];
-        }
-        return new WindowOutput(difference, mask == null ? EditRegion.weights(difference, change) : null,
-                edit.provenance());
+        return new WindowOutput(difference, reconstruction, edit.provenance());
     }
 
     private WindowOutput regenerateWindow(int k, int start, Video part, Frame condition, StepContext ctx) {
         Mask partMask = mask == null ? null : workingMask(start);
         EditResult r = inverted == null ? pipeline.run(part, condition, partMask, ctx)
-                : pipeline.edit(inverted.windows().get(k), condition, partMask, ctx);
+                : pipeline.edit(inverted.window(k), condition, partMask, ctx);
         return new WindowOutput(r.video(), null, r.provenance());
     }
 
@@ -201,21 +238,22 @@ final class WindowedEdit {
         int start = plan.starts().get(k);
         int overlap = k == 0 ? 0 : plan.end(k - 1) - start;
         int fs = out.values().frameSize();
-        int plane = work.width() * work.height();
+        float[] all = out.values().data();
+        float[] rec = out.reconstruction() == null ? null : out.reconstruction().data();
         for (int j = 0; j < plan.size() && start + j < frames; j++) {
             int t = start + j;
-            float[] v = slice(out.values().data(), j * fs, fs);
-            float[] m = out.regions() == null ? null : slice(out.regions(), j * plane, plane);
+            float[] v = slice(all, j * fs, fs);
+            float[] r = rec == null ? null : slice(rec, j * fs, fs);
             if (j < overlap && values.containsKey(t)) {
                 float weight = (j + 1f) / (overlap + 1f);
                 blend(values.get(t), v, weight);
-                if (m != null) {
-                    blend(regions.get(t), m, weight);
+                if (r != null) {
+                    blend(reconstructions.get(t), r, weight);
                 }
             } else {
                 values.put(t, v);
-                if (m != null) {
-                    regions.put(t, m);
+                if (r != null) {
+                    reconstructions.put(t, r);
                 }
             }
         }
@@ -232,7 +270,7 @@ final class WindowedEdit {
             sink.write(written, out);
             held.remove(written);
             values.remove(written);
-            regions.remove(written);
+            reconstructions.remove(written);
             written++;
             io.advance();
         }
@@ -248,8 +286,9 @@ final class WindowedEdit {
                         : Images.composite(f.image(), editedFirst, f.mask().feathered(0));
             }
             float[] weights = f.mask() != null ? f.mask().feathered(0)
-                    : Images.resizePlane(regions.get(t), work.width(), work.height(), width, height);
-            return DetailComposite.apply(f.image(), values.get(t), work.width(), work.height(), weights);
+                    : Images.resizePlane(f.region(), region.width(), region.height(), width, height);
+            return DetailComposite.apply(f.image(), values.get(t), reconstructions.get(t), region.regeneration(),
+                    work.width(), work.height(), weights);
         }
         BufferedImage out = Images.toImage(Images.resize(new Frame(work.height(), work.width(), values.get(t)),
                 width, height));

@@ -110,7 +110,7 @@ class GuidanceResolutionTest {
                         d.inversionGuidanceMax(), 1.5, null, d.fps(), d.motionBucketId(), d.noiseAugStrength(),
                         d.seed(), d.normalizeInversionCondition(), d.backend(), d.windowFrames(),
                         d.windowOverlap(), d.workingSize(), d.outputMode(), d.normalization(),
-                        d.separateAugmentationDraws()));
+                        d.separateAugmentationDraws(), d.sigmaSpacing()));
         assertTrue(e.getMessage().contains("Expected guidanceMin and guidanceMax both set or both unset")
                 && e.getMessage().contains("found guidanceMin 1.5, guidanceMax null"), e.getMessage());
     }

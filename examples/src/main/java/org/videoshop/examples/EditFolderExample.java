@@ -14,7 +14,10 @@ import org.videoshop.Videoshop;
 /**
  * The shortest useful program: edits a folder of PNG frames with the bundled tiny model.
  *
- * <pre>java -cp videoshop.jar org.videoshop.examples.EditFolderExample frames/ edited_first.png out/</pre>
+ * <pre>
+ * java -cp examples/target/classes:videoshop-cli/target/videoshop.jar \
+ *     org.videoshop.examples.EditFolderExample frames/ edited_first.png out/
+ * </pre>
  */
 public final class EditFolderExample {
 

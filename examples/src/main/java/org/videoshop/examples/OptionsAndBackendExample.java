@@ -26,7 +26,10 @@ import org.videoshop.tensor.Video;
  * Chooses the model, the latent backend and the settings, edits at the model's own resolution through the raw
  * {@link Video}/{@link Frame} API, and prints the result's provenance (seed, backend, time per stage).
  *
- * <pre>java -cp videoshop.jar org.videoshop.examples.OptionsAndBackendExample frames/ edited_first.png out/ [MODEL]</pre>
+ * <pre>
+ * java -cp examples/target/classes:videoshop-cli/target/videoshop.jar \
+ *     org.videoshop.examples.OptionsAndBackendExample frames/ edited_first.png out/ [MODEL]
+ * </pre>
  * MODEL is a bundle folder or a built-in name (default {@code tiny}).
  */
 public final class OptionsAndBackendExample {

@@ -27,7 +27,10 @@ import org.videoshop.model.VideoshopModel;
  * Runs an edit on a worker thread, prints its progress, and cancels it when it takes longer than a deadline; a
  * cancelled edit stops at its next step and returns nothing partial.
  *
- * <pre>java -cp videoshop.jar org.videoshop.examples.ProgressAndCancelExample frames/ edited_first.png SECONDS [MODEL]</pre>
+ * <pre>
+ * java -cp examples/target/classes:videoshop-cli/target/videoshop.jar \
+ *     org.videoshop.examples.ProgressAndCancelExample frames/ edited_first.png SECONDS [MODEL]
+ * </pre>
  */
 public final class ProgressAndCancelExample {
 

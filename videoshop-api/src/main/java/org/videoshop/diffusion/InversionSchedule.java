@@ -1,8 +1,10 @@
 package org.videoshop.diffusion;
 
 /**
- * The noise levels an edit walks: inversion goes up them from 0, generation comes back down.
- * Implementations are immutable.
+ * The noise levels an edit walks: inversion goes up them from 0, generation comes back down. The pipeline uses
+ * only this interface; {@link SigmaSpacing} names the built-in implementations ({@link KarrasSchedule}, the
+ * default, and {@link ExponentialSchedule}) that {@code VideoshopOptions} chooses between. Implementations are
+ * immutable.
  */
 public interface InversionSchedule {
 

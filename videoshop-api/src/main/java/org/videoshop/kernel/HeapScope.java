@@ -1,8 +1,6 @@
 package org.videoshop.kernel;
 
 import java.nio.FloatBuffer;
-import java.util.ArrayList;
-import java.util.List;
 import org.videoshop.tensor.LatentShape;
 
 /**
@@ -10,27 +8,24 @@ import org.videoshop.tensor.LatentShape;
  * the {@code java} backend's scope, and the default {@link LatentKernels#openScope()} of any backend that keeps
  * latents on the heap. {@link LatentTensor#buffer()} wraps the array (no copy). Not thread-safe.
  */
-public final class HeapScope implements LatentScope {
+public final class HeapScope extends OwningScope<HeapScope.Heap> {
 
     private final LatentKernels kernels;
-    private final List<Heap> tensors = new ArrayList<>();
-    private long transfers;
-    private boolean closed;
 
     public HeapScope(LatentKernels kernels) {
+        super(Heap.class);
         this.kernels = kernels;
     }
 
     /** A tensor of this scope: its array. */
-    private final class Heap implements LatentTensor {
+    static final class Heap implements LatentTensor {
         private float[] data;
 
-        Heap(float[] data) {
-            this.data = data;
-        }
+        private final HeapScope owner;
 
-        HeapScope owner() {
-            return HeapScope.this;
+        Heap(HeapScope owner, float[] data) {
+            this.owner = owner;
+            this.data = data;
         }
 
         float[] data() {
@@ -50,7 +45,7 @@ public final class HeapScope implements LatentScope {
             float[] d = data();
             lengths(d.length, dst.length);
             System.arraycopy(d, 0, dst, 0, d.length);
-            transfers++;
+            owner.counted();
         }
 
         @Override
@@ -58,7 +53,7 @@ public final class HeapScope implements LatentScope {
             float[] d = data();
             lengths(d.length, src.length);
             System.arraycopy(src, 0, d, 0, d.length);
-            transfers++;
+            owner.counted();
         }
 
         @Override
@@ -75,18 +70,7 @@ public final class HeapScope implements LatentScope {
     }
 
     private float[] a(LatentTensor t) {
-        ensureOpen();
-        if (!(t instanceof Heap h) || h.owner() != this) {
-            throw new IllegalArgumentException("Expected a tensor of this " + backend() + " scope but found "
-                    + (t == null ? "null" : t.getClass().getName()));
-        }
-        return h.data();
-    }
-
-    private void ensureOpen() {
-        if (closed) {
-            throw new IllegalStateException("Expected an open latent scope but found it closed");
-        }
+        return tensor(t).data();
     }
 
     @Override
@@ -100,17 +84,14 @@ public final class HeapScope implements LatentScope {
         if (size < 0) {
             throw new IllegalArgumentException("Expected a tensor size >= 0 but found " + size);
         }
-        Heap h = new Heap(new float[size]);
-        tensors.add(h);
-        return h;
+        return own(new Heap(this, new float[size]));
     }
 
     @Override
     public LatentTensor upload(float[] values) {
         ensureOpen();
-        Heap h = new Heap(values.clone());
-        tensors.add(h);
-        transfers++;
+        Heap h = own(new Heap(this, values.clone()));
+        counted();
         return h;
     }
 
@@ -196,19 +177,7 @@ public final class HeapScope implements LatentScope {
     }
 
     @Override
-    public long hostTransfers() {
-        return transfers;
-    }
-
-    @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        for (Heap h : tensors) {
-            h.data = null;
-        }
-        tensors.clear();
+    protected void free(Heap h) {
+        h.data = null;
     }
 }

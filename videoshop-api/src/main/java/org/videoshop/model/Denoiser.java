@@ -4,9 +4,9 @@ import java.nio.FloatBuffer;
 import org.videoshop.tensor.LatentShape;
 
 /**
- * The diffusion model's raw network F, the UNet, before the EDM preconditioning: the pipeline feeds it
- * c_in(s) x and c_noise(s) and builds the denoiser D(x; s) = c_skip x + c_out F itself (the card's "Denoiser" is
- * this network). Outputs are written into caller-owned arrays or buffers so the hot loop allocates nothing. Owned
+ * The diffusion model's raw network F (SVD's spatio-temporal UNet), before the EDM preconditioning: the card's
+ * "Denoiser" is this network, not the preconditioned D. The pipeline feeds it c_in(s) x and c_noise(s) and builds
+ * D(x; s) = c_skip x + c_out F itself ({@link org.videoshop.diffusion.Preconditioning}). Outputs are written into caller-owned arrays or buffers so the hot loop allocates nothing. Owned
  * by its {@link VideoshopModel}; thread-safe.
  *
  * <p>The {@link FloatBuffer} forms are the network boundary of backend-owned latents (a backend's tensors hand
@@ -54,6 +54,24 @@ public interface Denoiser {
         predictGuided(shape, array(input, shape.size()), cNoise, condition, unconditional, c, u);
         back(c, outConditional);
         back(u, outUnconditional);
+    }
+
+    /**
+     * Evaluates F on several inputs at one noise level, each with its own conditioning, through buffers of {@code
+     * shape.size()} floats: {@code outs[i]} receives F of {@code inputs[i]} under {@code conditions[i]}. Models that
+     * run a batch in one network call override this (the ONNX UNet does); the default calls {@link
+     * #predict(LatentShape, FloatBuffer, float, Conditioning, FloatBuffer)} once per item. Used to run detail mode's
+     * reconstruction and edit, which share their noise levels, as one batch.
+     */
+    default void predictBatch(LatentShape shape, FloatBuffer[] inputs, float cNoise, Conditioning[] conditions,
+                              FloatBuffer[] outs) {
+        if (inputs.length != conditions.length || outs.length != conditions.length) {
+            throw new IllegalArgumentException("Expected as many inputs and outputs as conditions ("
+                    + conditions.length + ") but found " + inputs.length + " and " + outs.length);
+        }
+        for (int i = 0; i < conditions.length; i++) {
+            predict(shape, inputs[i], cNoise, conditions[i], outs[i]);
+        }
     }
 
     /** The buffer's own array when it is a heap buffer over exactly {@code n} floats, else a copy of its values. */

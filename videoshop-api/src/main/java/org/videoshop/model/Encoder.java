@@ -4,8 +4,9 @@ import org.videoshop.tensor.Latents;
 import org.videoshop.tensor.Video;
 
 /**
- * The model's variational autoencoder, both halves (the card's "Encoder" is this VAE): {@link #encode} runs its
- * encoder (pixels to the posterior's mode), {@link #decode} its decoder (latents to pixels). Latents here are the network's own, NOT multiplied by the
+ * The model's variational autoencoder (VAE), both halves: the card's "Encoder" is this VAE, not the CLIP image
+ * embedder ({@link ImageEmbedder}). {@link #encode} runs its encoder (pixels to the posterior's mode),
+ * {@link #decode} its decoder (latents to pixels). Latents here are the network's own, NOT multiplied by the
  * scaling factor (the pipeline applies it). Implementations chunk frames as they need so memory stays bounded;
  * every returned object is new and owned by the caller. Owned by its {@link VideoshopModel}.
  */

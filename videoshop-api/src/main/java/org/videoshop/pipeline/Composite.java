@@ -21,7 +21,9 @@ public final class Composite {
             throw new IllegalArgumentException("Expected a mask of 1 or " + source.frames() + " frames but found "
                     + mask.frames());
         }
-        float[] out = new float[source.data().length];
+        float[] src = source.data();
+        float[] edit = edited.data();
+        float[] out = new float[src.length];
         int plane = source.width() * source.height();
         float[] m = null;
         for (int t = 0; t < source.frames(); t++) {
@@ -32,8 +34,8 @@ public final class Composite {
                 int base = (t * 3 + c) * plane;
                 for (int i = 0; i < plane; i++) {
                     float w = m[i];
-                    float s = source.data()[base + i];
-                    out[base + i] = w == 0f ? s : s + w * (edited.data()[base + i] - s);
+                    float s = src[base + i];
+                    out[base + i] = w == 0f ? s : s + w * (edit[base + i] - s);
                 }
             }
         }

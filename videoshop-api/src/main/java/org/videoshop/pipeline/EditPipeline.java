@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.videoshop.EditResult;
 import org.videoshop.LibraryVersion;
+import org.videoshop.OutputMode;
 import org.videoshop.Provenance;
 import org.videoshop.Stage;
 import org.videoshop.VideoshopOptions;
@@ -25,6 +26,7 @@ import org.videoshop.tensor.Latents;
 import org.videoshop.tensor.Mask;
 import org.videoshop.tensor.Noise;
 import org.videoshop.tensor.Video;
+import org.videoshop.InvertedClip;
 
 /**
  * Videoshop's four stages on one clip at a size the model takes: (1) encode and normalise, (2) invert with
@@ -48,8 +50,10 @@ public final class EditPipeline {
     private final VideoshopOptions options;
     private final LatentNormalizer normalizer;
     private final Preconditioning pre;
+    private final boolean batchGenerations;
 
     public EditPipeline(VideoshopModel model, LatentKernels kernels, VideoshopOptions options) {
+        this.batchGenerations = "true".equalsIgnoreCase(System.getProperty(OutputMode.BATCH_GENERATIONS_PROPERTY));
         this.model = model;
         this.spec = model.spec();
         this.kernels = kernels;
@@ -153,6 +157,7 @@ public final class EditPipeline {
         if (options.normalize(spec)) {
             normalizer.normalize(x0);
         }
+        ctx.source(shape, x0.data());
         ctx.advance();
         return x0;
     }
@@ -189,7 +194,7 @@ public final class EditPipeline {
         LatentTensor[] trajectory = new LatentTensor[inverted.sigmas().length];
         for (int i = 0; i < trajectory.length; i++) {
             if (i == 0 || everyLevel) {
-                trajectory[i] = scope.upload(inverted.trajectory().get(i));
+                trajectory[i] = scope.upload(inverted.level(i));
             }
         }
         return new Window(inverted.source(), inverted.shape(), inverted.sigmas(), inverted.normalized(), trajectory);
@@ -226,8 +231,8 @@ public final class EditPipeline {
     /**
      * Detail mode's two generations of one window, each stage once and in order: encode (source, both
      * conditions), invert, reconstruct (conditioned on the source's own first frame), generate (on {@code
-     * condition}), rescale both, decode both; in one backend scope (no host copy per step). Returns the
-     * reconstruction and the edit.
+     * condition}), rescale both, decode both; in one backend scope. With {@link OutputMode#BATCH_GENERATIONS_PROPERTY} true the two
+     * samplings run in lockstep, one batched network call per step, as one GENERATE stage of 2 steps a level.
      */
     public Detailed detail(Video source, Frame condition, StepContext ctx) {
         Instant started = Instant.now();
@@ -242,8 +247,14 @@ public final class EditPipeline {
         float[] xe;
         try (LatentScope scope = kernels.openScope()) {
             w = invertOnBackend(scope, source, shape, x0, inversionCondition, false, ctx);
-            xr = sample(scope, w, own, null, Stage.RECONSTRUCT, ctx);
-            xe = sample(scope, w, edit, null, Stage.GENERATE, ctx);
+            if (batchGenerations) {
+                float[][] both = samplePair(scope, w, own, edit, ctx);
+                xr = both[0];
+                xe = both[1];
+            } else {
+                xr = sample(scope, w, own, null, Stage.RECONSTRUCT, ctx);
+                xe = sample(scope, w, edit, null, Stage.GENERATE, ctx);
+            }
         }
         ctx.begin(Stage.RESCALE, 2);
         Latents lr = rescale(w, xr, own);
@@ -257,6 +268,28 @@ public final class EditPipeline {
         ctx.advance();
         ctx.finish();
         return new Detailed(r, new EditResult(e, provenance(w, started, ctx)));
+    }
+
+    /**
+     * The reconstruction's and the edit's samplings from the window's start in lockstep, one network call per step for
+     * both (a batch of 4 with guidance), reported as one {@link Stage#GENERATE} stage of two steps per level.
+     */
+    private float[][] samplePair(LatentScope scope, Window w, EditCondition own, EditCondition edit,
+                                 StepContext ctx) {
+        LatentShape shape = w.shape();
+        double[] sigmas = w.sigmas();
+        ctx.begin(Stage.GENERATE, 2 * (sigmas.length - 1));
+        LatentTensor r = scope.zeros(shape.size());
+        LatentTensor e = scope.zeros(shape.size());
+        scope.copy(w.trajectory()[0], r);
+        scope.copy(w.trajectory()[0], e);
+        new Generation(kernels, model.denoiser(), pre).runPair(scope, shape, r, e, sigmas, own.condition(),
+                edit.condition(), Guidance.linear(options.guidanceMin(spec), options.guidanceMax(spec),
+                        shape.frames()), ctx);
+        float[][] out = {new float[shape.size()], new float[shape.size()]};
+        r.copyTo(out[0]);
+        e.copyTo(out[1]);
+        return out;
     }
 
     /** What {@link #detail} makes of a window: the model's reconstruction of the source, and the edit. */
@@ -355,7 +388,7 @@ public final class EditPipeline {
     /** SVD's conditioning augmentation: strength * N(0, 1) in [-1, 1] pixel space, i.e. half that in [0, 1]. */
     private Frame augment(Frame f, long stream) {
         float[] noise = Noise.gaussian(f.size(), options.seed() ^ stream);
-        float[] d = f.data().clone();
+        float[] d = f.data();
         float a = (float) (0.5 * options.noiseAugStrength(spec));
         for (int i = 0; i < d.length; i++) {
             d[i] += a * noise[i];

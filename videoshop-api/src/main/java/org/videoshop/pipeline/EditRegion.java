@@ -1,163 +1,239 @@
 package org.videoshop.pipeline;
 
-import org.videoshop.tensor.Video;
+import org.videoshop.tensor.Frame;
+import org.videoshop.tensor.Images;
 
 /**
- * The automatic edit region of detail mode: where the propagated change |E - R| (edit minus reconstruction, at
- * the working size) is visible. Per pixel the change's magnitude (largest over the three channels, in [0, 1]
- * units) is smoothed by a box of radius r, turned into a weight that is 0 at or below {@link #THRESHOLD} and
- * rises linearly to 1 at twice it, dilated by a box maximum of radius r in space and of {@link #TEMPORAL_RADIUS}
- * frames in time, and feathered by a box blur of radius r. With r = max(1, round(min(w, h) / 48)) (1 for the
- * tiny model's 40x24, 12 for SVD's 1024x576). Weights are exactly 0 wherever no pixel within reach changed by more
- * than the threshold, so the output copies the source there bit for bit. Stateless.
+ * The automatic edit region of detail mode, followed through the clip. In frame 0 the region is known exactly: the
+ * pixels the user changed (|edited - source| above {@link #CHANGE_LEVEL}, largest over the channels). It is held at
+ * a tracking size (the clip's aspect, long side at most {@link #TRACKING_SIDE}) and carried from frame to frame by
+ * the translation that best matches the source under it (block matching, coarse to fine, sub-pixel), or by the
+ * camera's translation (the same matching over the whole frame) unless the region's own match is clearly better
+ * ({@link #LOCAL_GAIN}): an edit fixed in the scene follows the camera, an edited moving object follows the object.
+ *
+ * <p>The region does not come from the model's propagated change: a small model moves the change to the wrong place
+ * (on the tiny model it does not follow a camera pan), and a region drawn around that change spilled the change over
+ * footage the user never touched. Outside the region the output is the source bit for bit (weights exactly 0).
+ *
+ * <p>{@link #regeneration()} says how much of the region's content should come from the model's regeneration rather
+ * than from the source's own detail: 0 when the edit kept the source's texture (a recolour: the source's fine detail
+ * is right under the new colour), 1 when it replaced it (an object added, removed or replaced: the source's detail
+ * there is the old content's). It is measured once in frame 0, as the correlation of the source's and the edited
+ * frame's fine detail (grey level minus a local mean) over the changed pixels.
+ *
+ * <p>One per edit, fed the source frames in order; not thread-safe. Arrays returned are new and owned by the caller.
  */
 public final class EditRegion {
 
-    /**
-     * Smoothed change below which a pixel is outside the region: 0.04 of the full range (about 10 of 255 levels).
-     * On the tiny model, the edit's change outside what the user touched stays below about 0.02 on most pixels
-     * (conditioning on an edited frame moves the whole clip slightly), while a recolour moves its region by
-     * 0.1 to 0.5.
-     */
-    public static final float THRESHOLD = 0.04f;
-
-    /**
-     * The threshold of a frame is at least this many times the frame's median smoothed change: a local edit leaves
-     * most of the frame untouched, so the median measures how much the model moves what was not edited (on the
-     * tiny model, real photographs at 40x24: 0.05 to 0.12 of the range, as much as some edits).
-     */
-    public static final float NOISE_FACTOR = 2.5f;
-
-    /** Fraction of the frame the user's change must cover for the edit to count as global (region = all). */
+    /** Longest side of the tracking size, in pixels (smaller clips are tracked at their own size). */
+    public static final int TRACKING_SIDE = 256;
+    /** Change of frame 0 below which a pixel is untouched, in [0, 1] units (3 of 255 levels); full weight at twice. */
+    public static final float CHANGE_LEVEL = 3f / 255f;
+    /** Fraction of frame 0 the user's change must cover for the edit to count as global (region = everything). */
     public static final float GLOBAL_COVERAGE = 0.5f;
+    /** The region follows its own match only where it leaves less than this fraction of the camera match's cost. */
+    public static final float LOCAL_GAIN = 0.5f;
+    /** Search reach per frame, as a fraction of the tracking size's long side (at least 3 pixels). */
+    public static final float REACH = 0.05f;
+    /** Fine-detail correlation at or above which the edit kept the texture (regeneration weight 0). */
+    public static final float KEPT_TEXTURE = 0.9f;
+    /** Fine-detail correlation at or below which the edit replaced the texture (regeneration weight 1). */
+    public static final float REPLACED_TEXTURE = 0.4f;
 
-    /** Frames either side over which the region is dilated in time (so it does not flicker). */
-    public static final int TEMPORAL_RADIUS = 1;
+    private final int width;
+    private final int height;
+    private final int reach;
+    private final boolean global;
+    private final float regeneration;
+    private final float[] first;
+    private final float[] camera;
+    private float[] region;
+    private float[] previous;
 
-    private EditRegion() {
+    private EditRegion(int width, int height, float[] region, float[] previous, boolean global, float regeneration) {
+        this.width = width;
+        this.height = height;
+        this.reach = Math.max(3, Math.round(REACH * Math.max(width, height)));
+        this.first = region.clone();
+        this.region = region;
+        this.previous = previous;
+        this.global = global;
+        this.regeneration = regeneration;
+        this.camera = new float[width * height];
+        int m = Math.min(reach, Math.min(width, height) / 4);
+        for (int y = m; y < height - m; y++) {
+            for (int x = m; x < width - m; x++) {
+                camera[y * width + x] = 1f;
+            }
+        }
     }
 
-    /** The spatial radius r for a working size of width x height. */
-    public static int radius(int width, int height) {
-        return Math.max(1, Math.round(Math.min(width, height) / 48f));
+    /** The tracking size's width and height for a clip of width x height. */
+    public static int[] trackingSize(int width, int height) {
+        double s = Math.min(1.0, TRACKING_SIDE / (double) Math.max(width, height));
+        return new int[] {Math.max(1, (int) Math.round(width * s)), Math.max(1, (int) Math.round(height * s))};
     }
 
     /**
-     * Region weights [frames, height, width] in [0, 1] of a window's difference clip D (edit minus reconstruction).
-     *
-     * @param userChange the user's change where the window begins (condition minus source frame, planar RGB at the
-     *                   working size): when it is visible on more than {@link #GLOBAL_COVERAGE} of the frame the edit
-     *                   is global and the region is the whole frame
+     * The region of a clip whose first source frame is {@code source0} and whose user-edited first frame is
+     * {@code edited} (same size, full resolution).
      */
-    public static float[] weights(Video difference, float[] userChange) {
-        int w = difference.width();
-        int h = difference.height();
+    public static EditRegion start(Frame source0, Frame edited) {
+        if (source0.width() != edited.width() || source0.height() != edited.height()) {
+            throw new IllegalArgumentException("Expected the edited first frame to be " + source0.width() + "x"
+                    + source0.height() + " like the source but found " + edited.width() + "x" + edited.height());
+        }
+        int w = source0.width();
+        int h = source0.height();
         int plane = w * h;
-        int frames = difference.frames();
-        int r = radius(w, h);
-        float[] out = new float[frames * plane];
-        if (coverage(smoothedMagnitude(userChange, 0, w, h, r)) > GLOBAL_COVERAGE) {
-            java.util.Arrays.fill(out, 1f);
-            return out;
-        }
-        float[] ramp = new float[frames * plane];
-        for (int t = 0; t < frames; t++) {
-            float[] smooth = smoothedMagnitude(difference.data(), t * 3 * plane, w, h, r);
-            float threshold = Math.max(THRESHOLD, NOISE_FACTOR * median(smooth));
-            for (int i = 0; i < plane; i++) {
-                ramp[t * plane + i] = Math.min(1f, Math.max(0f, (smooth[i] - threshold) / threshold));
-            }
-        }
-        float[] m = new float[plane];
-        for (int t = 0; t < frames; t++) {
-            java.util.Arrays.fill(m, 0f);
-            for (int u = Math.max(0, t - TEMPORAL_RADIUS); u <= Math.min(frames - 1, t + TEMPORAL_RADIUS); u++) {
-                for (int i = 0; i < plane; i++) {
-                    m[i] = Math.max(m[i], ramp[u * plane + i]);
-                }
-            }
-            float[] feathered = boxMean(boxMax(m, w, h, r), w, h, r);
-            System.arraycopy(feathered, 0, out, t * plane, plane);
-        }
-        return out;
-    }
-
-    /** Largest absolute value over the three channels of the planar RGB frame at {@code offset}, box-smoothed. */
-    static float[] smoothedMagnitude(float[] rgb, int offset, int w, int h, int r) {
-        int plane = w * h;
-        float[] a = new float[plane];
+        float[] s = source0.data();
+        float[] e = edited.data();
+        float[] changed = new float[plane];
         for (int i = 0; i < plane; i++) {
-            a[i] = Math.max(Math.abs(rgb[offset + i]), Math.max(Math.abs(rgb[offset + plane + i]),
-                    Math.abs(rgb[offset + 2 * plane + i])));
+            float c = Math.max(Math.abs(e[i] - s[i]), Math.max(Math.abs(e[plane + i] - s[plane + i]),
+                    Math.abs(e[2 * plane + i] - s[2 * plane + i])));
+            changed[i] = Math.min(1f, Math.max(0f, (c - CHANGE_LEVEL) / CHANGE_LEVEL));
         }
-        return boxMean(a, w, h, r);
-    }
-
-    private static float coverage(float[] magnitude) {
-        int n = 0;
-        for (float v : magnitude) {
-            if (v > THRESHOLD) {
-                n++;
+        int[] size = trackingSize(w, h);
+        float[] region = Images.resizePlane(changed, w, h, size[0], size[1]);
+        int inside = 0;
+        for (float v : region) {
+            if (v > 0.5f) {
+                inside++;
             }
         }
-        return n / (float) magnitude.length;
+        boolean global = inside > GLOBAL_COVERAGE * region.length;
+        if (global) {
+            java.util.Arrays.fill(region, 1f);
+        }
+        float kept = textureCorrelation(source0, edited, changed);
+        float regeneration = Math.min(1f, Math.max(0f, (KEPT_TEXTURE - kept) / (KEPT_TEXTURE - REPLACED_TEXTURE)));
+        return new EditRegion(size[0], size[1], region, track(source0, size), global, regeneration);
     }
 
-    private static float median(float[] values) {
-        float[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
+    /** Width of the region's planes. */
+    public int width() {
+        return width;
     }
 
-    /** Separable box mean of radius r, windows clipped at the border (exactly 0 where every value in reach is 0). */
+    /** Height of the region's planes. */
+    public int height() {
+        return height;
+    }
+
+    /** Whether the edit covers most of frame 0, so the region is every pixel of every frame. */
+    public boolean global() {
+        return global;
+    }
+
+    /** How much of the region's content comes from the regeneration rather than the source's detail, in [0, 1]. */
+    public float regeneration() {
+        return regeneration;
+    }
+
+    /** The region of frame 0, width x height weights in [0, 1]. */
+    public float[] first() {
+        return first.clone();
+    }
+
+    /** The region of the next source frame (full resolution), carried from the previous frame's. */
+    public float[] next(Frame source) {
+        float[] frame = track(source, new int[] {width, height});
+        if (!global) {
+            region = carry(previous, frame);
+        }
+        previous = frame;
+        return region.clone();
+    }
+
+    private float[] carry(float[] from, float[] to) {
+        boolean any = false;
+        for (int i = 0; i < region.length && !any; i++) {
+            any = region[i] != 0f;
+        }
+        if (!any) {
+            return region;
+        }
+        RegionMotion.Shift own = RegionMotion.best(from, to, region, width, height, reach);
+        RegionMotion.Shift scene = RegionMotion.best(from, to, camera, width, height, reach);
+        double sceneCost = RegionMotion.cost(from, to, region, width, height, Math.round(scene.dx()),
+                Math.round(scene.dy()));
+        RegionMotion.Shift s = own.cost() < LOCAL_GAIN * sceneCost ? own : scene;
+        return RegionMotion.shift(region, width, height, s.dx(), s.dy());
+    }
+
+    private static float[] track(Frame frame, int[] size) {
+        return Images.resize(frame, size[0], size[1]).data();
+    }
+
+    /**
+     * Correlation, over the changed pixels (weights above one half), of the fine detail (grey minus its 5x5 mean) of
+     * the source and of the edited frame; 1 when nothing changed.
+     */
+    static float textureCorrelation(Frame source, Frame edited, float[] changed) {
+        int w = source.width();
+        int h = source.height();
+        float[] a = detail(source);
+        float[] b = detail(edited);
+        double ab = 0;
+        double aa = 0;
+        double bb = 0;
+        for (int i = 0; i < changed.length; i++) {
+            if (changed[i] > 0.5f) {
+                ab += a[i] * b[i];
+                aa += a[i] * a[i];
+                bb += b[i] * b[i];
+            }
+        }
+        return aa == 0 || bb == 0 ? 1f : (float) (ab / Math.sqrt(aa * bb));
+    }
+
+    private static float[] detail(Frame f) {
+        int w = f.width();
+        int h = f.height();
+        int plane = w * h;
+        float[] d = f.data();
+        float[] grey = new float[plane];
+        for (int i = 0; i < plane; i++) {
+            grey[i] = 0.299f * d[i] + 0.587f * d[plane + i] + 0.114f * d[2 * plane + i];
+        }
+        float[] mean = boxMean(grey, w, h, 2);
+        for (int i = 0; i < plane; i++) {
+            grey[i] -= mean[i];
+        }
+        return grey;
+    }
+
+    /** Separable box mean of radius r, windows clipped at the border. */
     static float[] boxMean(float[] p, int w, int h, int r) {
         float[] tmp = new float[p.length];
         float[] out = new float[p.length];
         for (int y = 0; y < h; y++) {
+            double s = 0;
+            int lo = 0;
+            int hi = -1;
             for (int x = 0; x < w; x++) {
-                double s = 0;
-                int n = 0;
-                for (int xx = Math.max(0, x - r); xx <= Math.min(w - 1, x + r); xx++) {
-                    s += p[y * w + xx];
-                    n++;
+                while (hi < Math.min(w - 1, x + r)) {
+                    s += p[y * w + ++hi];
                 }
-                tmp[y * w + x] = (float) (s / n);
+                while (lo < x - r) {
+                    s -= p[y * w + lo++];
+                }
+                tmp[y * w + x] = (float) (s / (hi - lo + 1));
             }
         }
         for (int x = 0; x < w; x++) {
+            double s = 0;
+            int lo = 0;
+            int hi = -1;
             for (int y = 0; y < h; y++) {
-                double s = 0;
-                int n = 0;
-                for (int yy = Math.max(0, y - r); yy <= Math.min(h - 1, y + r); yy++) {
-                    s += tmp[yy * w + x];
-                    n++;
+                while (hi < Math.min(h - 1, y + r)) {
+                    s += tmp[++hi * w + x];
                 }
-                out[y * w + x] = (float) Math.min(1.0, s / n);
-            }
-        }
-        return out;
-    }
-
-    /** Separable box maximum of radius r. */
-    static float[] boxMax(float[] p, int w, int h, int r) {
-        float[] tmp = new float[p.length];
-        float[] out = new float[p.length];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                float m = 0f;
-                for (int xx = Math.max(0, x - r); xx <= Math.min(w - 1, x + r); xx++) {
-                    m = Math.max(m, p[y * w + xx]);
+                while (lo < y - r) {
+                    s -= tmp[lo++ * w + x];
                 }
-                tmp[y * w + x] = m;
-            }
-        }
-        for (int x = 0; x < w; x++) {
-            for (int y = 0; y < h; y++) {
-                float m = 0f;
-                for (int yy = Math.max(0, y - r); yy <= Math.min(h - 1, y + r); yy++) {
-                    m = Math.max(m, tmp[yy * w + x]);
-                }
-                out[y * w + x] = m;
+                out[y * w + x] = (float) (s / (hi - lo + 1));
             }
         }
         return out;

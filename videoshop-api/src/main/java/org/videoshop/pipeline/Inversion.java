@@ -16,16 +16,10 @@ import org.videoshop.tensor.LatentShape;
  * fixed Gaussian draw scaled to the level) or, in naive mode, by the current point. The steps run on a backend's
  * tensors ({@link LatentScope}); nothing is copied to the host per step except for an observer. Immutable.
  */
-public final class Inversion {
-
-    private final LatentKernels kernels;
-    private final Denoiser denoiser;
-    private final Preconditioning pre;
+public final class Inversion extends OdeWalk {
 
     public Inversion(LatentKernels kernels, Denoiser denoiser, Preconditioning preconditioning) {
-        this.kernels = kernels;
-        this.denoiser = denoiser;
-        this.pre = preconditioning;
+        super(kernels, denoiser, preconditioning);
     }
 
     /**
@@ -72,11 +66,9 @@ public final class Inversion {
         int n = shape.size();
         LatentTensor x = scope.zeros(n);
         scope.copy(x0, x);
-        LatentTensor input = scope.zeros(n);
-        LatentTensor f = scope.zeros(n);
-        GuidedNetwork net = new GuidedNetwork(denoiser, scope, shape, condition, scales);
+        Walk walk = begin(scope, shape, condition, scales, ctx);
+        LatentTensor input = walk.input;
         float x0Std = mode == InversionMode.EXTRAPOLATED ? (float) scope.globalStd(x0) : 0f;
-        float[] observed = ctx.observing() ? new float[n] : null;
         int steps = sigmas.length - 1;
         LatentTensor[] trajectory = new LatentTensor[steps + 1];
         trajectory[steps] = x0;
@@ -92,18 +84,15 @@ public final class Inversion {
             } else {
                 scope.perturb(x0, noise, (float) (sNext * x0Std), cIn, input);
             }
-            net.evaluate(input, (float) pre.cNoise(sNext), f, ctx, k + 1);
-            scope.inverseEulerStep(x, f, (float) sCur, (float) sNext, (float) pre.cSkip(sNext),
+            walk.evaluate(sNext, k + 1);
+            scope.inverseEulerStep(x, walk.f, (float) sCur, (float) sNext, (float) pre.cSkip(sNext),
                     (float) pre.cOut(sNext), x);
             if (keepTrajectory && k + 1 < steps) {
                 LatentTensor level = scope.zeros(n);
                 scope.copy(x, level);
                 trajectory[steps - k - 1] = level;
             }
-            if (observed != null) {
-                x.copyTo(observed);
-            }
-            ctx.stepDone(k + 1, steps, sNext, shape, observed);
+            walk.done(k + 1, steps, sNext, x);
         }
         trajectory[0] = x;
         return trajectory;

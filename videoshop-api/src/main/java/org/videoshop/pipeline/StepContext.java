@@ -6,6 +6,7 @@ import org.videoshop.CancellationToken;
 import org.videoshop.ProgressListener;
 import org.videoshop.Stage;
 import org.videoshop.tensor.LatentShape;
+import org.videoshop.LatentObserver;
 
 /**
  * Per-edit bookkeeping shared by the loops: cancellation checks, progress, observers and the time spent per
@@ -58,6 +59,13 @@ public final class StepContext {
     /** Whether an observer wants the latents after each step (then the loops copy them to the host for it). */
     public boolean observing() {
         return observer != LatentObserver.NONE;
+    }
+
+    /** Shows the observer a window's clean latents x0 before its inversion starts (when one is observing). */
+    public void source(LatentShape shape, float[] x0) {
+        if (observing()) {
+            observer.onSource(shape, x0);
+        }
     }
 
     /** Reports that {@code step} of {@code total} is done, with the latents after it (null: none to observe). */

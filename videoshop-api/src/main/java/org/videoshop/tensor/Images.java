@@ -131,8 +131,9 @@ public final class Images {
         int sw = frame.width();
         int sh = frame.height();
         float[] out = new float[3 * height * width];
+        float[] in = frame.data();
         for (int c = 0; c < 3; c++) {
-            resizeChannel(frame.data(), c * sh * sw, sw, sh, out, c * height * width, width, height);
+            resizeChannel(in, c * sh * sw, sw, sh, out, c * height * width, width, height);
         }
         return new Frame(height, width, out);
     }

@@ -3,21 +3,38 @@ package org.videoshop.tensor;
 import java.util.Arrays;
 
 /**
- * A clip's latents: a shape and its row-major float data. The record shares its array with the caller
- * (no defensive copy: latents are large and live in hot loops); whoever created it owns the array.
+ * A clip's latents: a shape and its row-major float data, a working buffer rather than a value. The pipeline's
+ * normalisation and rescale ({@link org.videoshop.diffusion.LatentNormalizer}) update it in place, so it shares its
+ * array with its creator (no defensive copy: latents are large and live in hot loops) and is not a record; whoever
+ * created it owns the array and decides who may write it. {@link #copy()} gives an independent one.
  */
-public record Latents(LatentShape shape, float[] data) {
+public final class Latents {
 
-    public Latents {
+    private final LatentShape shape;
+    private final float[] data;
+
+    /** Latents over {@code data} (not copied: the new object and the caller share it). */
+    public Latents(LatentShape shape, float[] data) {
         if (shape == null) {
             throw new IllegalArgumentException("Expected a latent shape but found null");
         }
         Checks.length("latents " + shape, data, shape.size());
+        this.shape = shape;
+        this.data = data;
     }
 
     /** Zero-filled latents of the given shape. */
     public static Latents zeros(LatentShape shape) {
         return new Latents(shape, new float[shape.size()]);
+    }
+
+    public LatentShape shape() {
+        return shape;
+    }
+
+    /** The shared buffer itself (writes change these latents). */
+    public float[] data() {
+        return data;
     }
 
     /** A deep copy. */

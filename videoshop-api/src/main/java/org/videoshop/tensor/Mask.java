@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Where an edit may change the video: weights in [0, 1] (1 = may change, white in a mask image), either one
  * plane for the whole clip ({@code frames == 1}) or one per frame, plus the width in pixels of the soft edge
- * the final composite uses. The record shares its array with the creator, who owns it.
+ * the final composite uses. Immutable: the record keeps its own copy of the weights it is given and
+ * {@link #data()} returns a copy.
  *
  * @param frames  1, or the clip's frame count
  * @param height  pixel height
@@ -29,6 +30,13 @@ public record Mask(int frames, int height, int width, float[] data, int feather)
         if (feather < 0) {
             throw new IllegalArgumentException("Expected a mask feather >= 0 pixels but found " + feather);
         }
+        data = data.clone();
+    }
+
+    /** A copy of the weights, [frames, height, width]. */
+    @Override
+    public float[] data() {
+        return data.clone();
     }
 
     /** One mask image for the whole clip: luminance in [0, 1] (white = may change). */
@@ -52,10 +60,10 @@ public record Mask(int frames, int height, int width, float[] data, int feather)
                 throw new IllegalArgumentException("Expected every mask image to be " + w + "x" + h + " but image "
                         + t + " is " + (img == null ? "null" : img.getWidth() + "x" + img.getHeight()));
             }
-            Frame f = Images.toFrame(img);
+            float[] rgb = Images.toFrame(img).data();
             int plane = w * h;
             for (int i = 0; i < plane; i++) {
-                float v = 0.299f * f.data()[i] + 0.587f * f.data()[plane + i] + 0.114f * f.data()[2 * plane + i];
+                float v = 0.299f * rgb[i] + 0.587f * rgb[plane + i] + 0.114f * rgb[2 * plane + i];
                 data[t * plane + i] = Math.min(1f, Math.max(0f, v));
             }
         }
@@ -99,9 +107,9 @@ public record Mask(int frames, int height, int width, float[] data, int feather)
             System.arraycopy(p, 0, rgb, 0, p.length);
             System.arraycopy(p, 0, rgb, p.length, p.length);
             System.arraycopy(p, 0, rgb, 2 * p.length, p.length);
-            Frame r = Images.resize(new Frame(height, width, rgb), newWidth, newHeight);
+            float[] r = Images.resize(new Frame(height, width, rgb), newWidth, newHeight).data();
             for (int i = 0; i < newWidth * newHeight; i++) {
-                out[t * newWidth * newHeight + i] = Math.min(1f, Math.max(0f, r.data()[i]));
+                out[t * newWidth * newHeight + i] = Math.min(1f, Math.max(0f, r[i]));
             }
         }
         return new Mask(frames, newHeight, newWidth, out, feather);
@@ -148,5 +156,21 @@ public record Mask(int frames, int height, int width, float[] data, int feather)
             }
         }
         return out;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Mask m && m.frames == frames && m.height == height && m.width == width
+                && m.feather == feather && java.util.Arrays.equals(m.data, data);
+    }
+
+    @Override
+    public int hashCode() {
+        return (java.util.Arrays.hashCode(data) * 31 + frames) * 31 + feather;
+    }
+
+    @Override
+    public String toString() {
+        return "Mask[" + frames + " frames, " + width + "x" + height + ", feather " + feather + "]";
     }
 }

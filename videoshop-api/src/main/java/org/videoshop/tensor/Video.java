@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A clip of RGB frames as planar floats [frames, 3, height, width] in [0, 1].
- * The record shares its array with the caller; whoever created it owns the array.
+ * Immutable: the record keeps its own copy of the array it is given and {@link #data()} returns a copy, so
+ * neither the creator nor a reader can change it.
  */
 public record Video(int frames, int height, int width, float[] data) {
 
@@ -14,6 +15,13 @@ public record Video(int frames, int height, int width, float[] data) {
         Checks.positive("frame height", height);
         Checks.positive("frame width", width);
         Checks.length("video of " + frames + " frames " + width + "x" + height, data, 3L * frames * height * width);
+        data = data.clone();
+    }
+
+    /** A copy of the values, [frames, 3, height, width]. */
+    @Override
+    public float[] data() {
+        return data.clone();
     }
 
     /** Floats in one frame: 3 * height * width. */
@@ -58,7 +66,7 @@ public record Video(int frames, int height, int width, float[] data) {
                 throw new IllegalArgumentException("Expected every frame to be " + first.width() + "x"
                         + first.height() + " like frame 0 but frame " + i + " is " + f.width() + "x" + f.height());
             }
-            System.arraycopy(f.data(), 0, data, i * fs, fs);
+            f.copyTo(data, i * fs);
         }
         return new Video(list.size(), first.height(), first.width(), data);
     }

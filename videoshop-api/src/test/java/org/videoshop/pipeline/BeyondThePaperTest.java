@@ -23,6 +23,7 @@ import org.videoshop.tensor.Mask;
 import org.videoshop.tensor.Video;
 import org.videoshop.testing.AnalyticModel;
 import org.videoshop.testing.Clips;
+import org.videoshop.Windows;
 
 /** Windowed edits of any length, masked edits and invert-once / edit-many, on the analytic model (T = 4). */
 class BeyondThePaperTest {

@@ -13,7 +13,7 @@ import org.videoshop.tensor.Frame;
 import org.videoshop.tensor.Images;
 import org.videoshop.tensor.Video;
 
-/** Detail mode's pieces: the composite copies the source where the region is 0; the region finds a local change. */
+/** Detail mode's pieces: the composite copies the source where the region is 0 and blends in the regeneration. */
 class DetailCompositeTest {
 
     @Test
@@ -49,40 +49,41 @@ class DetailCompositeTest {
     }
 
     @Test
-    void aLocalChangeGivesARegionAroundItAndNothingFarAway() {
-        int w = 40;
-        int h = 24;
-        int frames = 4;
-        int plane = w * h;
-        Random r = new Random(3);
-        float[] d = new float[frames * 3 * plane];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = (float) r.nextGaussian() * 0.005f; // what the model moves everywhere
+    void fullRegenerationInAFullRegionIsTheUpsampledEdit() {
+        int w = 4;
+        int h = 3;
+        Random r = new Random(11);
+        BufferedImage source = new BufferedImage(8, 6, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 6; y++) {
+            for (int x = 0; x < 8; x++) {
+                source.setRGB(x, y, r.nextInt(1 << 24));
+            }
         }
-        for (int t = 0; t < frames; t++) {
-            for (int y = 4; y < 10; y++) {
-                for (int x = 5 + t; x < 13 + t; x++) {
-                    d[t * 3 * plane + y * w + x] = 0.4f; // the edit, moving right
+        float[] rec = new float[3 * w * h];
+        float[] diff = new float[rec.length];
+        for (int i = 0; i < rec.length; i++) {
+            rec[i] = 0.2f + 0.5f * r.nextFloat();
+            diff[i] = 0.2f * (r.nextFloat() - 0.5f);
+        }
+        float[] ones = new float[48];
+        java.util.Arrays.fill(ones, 1f);
+        BufferedImage out = DetailComposite.apply(source, diff, rec, 1f, w, h, ones);
+        float[] edit = new float[rec.length];
+        for (int i = 0; i < edit.length; i++) {
+            edit[i] = rec[i] + diff[i];
+        }
+        BufferedImage expected = Images.toImage(Images.resize(new Frame(h, w, edit), 8, 6));
+        for (int y = 0; y < 6; y++) {
+            for (int x = 0; x < 8; x++) {
+                int o = out.getRGB(x, y);
+                int e = expected.getRGB(x, y);
+                for (int shift = 0; shift <= 16; shift += 8) {
+                    assertTrue(Math.abs(((o >> shift) & 0xff) - ((e >> shift) & 0xff)) <= 1, "pixel " + x + "," + y);
                 }
             }
         }
-        float[] change = new float[3 * plane];
-        for (int y = 4; y < 10; y++) {
-            for (int x = 5; x < 13; x++) {
-                change[y * w + x] = 0.4f;
-            }
-        }
-        float[] m = EditRegion.weights(new Video(frames, h, w, d), change);
-        for (int t = 0; t < frames; t++) {
-            assertEquals(1f, m[t * plane + 7 * w + 9 + t], 1e-6, "inside the edit");
-            assertEquals(0f, m[t * plane + 20 * w + 35], "far from it, exactly 0");
-        }
-        float[] global = new float[3 * plane];
-        java.util.Arrays.fill(global, 0.3f);
-        float[] all = EditRegion.weights(new Video(frames, h, w, d), global);
-        for (float v : all) {
-            assertEquals(1f, v, "a change over the whole frame is a global edit: the region is everything");
-        }
+        BufferedImage kept = DetailComposite.apply(source, diff, rec, 0f, w, h, new float[48]);
+        assertTrue(java.util.Arrays.equals(Images.rgb(source), Images.rgb(kept)), "a zero region keeps the source");
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.videoshop.VideoshopOptions;
 import org.videoshop.tensor.LatentShape;
 import org.videoshop.tensor.Video;
+import org.videoshop.InvertedClip;
 
 /** An inversion's identity includes its trajectory: equal clips hash alike, another trajectory hashes apart. */
 class InvertedClipTest {

@@ -1,6 +1,7 @@
 package org.videoshop.pipeline;
 
 import org.videoshop.InversionMode;
+import org.videoshop.diffusion.InversionSchedule;
 import org.videoshop.diffusion.KarrasSchedule;
 import org.videoshop.diffusion.Preconditioning;
 import org.videoshop.kernel.LatentKernels;
@@ -19,8 +20,14 @@ final class RoundTrip {
     /** Root-mean-square error of invert-then-generate, relative to the RMS of x0. */
     static double relativeError(LatentKernels k, GaussianMixtureDenoiser mixture, float[] x0, int steps,
                                 double strength, InversionMode mode, double threshold, long noiseSeed) {
+        return relativeError(k, mixture, x0, KarrasSchedule.svd(steps, strength), mode, threshold, noiseSeed);
+    }
+
+    /** As above, on any schedule. */
+    static double relativeError(LatentKernels k, GaussianMixtureDenoiser mixture, float[] x0,
+                                InversionSchedule schedule, InversionMode mode, double threshold, long noiseSeed) {
         Preconditioning pre = Preconditioning.SVD;
-        double[] sigmas = KarrasSchedule.svd(steps, strength).sigmas();
+        double[] sigmas = schedule.sigmas();
         float[] noise = org.videoshop.tensor.Noise.gaussian(SHAPE.size(), noiseSeed);
         float[] ones = Guidance.linear(1, 1, SHAPE.frames());
         float[] x = new Inversion(k, mixture, pre).run(SHAPE, x0, sigmas, mode, threshold, noise, COND, ones,

@@ -60,10 +60,11 @@ public final class AnalyticModel implements VideoshopModel {
             public float[] embed(Frame image) {
                 float[] e = new float[8];
                 int plane = image.width() * image.height();
+                float[] d = image.data();
                 for (int c = 0; c < 3; c++) {
                     double s = 0;
                     for (int i = 0; i < plane; i++) {
-                        s += image.data()[c * plane + i];
+                        s += d[c * plane + i];
                     }
                     e[c] = (float) (s / plane);
                 }
@@ -97,6 +98,7 @@ public final class AnalyticModel implements VideoshopModel {
             float[] out = new float[shape.size()];
             int w = video.width();
             int plane = w * video.height();
+            float[] pixels = video.data();
             for (int t = 0; t < shape.frames(); t++) {
                 for (int y = 0; y < shape.height(); y++) {
                     for (int x = 0; x < shape.width(); x++) {
@@ -104,7 +106,7 @@ public final class AnalyticModel implements VideoshopModel {
                         for (int c = 0; c < 3; c++) {
                             for (int dy = 0; dy < f; dy++) {
                                 for (int dx = 0; dx < f; dx++) {
-                                    rgb[c] += video.data()[t * 3 * plane + c * plane + (y * f + dy) * w + x * f + dx];
+                                    rgb[c] += pixels[t * 3 * plane + c * plane + (y * f + dy) * w + x * f + dx];
                                 }
                             }
                             rgb[c] = rgb[c] / (f * f) * 2 - 1;

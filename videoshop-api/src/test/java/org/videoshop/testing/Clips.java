@@ -9,7 +9,10 @@ import org.videoshop.tensor.Frame;
 import org.videoshop.tensor.Images;
 import org.videoshop.tensor.Video;
 
-/** Small synthetic clips for tests: a coloured disc moving across a flat background. */
+/**
+ * The test clip of the api, backend and model tests: a coloured disc moving across a flat background, as images or
+ * as planar floats, and its edit (frame 0 with the disc recoloured).
+ */
 public final class Clips {
     private Clips() {
     }
@@ -38,5 +41,15 @@ public final class Clips {
             frames.add(Images.toFrame(i));
         }
         return Video.of(frames);
+    }
+
+    /** An orange disc moving right, as planar floats [frames, 3, height, width] (the tensors' order of sizes). */
+    public static Video discClip(int frames, int height, int width) {
+        return video(movingDisc(frames, width, height, Color.ORANGE));
+    }
+
+    /** The edit of a {@link #discClip}: its frame 0 with the disc green, at the clip's size. */
+    public static Frame recolouredFirst(Video clip) {
+        return video(movingDisc(1, clip.width(), clip.height(), Color.GREEN)).frame(0);
     }
 }

@@ -1,5 +1,6 @@
 package org.videoshop.bench;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -34,6 +35,31 @@ public record Args(Map<String, String> values) {
             v.put(a.substring(2), args[++i]);
         }
         return new Args(v);
+    }
+
+    /**
+     * {@link #parse} for a tool's {@code main}: on a usage error (or {@code --help}, or a {@code required} name
+     * missing) prints the message and usage on stderr and exits with status 2.
+     */
+    public static Args parseOrExit(String[] args, Set<String> known, String usage, String... required) {
+        try {
+            Args a = parse(args, known, usage);
+            for (String name : required) {
+                if (a.get(name) == null) {
+                    throw new IllegalArgumentException("Expected --" + name + " but found none\n" + usage);
+                }
+            }
+            return a;
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            throw e;
+        }
+    }
+
+    /** A comma-separated list of integers ({@code 8,14,28}), or {@code fallback}'s. */
+    public int[] ints(String name, String fallback) {
+        return Arrays.stream(get(name, fallback).split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
     }
 
     public String get(String name, String fallback) {

@@ -14,11 +14,12 @@ import org.videoshop.model.VideoshopModel;
 
 /**
  * The main class of {@code benchmarks.jar}. With JMH arguments it runs JMH ({@code org.openjdk.jmh.Main}) after
- * three adjustments: it makes sure OMP_NUM_THREADS=1 is in the environment the forks inherit (relaunching itself
- * once if not), passes every latent backend found on the classpath as {@code -p backend=...} and the tiny
+ * three adjustments: it makes sure OMP_NUM_THREADS is in the environment the forks inherit (relaunching itself
+ * once with 1 if it is not set; a value the caller set is kept), passes every latent backend found on the classpath as {@code -p backend=...} and the tiny
  * model's latent shape beside SVD's as {@code -p shape=...} unless given, and excludes {@link EditBenchmark} when
  * no model provider is on the classpath. The first argument may instead name a tool: {@code report},
- * {@code time-edit}, {@code scaling}, {@code evaluate} or {@code edit-memory}.
+ * {@code time-edit}, {@code scaling}, {@code evaluate}, {@code edit-memory} or {@code rounds} ({@link Rounds}: the same
+ * JMH selection several times, with the machine's load, and a summary of the ratios).
  */
 public final class BenchMain {
 
@@ -53,14 +54,30 @@ public final class BenchMain {
                     EditMemory.main(rest);
                     return;
                 }
+                case "batched-generations" -> {
+                    BatchedGenerations.main(rest);
+                    return;
+                }
+                case "rounds" -> {
+                    if (needsRelaunch()) {
+                        System.exit(relaunch(args));
+                    }
+                    Rounds.main(rest);
+                    return;
+                }
                 default -> {
                 }
             }
         }
-        if (!"1".equals(System.getenv("OMP_NUM_THREADS")) && System.getProperty(RELAUNCHED) == null) {
+        if (needsRelaunch()) {
             System.exit(relaunch(args));
         }
         org.openjdk.jmh.Main.main(jmhArgs(args));
+    }
+
+    /** True when OMP_NUM_THREADS is not set (a value the caller set, such as 2, is kept) and this is no relaunch. */
+    private static boolean needsRelaunch() {
+        return System.getenv("OMP_NUM_THREADS") == null && System.getProperty(RELAUNCHED) == null;
     }
 
     /** The JMH arguments with the discovered backends, shapes and exclusions added where the caller gave none. */

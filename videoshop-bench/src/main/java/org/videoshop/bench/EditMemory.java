@@ -21,37 +21,33 @@ import javax.imageio.ImageIO;
  * use {@code --max-frames}), into an MP4, while this process polls {@code /proc/PID/status} for VmHWM (the
  * kernel's peak resident set; Linux only). Not a timed test: memory, and the wall time for information.
  *
- * <pre>EditMemory --jar examples/target/videoshop.jar [--frames 14,140,1400] [--size 1920x1080] [--steps 4]
- *            [--model tiny] [--work DIR] [--java PATH]</pre>
+ * <p>{@code --mode inverted} measures the other way to edit instead: {@code videoshop invert} into an {@code .inv}
+ * file, then {@code videoshop edit --inverted FILE --input CLIP}, each in its own JVM (two rows per clip length).
+ *
+ * <pre>EditMemory --jar videoshop-cli/target/videoshop.jar [--frames 14,140,1400] [--size 1920x1080] [--steps 4]
+ *            [--model tiny] [--work DIR] [--java PATH] [--mode edit|inverted]</pre>
  */
 public final class EditMemory {
 
-    /** One run: frames, peak RSS in MiB, seconds, exit status, the child's last line. */
-    public record Point(int frames, double peakRssMb, double seconds, int exit, String last) {
+    /** One run: the command, frames, peak RSS in MiB, seconds, exit status, the child's last line. */
+    public record Point(String command, int frames, double peakRssMb, double seconds, int exit, String last) {
     }
 
     private EditMemory() {
     }
 
     public static void main(String[] args) throws Exception {
-        Args a;
-        try {
-            a = Args.parse(args, Set.of("jar", "frames", "size", "steps", "model", "work", "java"),
-                    "Usage: EditMemory --jar examples/target/videoshop.jar [--frames 14,140,1400] [--size 1920x1080]"
-                            + " [--steps 4] [--model tiny] [--work DIR] [--java PATH]");
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
-        Path jar = Path.of(a.get("jar", "examples/target/videoshop.jar"));
+        Args a = Args.parseOrExit(args, Set.of("jar", "frames", "size", "steps", "model", "work", "java", "mode"),
+                "Usage: EditMemory --jar videoshop-cli/target/videoshop.jar [--frames 14,140,1400]"
+                        + " [--size 1920x1080] [--steps 4] [--model tiny] [--work DIR] [--java PATH]"
+                        + " [--mode edit|inverted]");
+        Path jar = Path.of(a.get("jar", "videoshop-cli/target/videoshop.jar"));
         if (!Files.isRegularFile(jar)) {
             System.err.println("Expected the command line jar at " + jar + " (mvn -B -q -DskipTests package) but"
                     + " found nothing");
             System.exit(2);
         }
-        int[] frames = Arrays.stream(a.get("frames", "14,140,1400").split(",")).map(String::trim)
-                .mapToInt(Integer::parseInt).toArray();
+        int[] frames = a.ints("frames", "14,140,1400");
         String[] size = a.get("size", "1920x1080").split("x");
         int w = Integer.parseInt(size[0]);
         int h = Integer.parseInt(size[1]);
@@ -60,29 +56,59 @@ public final class EditMemory {
         int max = Arrays.stream(frames).max().orElse(14);
         Path clip = syntheticClip(work.resolve("clip"), max, w, h);
         String java = a.get("java", Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        System.out.printf(Locale.ROOT, "videoshop edit, %dx%d, model %s, %s steps, default JVM settings, %d cores%n",
-                w, h, a.get("model", "tiny"), a.get("steps", "4"), Runtime.getRuntime().availableProcessors());
-        System.out.println("| frames | peak RSS MiB | seconds | exit | last line |");
-        System.out.println("| ---: | ---: | ---: | ---: | --- |");
+        String mode = a.get("mode", "edit");
+        if (!mode.equals("edit") && !mode.equals("inverted")) {
+            System.err.println("Expected --mode edit or inverted but found " + mode);
+            System.exit(2);
+        }
+        System.out.printf(Locale.ROOT, "videoshop %s, %dx%d, model %s, %s steps, default JVM settings, %d cores%n",
+                mode.equals("edit") ? "edit" : "invert + edit --inverted", w, h, a.get("model", "tiny"),
+                a.get("steps", "4"), Runtime.getRuntime().availableProcessors());
+        System.out.println("| command | frames | peak RSS MiB | seconds | exit | last line |");
+        System.out.println("| --- | ---: | ---: | ---: | ---: | --- |");
+        List<String> settings = List.of("--model", a.get("model", "tiny"), "--steps", a.get("steps", "4"), "--quiet");
+        String edited = clip.resolveSibling("edited.png").toString();
         List<Point> points = new ArrayList<>();
         for (int n : frames) {
-            List<String> cmd = List.of(java, "-jar", jar.toString(), "edit", "--input", clip.toString(),
-                    "--max-frames", Integer.toString(n), "--edited-first", clip.resolveSibling("edited.png").toString(),
-                    "--output", work.resolve("out_" + n + ".mp4").toString(), "--model", a.get("model", "tiny"),
-                    "--steps", a.get("steps", "4"), "--quiet");
-            Point p = run(cmd, n, work.resolve("log_" + n + ".txt"));
-            points.add(p);
-            System.out.printf(Locale.ROOT, "| %d | %.0f | %.1f | %d | %s |%n", p.frames(), p.peakRssMb(), p.seconds(),
-                    p.exit(), p.last());
+            List<List<String>> commands = new ArrayList<>();
+            Path inv = work.resolve("clip_" + n + ".inv");
+            Path out = work.resolve("out_" + n + ".mp4");
+            if (mode.equals("edit")) {
+                commands.add(concat(List.of("edit", "--input", clip.toString(), "--max-frames", Integer.toString(n),
+                        "--edited-first", edited, "--output", out.toString()), settings));
+            } else {
+                commands.add(concat(List.of("invert", "--input", clip.toString(), "--max-frames", Integer.toString(n),
+                        "--output", inv.toString()), settings));
+                commands.add(concat(List.of("edit", "--inverted", inv.toString(), "--input", clip.toString(),
+                        "--edited-first", edited, "--output", out.toString()), settings));
+            }
+            for (List<String> c : commands) {
+                List<String> cmd = concat(List.of(java, "-jar", jar.toString()), c);
+                String name = c.get(0) + (c.get(1).equals("--inverted") ? " --inverted" : "");
+                Point p = run(name, cmd, n, work.resolve("log_" + n + "_" + points.size() + ".txt"));
+                points.add(p);
+                System.out.printf(Locale.ROOT, "| %s | %d | %.0f | %.1f | %d | %s |%n", p.command(), p.frames(),
+                        p.peakRssMb(), p.seconds(), p.exit(), p.last());
+            }
         }
-        double lo = points.stream().filter(p -> p.exit() == 0).mapToDouble(Point::peakRssMb).min().orElse(Double.NaN);
-        double hi = points.stream().filter(p -> p.exit() == 0).mapToDouble(Point::peakRssMb).max().orElse(Double.NaN);
-        System.out.printf(Locale.ROOT, "largest / smallest peak RSS of the runs that succeeded: %.2f (goal <= 1.3)%n",
-                hi / lo);
+        for (String command : points.stream().map(Point::command).distinct().toList()) {
+            double lo = points.stream().filter(p -> p.exit() == 0 && p.command().equals(command))
+                    .mapToDouble(Point::peakRssMb).min().orElse(Double.NaN);
+            double hi = points.stream().filter(p -> p.exit() == 0 && p.command().equals(command))
+                    .mapToDouble(Point::peakRssMb).max().orElse(Double.NaN);
+            System.out.printf(Locale.ROOT, "%s: largest / smallest peak RSS of the runs that succeeded: %.2f"
+                    + " (goal <= 1.3)%n", command, hi / lo);
+        }
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 
     /** Runs one child and polls its peak resident set until it exits. */
-    static Point run(List<String> cmd, int frames, Path log) throws IOException, InterruptedException {
+    static Point run(String command, List<String> cmd, int frames, Path log) throws IOException, InterruptedException {
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Path status = Path.of("/proc", Long.toString(p.pid()), "status");
@@ -94,7 +120,7 @@ public final class EditMemory {
         int exit = p.waitFor();
         List<String> lines = Files.readAllLines(log);
         String last = lines.isEmpty() ? "" : lines.get(lines.size() - 1).replace('|', '/');
-        return new Point(frames, peakKb / 1024.0, (System.nanoTime() - t0) / 1e9, exit,
+        return new Point(command, frames, peakKb / 1024.0, (System.nanoTime() - t0) / 1e9, exit,
                 last.length() > 120 ? last.substring(0, 120) + "..." : last);
     }
 

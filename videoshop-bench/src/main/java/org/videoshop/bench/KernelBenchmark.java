@@ -13,22 +13,27 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import org.videoshop.kernel.Backends;
-import org.videoshop.kernel.LatentKernels;
+import org.videoshop.kernel.LatentScope;
+import org.videoshop.kernel.LatentTensor;
 import org.videoshop.tensor.LatentShape;
 import org.videoshop.tensor.Noise;
 
 /**
- * Every fused step kernel of a latent backend, one benchmark per kernel, at a latent shape. Outputs go to a
- * separate array so repeated calls keep values stable; the bytes each call moves are in {@link #STREAMS}
- * (arrays read plus arrays written), which {@link KernelReport} divides by the time per call and compares with
- * {@link CopyBenchmark} at the same shape.
+ * The per-step kernels as an edit runs them, on a backend's own tensors ({@link LatentScope}: heap arrays for
+ * {@code java}, ND4J arrays in native memory for {@code nd4j}), one benchmark per kernel at a latent shape, and
+ * the memory-bandwidth baseline in the same run: {@code System.arraycopy} of one latent-sized float array into
+ * another ({@link #copy}; one array read, one written) and the same copy as a plain loop ({@link #copyLoop}).
+ * Kernel outputs go to a separate tensor so repeated calls keep values stable; the bytes each call moves are in
+ * {@link #STREAMS} (latent-sized arrays read plus written), which {@link KernelReport} divides by the time per call
+ * and compares with the copy's at the same shape. Times are sampled per call and reported as medians, which a
+ * loaded machine's preemptions disturb least.
  */
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@State(Scope.Thread)
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-Dvideoshop.bench.fork=true"})
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
@@ -40,108 +45,153 @@ public class KernelBenchmark {
             Map.entry("eulerStep", 3), Map.entry("guidance", 3), Map.entry("channelStats", 1),
             Map.entry("affine", 2), Map.entry("blend", 4), Map.entry("copy", 2), Map.entry("copyLoop", 2));
 
-    /** Backend name; {@link BenchMain} passes every backend found on the classpath. */
-    @Param({"java"})
-    public String backend;
+    /** Two Java arrays of one latent shape: the copy baseline's. */
+    @State(Scope.Thread)
+    public static class Arrays {
+        /** Latent shape TxCxhxw, as in {@link Tensors#shape}. */
+        @Param({"14x4x72x128", "8x4x16x16"})
+        public String shape;
 
-    /** Latent shape TxCxhxw: SVD's 576x1024 x 14 frames, and the tiny model's. */
-    @Param({"14x4x72x128", "8x4x16x16"})
-    public String shape;
+        float[] src;
+        float[] dst;
 
-    private LatentKernels kernels;
-    private LatentShape latentShape;
-    private float[] x0;
-    private float[] x;
-    private float[] f;
-    private float[] out;
-    private float[] weight;
-    private float[] frameScales;
-    private float[] scale;
-    private float[] shift;
-    private double[] mean;
-    private double[] std;
-
-    @Setup(Level.Trial)
-    public void setup() {
-        kernels = Backends.kernels(backend);
-        latentShape = parseShape(shape);
-        int n = latentShape.size();
-        x0 = Noise.gaussian(n, 1);
-        x = Noise.gaussian(n, 2);
-        f = Noise.gaussian(n, 3);
-        out = new float[n];
-        weight = new float[n];
-        for (int i = 0; i < n; i++) {
-            weight[i] = (i / 7) % 3 == 0 ? 1f : 0.25f;
+        @Setup(Level.Trial)
+        public void setup() {
+            int n = parseShape(shape).size();
+            src = Noise.gaussian(n, 1);
+            dst = new float[n];
         }
-        frameScales = new float[latentShape.frames()];
-        for (int t = 0; t < frameScales.length; t++) {
-            frameScales[t] = 1f + 2f * t / Math.max(1, frameScales.length - 1);
+    }
+
+    /** A backend's scope with the kernels' input and output tensors at one latent shape. */
+    @State(Scope.Thread)
+    public static class Tensors {
+        /** Backend name; {@link BenchMain} passes every backend found on the classpath. */
+        @Param({"java"})
+        public String backend;
+
+        /** Latent shape TxCxhxw: SVD's 576x1024 x 14 frames, and the tiny model's. */
+        @Param({"14x4x72x128", "8x4x16x16"})
+        public String shape;
+
+        LatentScope scope;
+        LatentShape latentShape;
+        LatentTensor x0;
+        LatentTensor x;
+        LatentTensor f;
+        LatentTensor out;
+        LatentTensor weight;
+        float[] frameScales;
+        float[] scale;
+        float[] shift;
+        double[] mean;
+        double[] std;
+
+        @Setup(Level.Trial)
+        public void setup() {
+            scope = Backends.kernels(backend).openScope();
+            latentShape = parseShape(shape);
+            int n = latentShape.size();
+            x0 = scope.upload(Noise.gaussian(n, 1));
+            x = scope.upload(Noise.gaussian(n, 2));
+            f = scope.upload(Noise.gaussian(n, 3));
+            out = scope.zeros(n);
+            float[] w = new float[n];
+            for (int i = 0; i < n; i++) {
+                w[i] = (i / 7) % 3 == 0 ? 1f : 0.25f;
+            }
+            weight = scope.upload(w);
+            frameScales = new float[latentShape.frames()];
+            for (int t = 0; t < frameScales.length; t++) {
+                frameScales[t] = 1f + 2f * t / Math.max(1, frameScales.length - 1);
+            }
+            int c = latentShape.channels();
+            scale = new float[c];
+            shift = new float[c];
+            for (int i = 0; i < c; i++) {
+                scale[i] = 0.9f + 0.05f * i;
+                shift[i] = 0.1f * i;
+            }
+            mean = new double[c];
+            std = new double[c];
         }
-        int c = latentShape.channels();
-        scale = new float[c];
-        shift = new float[c];
-        for (int i = 0; i < c; i++) {
-            scale[i] = 0.9f + 0.05f * i;
-            shift[i] = 0.1f * i;
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            scope.close();
         }
-        mean = new double[c];
-        std = new double[c];
     }
 
     @Benchmark
-    public void extrapolate(Blackhole bh) {
-        kernels.extrapolate(x0, x, 1.7f, 0.3f, out);
-        bh.consume(out);
+    public void copy(Arrays a, Blackhole bh) {
+        System.arraycopy(a.src, 0, a.dst, 0, a.src.length);
+        bh.consume(a.dst);
+    }
+
+    /** The same copy as a plain loop, which C2 vectorises as it does the java kernels (a second reference). */
+    @Benchmark
+    public void copyLoop(Arrays a, Blackhole bh) {
+        float[] s = a.src;
+        float[] d = a.dst;
+        for (int i = 0; i < s.length; i++) {
+            d[i] = s[i];
+        }
+        bh.consume(d);
     }
 
     @Benchmark
-    public void perturb(Blackhole bh) {
-        kernels.perturb(x0, f, 0.8f, 0.6f, out);
-        bh.consume(out);
+    public void extrapolate(Tensors t, Blackhole bh) {
+        t.scope.extrapolate(t.x0, t.x, 1.7f, 0.3f, t.out);
+        bh.consume(t.out);
     }
 
     @Benchmark
-    public void scale(Blackhole bh) {
-        kernels.scale(x, 0.7f, out);
-        bh.consume(out);
+    public void perturb(Tensors t, Blackhole bh) {
+        t.scope.perturb(t.x0, t.f, 0.8f, 0.6f, t.out);
+        bh.consume(t.out);
     }
 
     @Benchmark
-    public void inverseEulerStep(Blackhole bh) {
-        kernels.inverseEulerStep(x, f, 1.5f, 2.1f, 0.18f, -0.9f, out);
-        bh.consume(out);
+    public void scale(Tensors t, Blackhole bh) {
+        t.scope.scale(t.x, 0.7f, t.out);
+        bh.consume(t.out);
     }
 
     @Benchmark
-    public void eulerStep(Blackhole bh) {
-        kernels.eulerStep(x, f, 2.1f, 1.5f, 0.18f, -0.9f, out);
-        bh.consume(out);
+    public void inverseEulerStep(Tensors t, Blackhole bh) {
+        t.scope.inverseEulerStep(t.x, t.f, 1.5f, 2.1f, 0.18f, -0.9f, t.out);
+        bh.consume(t.out);
     }
 
     @Benchmark
-    public void guidance(Blackhole bh) {
-        kernels.guidance(x, f, frameScales, latentShape.frameSize(), out);
-        bh.consume(out);
+    public void eulerStep(Tensors t, Blackhole bh) {
+        t.scope.eulerStep(t.x, t.f, 2.1f, 1.5f, 0.18f, -0.9f, t.out);
+        bh.consume(t.out);
     }
 
     @Benchmark
-    public void channelStats(Blackhole bh) {
-        kernels.channelStats(x, latentShape, 0, latentShape.frames(), mean, std);
-        bh.consume(mean);
-        bh.consume(std);
+    public void guidance(Tensors t, Blackhole bh) {
+        t.scope.guidance(t.x, t.f, t.frameScales, t.latentShape.frameSize(), t.out);
+        bh.consume(t.out);
     }
 
     @Benchmark
-    public void blend(Blackhole bh) {
-        kernels.blend(x, f, weight, out);
-        bh.consume(out);
+    public void channelStats(Tensors t, Blackhole bh) {
+        t.scope.channelStats(t.x, t.latentShape, 0, t.latentShape.frames(), t.mean, t.std);
+        bh.consume(t.mean);
+        bh.consume(t.std);
     }
 
     @Benchmark
-    public void affine(Blackhole bh) {
-        kernels.affine(x, latentShape, scale, shift, out);
-        bh.consume(out);
+    public void blend(Tensors t, Blackhole bh) {
+        t.scope.blend(t.x, t.f, t.weight, t.out);
+        bh.consume(t.out);
+    }
+
+    @Benchmark
+    public void affine(Tensors t, Blackhole bh) {
+        t.scope.affine(t.x, t.latentShape, t.scale, t.shift, t.out);
+        bh.consume(t.out);
     }
 
     /** Parses {@code TxCxhxw}. */
@@ -158,5 +208,4 @@ public class KernelBenchmark {
     public static String formatShape(LatentShape s) {
         return s.frames() + "x" + s.channels() + "x" + s.height() + "x" + s.width();
     }
-
 }

@@ -13,8 +13,10 @@ import java.util.Map;
 
 /**
  * Turns a JMH JSON result file ({@code -rf json -rff FILE}) into tables: for every kernel of
- * {@link KernelBenchmark}, the bytes it moves per second as a fraction of {@link CopyBenchmark}'s at the same
- * shape; and the time per edit of {@link EditBenchmark}. Usage: {@code KernelReport results.json}.
+ * {@link KernelBenchmark}, the bytes it moves per second as a fraction of its {@code copy}'s
+ * ({@code System.arraycopy}) at the same shape; and the time per edit of {@link EditBenchmark}. A result sampled
+ * per call ({@code Mode.SampleTime}) counts by its median, an average-time one by its mean. Usage:
+ * {@code KernelReport results.json}.
  */
 public final class KernelReport {
 
@@ -24,8 +26,8 @@ public final class KernelReport {
      * @param backend       latent backend
      * @param shape         latent shape TxCxhxw
      * @param kernel        kernel (benchmark method) name
-     * @param microsPerCall mean time per call
-     * @param error         JMH's 99.9 % error of that mean
+     * @param microsPerCall median (sampled) or mean (average-time mode) time per call
+     * @param error         JMH's 99.9 % error of the mean
      * @param gbPerSecond   bytes moved (arrays read plus written) per second, in 1e9
      * @param ofCopy        gbPerSecond divided by the copy's at the same shape (NaN without a copy result)
      */
@@ -73,10 +75,10 @@ public final class KernelReport {
         List<JsonNode> kernelNodes = new ArrayList<>();
         for (JsonNode n : root) {
             String bench = n.path("benchmark").asText();
-            if (bench.endsWith("CopyBenchmark.copy")) {
+            if (bench.endsWith("KernelBenchmark.copy")) {
                 String shape = n.path("params").path("shape").asText();
                 copyBytesPerSecond.put(shape, bytesPerSecond(shape, "copy", micros(n)));
-            } else if (bench.contains("KernelBenchmark.") || bench.endsWith("CopyBenchmark.copyLoop")) {
+            } else if (bench.contains("KernelBenchmark.")) {
                 kernelNodes.add(n);
             }
         }
@@ -153,9 +155,13 @@ public final class KernelReport {
         return bytes / (microsPerCall * 1e-6);
     }
 
-    private static double micros(JsonNode n) {
+    /** Microseconds per call: the median of a sampled result, else the mean. */
+    static double micros(JsonNode n) {
         JsonNode m = n.path("primaryMetric");
-        return m.path("score").asDouble() * toMillis(m.path("scoreUnit").asText()) * 1e3;
+        JsonNode median = m.path("scorePercentiles").path("50.0");
+        double score = "sample".equals(n.path("mode").asText()) && median.isNumber() ? median.asDouble()
+                : m.path("score").asDouble();
+        return score * toMillis(m.path("scoreUnit").asText()) * 1e3;
     }
 
     private static double toMillis(String unit) {

@@ -7,10 +7,10 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.videoshop.OutputMode;
 import org.videoshop.VideoEditor;
 import org.videoshop.Videoshop;
 import org.videoshop.VideoshopOptions;
@@ -104,23 +104,15 @@ public final class Scaling {
     }
 
     public static void main(String[] args) {
-        Args a;
-        try {
-            a = Args.parse(args, Set.of("model", "frames", "warmup", "runs", "backend", "steps", "window"),
-                    "Usage: Scaling [--model DIR|tiny] [--frames 8,14,28,56,112] [--window N] [--warmup 1] "
-                            + "[--runs 2] [--backend NAME] [--steps N]");
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
-        int[] frames = Arrays.stream(a.get("frames", "8,14,28,56,112").split(",")).map(String::trim)
-                .mapToInt(Integer::parseInt).toArray();
+        Args a = Args.parseOrExit(args, Set.of("model", "frames", "warmup", "runs", "backend", "steps", "window"),
+                "Usage: Scaling [--model DIR|tiny] [--frames 8,14,28,56,112] [--window N] [--warmup 1] "
+                        + "[--runs 2] [--backend NAME] [--steps N]");
+        int[] frames = a.ints("frames", "8,14,28,56,112");
         VideoshopOptions.Builder b = VideoshopOptions.builder().backend(a.get("backend")).steps(a.getInt("steps", 25));
         if (a.get("window") != null) {
             b.windowFrames(a.getInt("window", 8));
         }
-        VideoshopOptions options = b.build();
+        VideoshopOptions options = b.outputMode(OutputMode.REGENERATE).build(); // the paper's edit, as measured
         try (VideoshopModel model = Models.open(a.get("model", "tiny"));
              VideoEditor editor = Videoshop.editor(model, options)) {
             System.out.printf("model %s, backend %s, window %d frames (overlap %d), max heap %d MiB%n",

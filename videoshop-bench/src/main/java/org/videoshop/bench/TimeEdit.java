@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.videoshop.EditResult;
+import org.videoshop.OutputMode;
 import org.videoshop.Provenance;
 import org.videoshop.Stage;
 import org.videoshop.VideoEditor;
@@ -24,7 +25,7 @@ import org.videoshop.tensor.Video;
 /**
  * Times whole edits and breaks each down by stage from its {@link Provenance}: wall time, time inside model calls,
  * and the rest (latent math, bookkeeping); prints a table and optionally JSON. The Java half of
- * {@code scripts/compare_python.sh}.
+ * {@code scripts/bench/compare_python.sh}.
  *
  * <pre>
  * TimeEdit [--model DIR|tiny] [--frames N] [--steps N] [--strength S] [--backend NAME] [--warmup N] [--runs N]
@@ -115,15 +116,8 @@ public final class TimeEdit {
     }
 
     public static void main(String[] args) throws IOException {
-        Args a;
-        try {
-            a = Args.parse(args, Set.of("model", "frames", "steps", "strength", "backend", "warmup", "runs", "case",
-                    "write-case", "json", "seed", "guidance", "sigma-threshold", "preset", "threads"), USAGE);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
+        Args a = Args.parseOrExit(args, Set.of("model", "frames", "steps", "strength", "backend", "warmup", "runs",
+                "case", "write-case", "json", "seed", "guidance", "sigma-threshold", "preset", "threads"), USAGE);
         if (a.get("threads") != null) {
             System.setProperty("videoshop.onnx.intraOpThreads", Integer.toString(a.getInt("threads", 0)));
         }
@@ -151,7 +145,8 @@ public final class TimeEdit {
         if (a.get("sigma-threshold") != null) {
             b.sigmaThreshold(a.getDouble("sigma-threshold", 1.0));
         }
-        VideoshopOptions options = b.build();
+        // the raw-frame edit timed as the paper's (regenerate: no reconstruction, no image composition)
+        VideoshopOptions options = b.outputMode(OutputMode.REGENERATE).build();
         try (VideoshopModel model = Models.open(a.get("model", "tiny"));
              VideoEditor editor = Videoshop.editor(model, options)) {
             ModelSpec spec = model.spec();

@@ -18,7 +18,7 @@ class KernelReportTest {
     @Test
     void fractionsAreBytesPerSecondRelativeToTheCopyAtTheSameShape() throws Exception {
         String shape = "\"shape\":\"2x4x8x8\"";
-        String json = "[" + result("CopyBenchmark.copy", shape, 100, "us/op") + ","
+        String json = "[" + result("KernelBenchmark.copy", shape, 100, "us/op") + ","
                 + result("KernelBenchmark.scale", "\"backend\":\"java\"," + shape, 125, "us/op") + ","
                 + result("KernelBenchmark.extrapolate", "\"backend\":\"java\"," + shape, 0.15, "ms/op") + ","
                 + result("KernelBenchmark.channelStats", "\"backend\":\"java\"," + shape, 25000, "ns/op") + ","
@@ -39,6 +39,15 @@ class KernelReportTest {
         String table = KernelReport.kernelTable(rows);
         assertTrue(table.contains("| 2x4x8x8 | java | scale |"), table);
         assertTrue(KernelReport.editTable(edits).contains("| tiny | java | 8 | 40.0 |"));
+    }
+
+    @Test
+    void sampledResultsCountByTheirMedian() throws Exception {
+        String json = "[{\"benchmark\":\"org.videoshop.bench.KernelBenchmark.copy\",\"mode\":\"sample\","
+                + "\"params\":{\"shape\":\"2x4x8x8\"},\"primaryMetric\":{\"score\":300,"
+                + "\"scorePercentiles\":{\"50.0\":100},\"scoreUnit\":\"us/op\"}}]";
+        assertEquals(100.0, KernelReport.micros(new ObjectMapper().readTree(json).get(0)), 1e-12,
+                "the median, not the mean a few preempted calls pull up");
     }
 
     @Test

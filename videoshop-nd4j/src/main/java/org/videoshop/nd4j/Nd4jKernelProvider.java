@@ -5,8 +5,8 @@ import org.videoshop.kernel.LatentKernels;
 
 /**
  * Registers {@link Nd4jKernels} as backend {@code nd4j}, rank {@value #RANK}: below the plain-Java reference
- * (100), which is faster at SVD latent sizes because the SPI's float[] arrays must be copied to native memory
- * and back on every call. Select it with {@code -Dvideoshop.backend=nd4j} or
+ * (100), whose fused loops make one pass over the latents where ND4J's ops and BLAS need two or three, so it is
+ * faster per kernel on CPU (whole edits, dominated by the network, take the same time on both). Select it with {@code -Dvideoshop.backend=nd4j} or
  * {@code VideoshopOptions.builder().backend("nd4j")}. Unavailable (never throwing) when the ND4J natives
  * cannot load.
  */

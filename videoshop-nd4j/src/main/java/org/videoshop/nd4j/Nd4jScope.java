@@ -1,132 +1,85 @@
 package org.videoshop.nd4j;
 
-import java.nio.FloatBuffer;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.blas.Level1;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.concurrency.AffinityManager;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.SubOp;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.videoshop.kernel.KernelArguments;
 import org.videoshop.kernel.LatentScope;
 import org.videoshop.kernel.LatentTensor;
+import org.videoshop.kernel.OwningScope;
 import org.videoshop.tensor.LatentShape;
 
 /**
- * The {@code nd4j} backend's {@link LatentScope}: each tensor is a float {@link INDArray} outside any workspace,
- * computed on in place by BLAS and ND4J ops, freed when the scope closes. Host copies happen only in
- * {@link #upload}, {@link LatentTensor#copyTo} and {@link LatentTensor#copyFrom} (counted here and in the
- * {@link Nd4jKernels} that opened the scope); {@link LatentTensor#buffer()} is a direct buffer over the native
- * memory (no copy on CPU; on CUDA it brings the host mirror up to date first). Not thread-safe.
+ * The {@code nd4j} backend's {@link LatentScope}: each tensor is a float {@link INDArray} outside any workspace
+ * ({@link Nd4jTensor}), computed on in place by BLAS (ND4J's level-1 wrapper: OpenBLAS on CPU, cuBLAS on CUDA) and a
+ * few whole-array ND4J ops, freed when the scope closes. Per-frame and per-channel arithmetic (guidance, affine
+ * rescale, channel statistics) is one BLAS call per frame or channel plane on views made once per tensor; nothing
+ * per call goes through the host. Host copies happen only in {@link #upload}, {@link LatentTensor#copyTo} and
+ * {@link LatentTensor#copyFrom} (counted here and in the {@link Nd4jKernels} that opened the scope);
+ * {@link LatentTensor#buffer()} is a direct buffer over the native memory (no copy on CPU; on CUDA it brings the
+ * host mirror up to date first). Not thread-safe.
  */
 @SuppressWarnings("try") // scopeOutOfWorkspaces() is a scope guard, never referenced in the body
-final class Nd4jScope implements LatentScope {
+final class Nd4jScope extends OwningScope<Nd4jTensor> {
 
     private final AtomicLong kernelTransfers;
-    private final List<Tensor> tensors = new ArrayList<>();
-    private INDArray doubles;
-    private long transfers;
-    private boolean closed;
+    private final Map<Integer, INDArray> ones = new HashMap<>(4);
+    private final Nd4jStats stats = new Nd4jStats();
 
     Nd4jScope(AtomicLong kernelTransfers) {
+        super(Nd4jTensor.class);
         this.kernelTransfers = kernelTransfers;
     }
 
-    /** A tensor of this scope. */
-    final class Tensor implements LatentTensor {
-        private final INDArray array;
-        private final int size;
-        private FloatPointer pointer;
-
-        Tensor(INDArray array, int size) {
-            this.array = array;
-            this.size = size;
-        }
-
-        Nd4jScope owner() {
-            return Nd4jScope.this;
-        }
-
-        INDArray array() {
-            ensureOpen();
-            return array;
-        }
-
-        private FloatPointer host() {
-            ensureOpen();
-            Nd4j.getAffinityManager().ensureLocation(array, AffinityManager.Location.HOST);
-            if (pointer == null) {
-                pointer = new FloatPointer(array.data().addressPointer());
-                pointer.capacity(size).limit(size);
-            }
-            return pointer;
-        }
-
-        @Override
-        public int size() {
-            return size;
-        }
-
-        @Override
-        public void copyTo(float[] dst) {
-            lengths(size, dst.length);
-            host().position(0).get(dst, 0, size);
-            counted();
-        }
-
-        @Override
-        public void copyFrom(float[] src) {
-            lengths(size, src.length);
-            host().position(0).put(src, 0, size);
-            Nd4j.getAffinityManager().tagLocation(array, AffinityManager.Location.HOST);
-            counted();
-        }
-
-        @Override
-        public FloatBuffer buffer() {
-            FloatBuffer b = host().position(0).asBuffer();
-            // the network may write through the view: the host copy is now the truth (no-op on CPU)
-            Nd4j.getAffinityManager().tagLocation(array, AffinityManager.Location.HOST);
-            return b;
-        }
-    }
-
-    private void counted() {
-        transfers++;
+    @Override
+    protected void counted() {
+        super.counted();
         kernelTransfers.incrementAndGet();
     }
 
-    private static void lengths(int tensor, int other) {
-        if (tensor != other) {
-            throw new IllegalArgumentException("Expected " + tensor + " floats like the tensor but found " + other);
-        }
-    }
-
-    private void ensureOpen() {
-        if (closed) {
-            throw new IllegalStateException("Expected an open latent scope but found it closed");
-        }
-    }
-
-    private INDArray a(LatentTensor t) {
+    /** For this scope's tensors: throws once the scope is closed. */
+    void checkOpen() {
         ensureOpen();
-        if (!(t instanceof Tensor n) || n.owner() != this) {
-            throw new IllegalArgumentException("Expected a tensor of this nd4j scope but found "
-                    + (t == null ? "null" : t.getClass().getName()));
-        }
-        return n.array();
     }
 
-    private static void same(INDArray x, INDArray y, INDArray out) {
-        if (x.length() != out.length() || y.length() != out.length()) {
-            throw new IllegalArgumentException("Expected tensors of one length but found " + x.length() + ", "
-                    + y.length() + " and " + out.length());
+    private Nd4jTensor t(LatentTensor t) {
+        return tensor(t);
+    }
+
+    private static void same(Nd4jTensor x, Nd4jTensor y, Nd4jTensor out) {
+        if (x.size() != out.size() || y.size() != out.size()) {
+            throw new IllegalArgumentException("Expected tensors of one length but found " + x.size() + ", "
+                    + y.size() + " and " + out.size());
         }
+    }
+
+    private static void shaped(Nd4jTensor x, LatentShape shape) {
+        if (x.size() != shape.size()) {
+            throw new IllegalArgumentException("Expected " + shape.size() + " floats for shape " + shape
+                    + " but found " + x.size());
+        }
+    }
+
+    private static Level1 blas() {
+        return Nd4j.getBlasWrapper().level1();
+    }
+
+    /** A vector of {@code n} ones owned by this scope (the other operand of the affine shift's BLAS axpy). */
+    private INDArray ones(int n) {
+        INDArray v = ones.get(n);
+        if (v == null) {
+            try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                v = Nd4j.ones(DataType.FLOAT, n);
+            }
+            ones.put(n, v);
+        }
+        return v;
     }
 
     @Override
@@ -140,13 +93,7 @@ final class Nd4jScope implements LatentScope {
         if (size < 1) {
             throw new IllegalArgumentException("Expected a tensor size >= 1 but found " + size);
         }
-        INDArray arr;
-        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            arr = Nd4j.create(DataType.FLOAT, size);
-        }
-        Tensor t = new Tensor(arr, size);
-        tensors.add(t);
-        return t;
+        return add(false, size);
     }
 
     @Override
@@ -155,33 +102,39 @@ final class Nd4jScope implements LatentScope {
         if (values.length < 1) {
             throw new IllegalArgumentException("Expected at least one value to upload but found none");
         }
-        INDArray arr;
-        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            arr = Nd4j.createUninitialized(DataType.FLOAT, values.length);
-        }
-        Tensor t = new Tensor(arr, values.length);
-        tensors.add(t);
+        Nd4jTensor t = add(true, values.length);
         t.copyFrom(values);
         return t;
     }
 
+    private Nd4jTensor add(boolean uninitialized, int size) {
+        INDArray arr;
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            arr = uninitialized ? Nd4j.createUninitialized(DataType.FLOAT, size) : Nd4j.create(DataType.FLOAT, size);
+        }
+        return own(new Nd4jTensor(this, arr));
+    }
+
     @Override
     public void copy(LatentTensor src, LatentTensor dst) {
-        INDArray s = a(src);
-        INDArray d = a(dst);
+        Nd4jTensor s = t(src);
+        Nd4jTensor d = t(dst);
         same(s, s, d);
         if (s != d) {
-            d.assign(s);
+            d.array().assign(s.array());
         }
     }
 
-    /** out = alpha x + beta y, in place where out is x or y: two BLAS passes (scal or scaled copy, then axpy). */
+    /** out = alpha x + beta y, in place where out is x or y: a scaling pass (or scaled copy), then one BLAS axpy. */
     private void axpby(LatentTensor xt, double alpha, LatentTensor yt, double beta, LatentTensor outt) {
-        INDArray x = a(xt);
-        INDArray y = a(yt);
-        INDArray out = a(outt);
-        same(x, y, out);
-        Level1 blas = Nd4j.getBlasWrapper().level1();
+        Nd4jTensor xn = t(xt);
+        Nd4jTensor yn = t(yt);
+        Nd4jTensor on = t(outt);
+        same(xn, yn, on);
+        INDArray x = xn.array();
+        INDArray y = yn.array();
+        INDArray out = on.array();
+        Level1 blas = blas();
         long n = out.length();
         if (out == x && out == y) {
             blas.scal(n, alpha + beta, out);
@@ -210,13 +163,13 @@ final class Nd4jScope implements LatentScope {
 
     @Override
     public void scale(LatentTensor xt, float c, LatentTensor outt) {
-        INDArray x = a(xt);
-        INDArray out = a(outt);
+        Nd4jTensor x = t(xt);
+        Nd4jTensor out = t(outt);
         same(x, x, out);
         if (x == out) {
-            x.muli(c);
+            blas().scal(out.size(), c, out.array());
         } else {
-            x.mul(c, out);
+            x.array().mul(c, out.array());
         }
     }
 
@@ -235,64 +188,53 @@ final class Nd4jScope implements LatentScope {
         axpby(x, 1f + h * (1f - cSkip), f, -h * cOut, out);
     }
 
+    /** u + g (c - u) = g c + (1 - g) u per frame: one BLAS scal and one axpy per frame, in place in the output. */
     @Override
     public void guidance(LatentTensor condT, LatentTensor uncondT, float[] frameScales, int frameSize,
                          LatentTensor outT) {
-        INDArray cond = a(condT);
-        INDArray uncond = a(uncondT);
-        INDArray out = a(outT);
+        Nd4jTensor cond = t(condT);
+        Nd4jTensor uncond = t(uncondT);
+        Nd4jTensor out = t(outT);
         same(cond, uncond, out);
         int frames = frameScales.length;
-        KernelArguments.frames((int) out.length(), frames, frameSize);
-        boolean intoUncond = out == uncond;
-        float[] perFrame = frameScales.clone();
-        if (intoUncond) {
-            for (int t = 0; t < frames; t++) {
-                perFrame[t] = 1f - frameScales[t]; // u + g (c - u) = c + (1 - g) (u - c)
-            }
+        KernelArguments.frames(out.size(), frames, frameSize);
+        if (cond == uncond) {
+            copy(cond, out); // u + g (c - u) = c
+            return;
         }
-        INDArray base = intoUncond ? cond : uncond;
-        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces();
-             INDArray g = Nd4j.create(perFrame, new long[] {frames, 1}, DataType.FLOAT)) {
-            if (out != cond && !intoUncond) {
-                out.assign(cond);
+        boolean intoUncond = out == uncond;
+        Nd4jTensor other = intoUncond ? cond : uncond;
+        if (out != cond && !intoUncond) {
+            out.array().assign(cond.array());
+        }
+        INDArray[] o = out.rows(frameSize);
+        INDArray[] p = other.rows(frameSize);
+        Level1 blas = blas();
+        for (int t = 0; t < frames; t++) {
+            float g = frameScales[t];
+            float keep = intoUncond ? 1f - g : g;
+            float add = intoUncond ? g : 1f - g;
+            if (keep != 1f) {
+                blas.scal(frameSize, keep, o[t]);
             }
-            out.subi(base);                                          // cond - uncond (or uncond - cond)
-            out.reshape('c', frames, frameSize).muliColumnVector(g); // per frame, through a view
-            out.addi(base);
+            if (add != 0f) {
+                blas.axpy(frameSize, add, p[t], o[t]);
+            }
         }
     }
 
+    /** Per (frame, channel) plane: sum and sum of squares accumulated in double ({@link Nd4jStats}). */
     @Override
     public void channelStats(LatentTensor xt, LatentShape shape, int fromFrame, int toFrame, double[] mean,
                              double[] std) {
-        INDArray x = a(xt);
-        if (x.length() != shape.size()) {
-            throw new IllegalArgumentException("Expected " + shape.size() + " floats for shape " + shape
-                    + " but found " + x.length());
-        }
+        Nd4jTensor x = t(xt);
+        shaped(x, shape);
         KernelArguments.channelStats(shape, fromFrame, toFrame, mean, std);
         int channels = shape.channels();
-        int plane = shape.planeSize();
-        int rows = (toFrame - fromFrame) * channels;
         double[] sum = new double[channels];
         double[] sumSq = new double[channels];
-        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            INDArray d = doubles(shape.size());
-            d.assign(x);                                        // float -> double in one native pass
-            INDArray planes = d.reshape('c', (long) shape.frames() * channels, plane)
-                    .get(NDArrayIndex.interval((long) fromFrame * channels, (long) toFrame * channels),
-                            NDArrayIndex.all());
-            try (INDArray rowSum = planes.sum(1);
-                 INDArray rowNorm = planes.norm2(1)) {
-                for (int r = 0; r < rows; r++) {
-                    double n2 = rowNorm.getDouble(r);
-                    sum[r % channels] += rowSum.getDouble(r);
-                    sumSq[r % channels] += n2 * n2;
-                }
-            }
-        }
-        long count = (long) (toFrame - fromFrame) * plane;
+        stats.add(x, shape.planeSize(), fromFrame * channels, toFrame * channels, channels, sum, sumSq);
+        long count = (long) (toFrame - fromFrame) * shape.planeSize();
         for (int c = 0; c < channels; c++) {
             double m = sum[c] / count;
             mean[c] = m;
@@ -300,109 +242,91 @@ final class Nd4jScope implements LatentScope {
         }
     }
 
-    /** This scope's double scratch of {@code n} values (statistics accumulate in double), made on first use. */
-    private INDArray doubles(int n) {
-        if (doubles == null || doubles.length() != n) {
-            if (doubles != null) {
-                doubles.close();
-            }
-            doubles = Nd4j.createUninitialized(DataType.DOUBLE, n);
-        }
-        return doubles;
-    }
-
+    /** Per (frame, channel) plane: one BLAS scal and one axpy with ones, in place in the output. */
     @Override
     public void affine(LatentTensor xt, LatentShape shape, float[] scale, float[] shift, LatentTensor outt) {
-        INDArray x = a(xt);
-        INDArray out = a(outt);
+        Nd4jTensor x = t(xt);
+        Nd4jTensor out = t(outt);
         same(x, x, out);
-        if (x.length() != shape.size()) {
-            throw new IllegalArgumentException("Expected " + shape.size() + " floats for shape " + shape
-                    + " but found " + x.length());
-        }
+        shaped(x, shape);
         KernelArguments.perChannel(shape, scale, shift);
-        int channels = shape.channels();
-        int planes = shape.frames() * channels;
-        float[] colScale = new float[planes];
-        float[] colShift = new float[planes];
-        for (int r = 0; r < planes; r++) {
-            colScale[r] = scale[r % channels];
-            colShift[r] = shift[r % channels];
+        if (out != x) {
+            out.array().assign(x.array());
         }
-        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces();
-             INDArray sc = Nd4j.create(colScale, new long[] {planes, 1}, DataType.FLOAT);
-             INDArray sh = Nd4j.create(colShift, new long[] {planes, 1}, DataType.FLOAT)) {
-            if (out != x) {
-                out.assign(x);
+        int channels = shape.channels();
+        int plane = shape.planeSize();
+        INDArray[] planes = out.rows(plane);
+        INDArray one = ones(plane);
+        Level1 blas = blas();
+        for (int r = 0; r < planes.length; r++) {
+            int c = r % channels;
+            if (scale[c] != 1f) {
+                blas.scal(plane, scale[c], planes[r]);
             }
-            out.reshape('c', planes, shape.planeSize()).muliColumnVector(sc).addiColumnVector(sh);
+            if (shift[c] != 0f) {
+                blas.axpy(plane, shift[c], one, planes[r]);
+            }
         }
     }
 
+    /** b + w (a - b): a difference (BLAS axpy in place, else one ND4J op), one ND4J multiply, one BLAS axpy. */
     @Override
     public void blend(LatentTensor at, LatentTensor bt, LatentTensor wt, LatentTensor outt) {
-        INDArray a = a(at);
-        INDArray b = a(bt);
-        INDArray w = a(wt);
-        INDArray out = a(outt);
-        same(a, b, out);
-        same(w, w, out);
-        if (out == b || out == w) {
+        Nd4jTensor an = t(at);
+        Nd4jTensor bn = t(bt);
+        Nd4jTensor wn = t(wt);
+        Nd4jTensor on = t(outt);
+        same(an, bn, on);
+        same(wn, wn, on);
+        if (on == bn || on == wn) {
             throw new IllegalArgumentException("Expected the blend output to be the first tensor or a fourth one");
         }
-        if (out != a) {
-            out.assign(a);
+        if (an == bn) {
+            copy(an, on); // b + w (b - b) = b
+            return;
         }
-        out.subi(b).muli(w).addi(b); // b + w (a - b)
+        INDArray b = bn.array();
+        INDArray out = on.array();
+        Level1 blas = blas();
+        long n = out.length();
+        if (on == an) {
+            blas.axpy(n, -1.0, b, out);
+        } else {
+            Nd4j.getExecutioner().exec(new SubOp(an.array(), b, out));
+        }
+        out.muli(wn.array());
+        blas.axpy(n, 1.0, b, out);
     }
 
     @Override
     public double globalStd(LatentTensor xt) {
-        INDArray x = a(xt);
-        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            INDArray d = doubles((int) x.length());
-            d.assign(x);
-            double n = x.length();
-            double m = d.sumNumber().doubleValue() / n;
-            double norm = d.norm2Number().doubleValue();
-            return Math.sqrt(Math.max(0, norm * norm / n - m * m));
-        }
+        Nd4jTensor x = t(xt);
+        double[] sum = new double[1];
+        double[] sumSq = new double[1];
+        stats.add(x, x.size(), 0, 1, 1, sum, sumSq);
+        double n = x.size();
+        double m = sum[0] / n;
+        return Math.sqrt(Math.max(0, sumSq[0] / n - m * m));
     }
 
     @Override
     public int firstNonFinite(LatentTensor xt) {
-        INDArray x = a(xt);
-        double sum = x.sumNumber().doubleValue(); // NaN or infinite when any value is (or, rarely, on overflow)
-        if (Double.isFinite(sum)) {
-            return -1;
-        }
-        FloatBuffer b = ((Tensor) xt).host().position(0).asBuffer();
-        for (int i = 0; i < b.limit(); i++) {
-            if (!Float.isFinite(b.get(i))) {
-                return i;
-            }
-        }
-        return -1;
+        Nd4jTensor x = t(xt);
+        // the sum of magnitudes is NaN or infinite when any value is (or, rarely, on overflow: then the scan finds none)
+        return Double.isFinite(blas().asum(x.array())) ? -1 : x.firstNonFiniteOnHost();
     }
 
     @Override
-    public long hostTransfers() {
-        return transfers;
+    protected void free(Nd4jTensor t) {
+        t.free();
     }
 
     @Override
-    public void close() {
-        if (closed) {
-            return;
+    protected void freeOther() {
+        for (INDArray v : ones.values()) {
+            v.close();
         }
-        closed = true;
-        for (Tensor t : tensors) {
-            t.array.close();
-        }
-        tensors.clear();
-        if (doubles != null) {
-            doubles.close();
-            doubles = null;
-        }
+        ones.clear();
+        stats.close();
     }
 }

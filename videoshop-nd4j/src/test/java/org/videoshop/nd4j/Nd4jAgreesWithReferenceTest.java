@@ -6,8 +6,6 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 import org.videoshop.kernel.LatentKernels;
@@ -21,21 +19,8 @@ import org.videoshop.tensor.LatentShape;
 class Nd4jAgreesWithReferenceTest {
 
     private static final double TOL = 1e-5;
-    private static Nd4jKernels nd4j;
     private static final LatentKernels REF = new ReferenceKernels();
-
-    @BeforeAll
-    static void open() {
-        Nd4jTests.requireNd4j();
-        nd4j = new Nd4jKernels();
-    }
-
-    @AfterAll
-    static void close() {
-        if (nd4j != null) {
-            nd4j.close();
-        }
-    }
+    private final Nd4jKernels nd4j = Nd4jTests.kernels();
 
     /** Frames 1..6, channels 1..8, odd and even plane sides, occasionally a large plane. */
     private static Gen<LatentShape> shapes() {

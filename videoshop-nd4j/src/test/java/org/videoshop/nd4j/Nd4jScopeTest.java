@@ -1,7 +1,5 @@
 package org.videoshop.nd4j;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.videoshop.kernel.LatentKernels;
 import org.videoshop.kernel.LatentKernelsConformance;
@@ -15,26 +13,11 @@ import org.videoshop.pipeline.InversionRoundTripProperties;
  */
 class Nd4jScopeTest {
 
-    private static Nd4jKernels shared;
-
-    @BeforeAll
-    static void open() {
-        Nd4jTests.requireNd4j();
-        shared = new Nd4jKernels();
-    }
-
-    @AfterAll
-    static void close() {
-        if (shared != null) {
-            shared.close();
-        }
-    }
-
     @Nested
     class Conformance extends LatentKernelsConformance {
         @Override
         protected LatentKernels kernels() {
-            return new ScopedKernels(shared);
+            return new ScopedKernels(Nd4jTests.kernels());
         }
     }
 
@@ -42,7 +25,7 @@ class Nd4jScopeTest {
     class Contract extends LatentScopeContract {
         @Override
         protected LatentKernels kernels() {
-            return shared;
+            return Nd4jTests.kernels();
         }
     }
 
@@ -50,7 +33,7 @@ class Nd4jScopeTest {
     class RoundTrips extends InversionRoundTripProperties {
         @Override
         protected LatentKernels kernels() {
-            return shared;
+            return Nd4jTests.kernels();
         }
     }
 }

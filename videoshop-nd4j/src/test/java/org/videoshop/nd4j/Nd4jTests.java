@@ -26,6 +26,20 @@ final class Nd4jTests {
         }
     }
 
+    private static Nd4jKernels shared;
+
+    /**
+     * The kernels the test classes share (made on first use after {@link #requireNd4j()}; like the instance
+     * {@code Backends} keeps, it lives as long as the test JVM).
+     */
+    static synchronized Nd4jKernels kernels() {
+        requireNd4j();
+        if (shared == null) {
+            shared = new Nd4jKernels();
+        }
+        return shared;
+    }
+
     /** Skips unless ND4J runs on a CUDA device. */
     static void assumeCuda() {
         assumeTrue(Nd4jRuntime.isAvailable() && Nd4jRuntime.backendName().toLowerCase().contains("cublas"),

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.videoshop.EditResult;
 import org.videoshop.InversionMode;
+import org.videoshop.OutputMode;
 import org.videoshop.VideoEditor;
 import org.videoshop.Videoshop;
 import org.videoshop.VideoshopOptions;
@@ -35,8 +36,9 @@ class WholeEditAgreementTest {
 
     private EditResult edit(VideoshopOptions options) {
         try (AnalyticModel model = new AnalyticModel(5, 16, 12, 4, 9);
-             VideoEditor editor = Videoshop.editor(model, options)) {
-            return editor.edit(video, edited);
+             VideoEditor editor = Videoshop.editor(model, options.toBuilder().outputMode(OutputMode.REGENERATE)
+                     .build())) {
+            return editor.edit(video, edited); // the model's output in float (detail output is 8-bit)
         }
     }
 

@@ -104,13 +104,13 @@ final class GraphContract {
         if (batched && shape.length > 0 && shape[0] > 0) {
             throw fail(n, "expected the batch dimension (dimension 0) of " + what + " to be dynamic, because the "
                     + "pipeline runs the UNet at batch 1 (unguided inversion) and 2 (guided), but the graph fixes it"
-                    + " to " + shape[0] + "; re-export with videoshop-onnx/scripts/export_svd.py, which makes every"
+                    + " to " + shape[0] + "; re-export with scripts/svd/export_svd.py, which makes every"
                     + " batch, frame and spatial axis dynamic");
         }
         if (video && shape.length > 1 && shape[1] > 0) {
             throw fail(n, "expected the frame dimension (dimension 1) of " + what + " to be dynamic, because the "
                     + "pipeline runs the UNet at each window's frame count, but the graph fixes it to " + shape[1]
-                    + "; re-export with videoshop-onnx/scripts/export_svd.py, which makes every batch, frame and"
+                    + "; re-export with scripts/svd/export_svd.py, which makes every batch, frame and"
                     + " spatial axis dynamic");
         }
     }

@@ -109,7 +109,7 @@ public final class ModelBundle implements AutoCloseable {
     public static ModelBundle readResource(String resourceFolder, ClassLoader loader) {
         String dir = trimSlashes(resourceFolder);
         ClassLoader cl = loader != null ? loader : ModelBundle.class.getClassLoader();
-        URL url = cl.getResource(dir + "/" + BundleManifest.FILE_NAME);
+        URL url = resource(cl, dir + "/" + BundleManifest.FILE_NAME);
         if (url == null) {
             return null;
         }
@@ -128,7 +128,7 @@ public final class ModelBundle implements AutoCloseable {
             throw new InvalidBundleException(source, BundleManifest.FILE_NAME, "could not be read: " + e, e);
         }
         BundleManifest m = ManifestReader.read(bytes, source, (at, rel) -> {
-            if (cl.getResource(dir + "/" + rel) == null) {
+            if (resource(cl, dir + "/" + rel) == null) {
                 throw new InvalidBundleException(source, at, "expected the resource " + dir + "/" + rel
                         + " on the classpath but found nothing");
             }
@@ -156,7 +156,7 @@ public final class ModelBundle implements AutoCloseable {
                 for (String rel : files) {
                     Path target = tmp.resolve(rel);
                     Files.createDirectories(target.getParent());
-                    try (InputStream in = cl.getResourceAsStream(dir + "/" + rel)) {
+                    try (InputStream in = resource(cl, dir + "/" + rel).openStream()) {
                         Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
                     }
                 }
@@ -237,11 +237,20 @@ public final class ModelBundle implements AutoCloseable {
         if (folder != null) {
             return Files.newInputStream(folder.resolve(rel));
         }
-        InputStream in = loader.getResourceAsStream(resourceFolder + "/" + rel);
-        if (in == null) {
+        URL url = resource(loader, resourceFolder + "/" + rel);
+        if (url == null) {
             throw new IOException("classpath resource " + resourceFolder + "/" + rel + " disappeared");
         }
-        return in;
+        return url.openStream();
+    }
+
+    /**
+     * A resource from {@code loader}, else from this module: on the module path the built-in bundles' folders are
+     * packages of this module that no other module (the class loader included) may read.
+     */
+    private static URL resource(ClassLoader loader, String name) {
+        URL url = loader.getResource(name);
+        return url != null ? url : ModelBundle.class.getResource("/" + name);
     }
 
     /** The file of a network on disk, or null when the bundle is read from a jar (use {@link #bytes}). */

@@ -61,12 +61,36 @@ final class OnnxDenoiser implements Denoiser {
                 new FloatBuffer[] {outUnconditional, outConditional});
     }
 
+    /** One network call of batch {@code conditions.length}; items keep their order in the batch. */
+    @Override
+    public void predictBatch(LatentShape shape, FloatBuffer[] inputs, float cNoise, Conditioning[] conditions,
+                             FloatBuffer[] outs) {
+        if (inputs == null || conditions == null || outs == null || inputs.length != conditions.length
+                || outs.length != conditions.length || conditions.length == 0) {
+            throw new IllegalArgumentException("Expected one or more inputs, conditions and outputs, as many of each,"
+                    + " but found " + (inputs == null ? "null" : inputs.length) + ", "
+                    + (conditions == null ? "null" : conditions.length) + " and "
+                    + (outs == null ? "null" : outs.length));
+        }
+        run(shape, inputs, cNoise, conditions, outs);
+    }
+
     private static FloatBuffer wrap(float[] a) {
         return a == null ? null : FloatBuffer.wrap(a);
     }
 
     private void run(LatentShape shape, FloatBuffer input, float cNoise, Conditioning[] conds, FloatBuffer[] outs) {
-        check(shape, input, conds, outs);
+        FloatBuffer[] inputs = new FloatBuffer[conds.length];
+        java.util.Arrays.fill(inputs, input);
+        run(shape, inputs, cNoise, conds, outs);
+    }
+
+    /** Batch item i is {@code inputs[i]} (interleaved per frame with its conditioning latents) under conds[i]. */
+    private void run(LatentShape shape, FloatBuffer[] inputs, float cNoise, Conditioning[] conds,
+                     FloatBuffer[] outs) {
+        for (FloatBuffer input : inputs) {
+            check(shape, input, conds, outs);
+        }
         int b = conds.length;
         int t = shape.frames();
         int h = shape.height();
@@ -86,7 +110,7 @@ final class OnnxDenoiser implements Denoiser {
                     float[] cond = conds[i].latents();
                     for (int f = 0; f < t; f++) {
                         int base = (i * t + f) * 2 * fs;
-                        sample.put(base, input, f * fs, fs);
+                        sample.put(base, inputs[i], f * fs, fs);
                         sample.put(base + fs, cond, 0, fs);
                     }
                     ehs.put(i * dimension, conds[i].embedding(), 0, dimension); // (copies: small, per call)

@@ -52,8 +52,9 @@ final class OnnxEmbedder implements ImageEmbedder {
                     Map.of("embedding", new long[] {1, 1, dimension}));
             try {
                 TensorSlot in = ws.in("pixels");
+                float[] rgb = f.data();
                 for (int c = 0; c < 3; c++) {
-                    in.putAffine(c * plane, f.data(), c * plane, plane, invStd[c], -mean[c] * invStd[c]);
+                    in.putAffine(c * plane, rgb, c * plane, plane, invStd[c], -mean[c] * invStd[c]);
                 }
                 net.run(ws);
                 ws.out("embedding").get(0, out, 0, dimension);

@@ -56,6 +56,7 @@ final class OnnxEncoder implements Encoder {
         LatentShape shape = new LatentShape(video.frames(), channels, H / downscale, W / downscale);
         float[] out = new float[shape.size()];
         int fs = video.frameSize();
+        float[] pixels = video.data();
         model.enter();
         try {
             for (int start = 0; start < video.frames(); start += encodeChunk) {
@@ -64,7 +65,7 @@ final class OnnxEncoder implements Encoder {
                         Map.of("pixels", new long[] {n, 3, H, W}),
                         Map.of("latent", new long[] {n, channels, shape.height(), shape.width()}));
                 try {
-                    ws.in("pixels").putAffine(0, video.data(), start * fs, n * fs, 2f, -1f);
+                    ws.in("pixels").putAffine(0, pixels, start * fs, n * fs, 2f, -1f);
                     enc.run(ws);
                     ws.out("latent").get(0, out, start * shape.frameSize(), n * shape.frameSize());
                 } finally {

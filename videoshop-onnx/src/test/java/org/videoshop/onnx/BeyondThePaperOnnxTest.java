@@ -26,6 +26,7 @@ import org.videoshop.onnx.store.InversionFiles;
 import org.videoshop.tensor.Images;
 import org.videoshop.tensor.Mask;
 import org.videoshop.tensor.Video;
+import org.videoshop.testing.Clips;
 
 /**
  * Beyond the paper through the Java API on a real ONNX model (the trained tiny model once it is on the classpath,
@@ -56,7 +57,7 @@ class BeyondThePaperOnnxTest {
 
     /** Images of 48x40 (not the model's size), a square moving right. */
     private static List<BufferedImage> images(int frames) {
-        Video v = Clips.movingSquare(frames, 40, 48);
+        Video v = Clips.discClip(frames, 40, 48);
         List<BufferedImage> out = new ArrayList<>();
         for (int i = 0; i < frames; i++) {
             out.add(Images.toImage(v.frame(i)));
@@ -65,7 +66,7 @@ class BeyondThePaperOnnxTest {
     }
 
     private static BufferedImage editedFirst() {
-        return Images.toImage(Clips.recolouredFirst(Clips.movingSquare(1, 40, 48)));
+        return Images.toImage(Clips.recolouredFirst(Clips.discClip(1, 40, 48)));
     }
 
     @ParameterizedTest(name = "{0} frames")
@@ -84,7 +85,7 @@ class BeyondThePaperOnnxTest {
                 assertEquals(40, img.getHeight(), "height");
             }
             int s = model.spec().width();
-            Video raw = Clips.movingSquare(frames, model.spec().height(), s);
+            Video raw = Clips.discClip(frames, model.spec().height(), s);
             EditResult r = editor.edit(raw, Clips.recolouredFirst(raw));
             assertEquals(frames, r.video().frames(), "frames at the model's size");
             assertEquals(frames, r.provenance().frames(), "provenance counts the whole clip");

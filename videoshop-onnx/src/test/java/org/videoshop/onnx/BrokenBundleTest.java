@@ -54,27 +54,19 @@ class BrokenBundleTest {
 
     @Test
     void aUnetWithAFixedBatchIsRefusedAtOpenNamingTheDimension() throws IOException {
-        Path b = TestBundles.copy(TestBundles.RANDOM_TINY, tmp);
-        Files.copy(TestBundles.resource("broken/unet_fixed_batch.onnx"), b.resolve("unet.onnx"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        InvalidBundleException e = openFails(b);
-        assertEquals("unet.onnx", e.field());
+        InvalidBundleException e = unetRefused("broken/unet_fixed_batch.onnx");
         assertTrue(e.getMessage().contains("expected the batch dimension (dimension 0) of input ")
                 && e.getMessage().contains("runs the UNet at batch 1 (unguided inversion) and 2 (guided)")
                 && e.getMessage().contains("fixes it to 2")
-                && e.getMessage().contains("re-export with videoshop-onnx/scripts/export_svd.py"), e.getMessage());
+                && e.getMessage().contains("re-export with scripts/svd/export_svd.py"), e.getMessage());
     }
 
     @Test
     void aUnetWithAFixedFrameCountIsRefusedAtOpenNamingTheDimension() throws IOException {
-        Path b = TestBundles.copy(TestBundles.RANDOM_TINY, tmp);
-        Files.copy(TestBundles.resource("broken/unet_fixed_frames.onnx"), b.resolve("unet.onnx"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        InvalidBundleException e = openFails(b);
-        assertEquals("unet.onnx", e.field());
+        InvalidBundleException e = unetRefused("broken/unet_fixed_frames.onnx");
         assertTrue(e.getMessage().contains("expected the frame dimension (dimension 1) of input sample")
                 && e.getMessage().contains("fixes it to 14")
-                && e.getMessage().contains("re-export with videoshop-onnx/scripts/export_svd.py"), e.getMessage());
+                && e.getMessage().contains("re-export with scripts/svd/export_svd.py"), e.getMessage());
     }
 
     @Test
@@ -143,5 +135,15 @@ class BrokenBundleTest {
         InvalidBundleException e = assertThrows(InvalidBundleException.class, () -> ModelBundle.read(b));
         assertEquals("$.networks.unet.externalData[0]", e.field());
         assertFalse(e.getMessage().isBlank());
+    }
+
+    /** Opening the random tiny bundle with its UNet replaced by {@code resource} fails, naming unet.onnx. */
+    private InvalidBundleException unetRefused(String resource) throws IOException {
+        Path b = TestBundles.copy(TestBundles.RANDOM_TINY, tmp);
+        Files.copy(TestBundles.resource(resource), b.resolve("unet.onnx"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        InvalidBundleException e = openFails(b);
+        assertEquals("unet.onnx", e.field());
+        return e;
     }
 }

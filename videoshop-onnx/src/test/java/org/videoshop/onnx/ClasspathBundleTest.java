@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.videoshop.tensor.Video;
+import org.videoshop.testing.Clips;
 
 /**
  * Bundles as classpath resources: a folder on disk (as in an IDE or target/classes), and inside a jar, where
@@ -46,7 +47,7 @@ class ClasspathBundleTest {
 
     @Test
     void aResourceFolderOnDiskOpensLikeAFolder() {
-        Video clip = Clips.movingSquare(3, 32, 32);
+        Video clip = Clips.discClip(3, 32, 32);
         try (OnnxModel a = OnnxModel.openResource("bundles/random-tiny", null, OnnxOptions.defaults());
              OnnxModel b = OnnxModel.open(TestBundles.bundle(TestBundles.RANDOM_TINY))) {
             assertNotNull(a.bundle().folder());
@@ -57,7 +58,7 @@ class ClasspathBundleTest {
 
     @Test
     void aBundleInsideAJarLoadsFromBytes() throws IOException {
-        Video clip = Clips.movingSquare(3, 32, 32);
+        Video clip = Clips.discClip(3, 32, 32);
         try (URLClassLoader cl = jarWith(TestBundles.RANDOM_TINY, "models/rt");
              OnnxModel fromJar = OnnxModel.openResource("models/rt", cl, OnnxOptions.defaults());
              OnnxModel fromDisk = OnnxModel.open(TestBundles.bundle(TestBundles.RANDOM_TINY))) {
@@ -76,7 +77,7 @@ class ClasspathBundleTest {
             copy = m.bundle().folder();
             assertNotNull(copy);
             assertTrue(Files.exists(copy.resolve("unet.onnx.data")));
-            float[] e = m.embedder().embed(Clips.movingSquare(1, 64, 64).frame(0));
+            float[] e = m.embedder().embed(Clips.discClip(1, 64, 64).frame(0));
             assertEquals(1024, e.length);
             m.close();
         }

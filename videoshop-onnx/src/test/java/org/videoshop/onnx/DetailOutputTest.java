@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.videoshop.FrameSize;
+import org.videoshop.ListFrames;
 import org.videoshop.OutputMode;
 import org.videoshop.ProgressListener;
 import org.videoshop.Provenance;
@@ -28,7 +29,7 @@ class DetailOutputTest extends TinyModelFixture {
     static List<BufferedImage> edit(VideoEditor editor, List<BufferedImage> clip, BufferedImage edited,
                                     Provenance[] provenance) {
         List<BufferedImage> out = new ArrayList<>(Collections.nCopies(clip.size(), null));
-        try (ListSource source = new ListSource(clip)) {
+        try (ListFrames source = new ListFrames(clip)) {
             provenance[0] = editor.edit(source, edited, null, out::set, ProgressListener.NONE, null);
         }
         return out;

@@ -22,6 +22,7 @@ import org.videoshop.Videoshop;
 import org.videoshop.VideoshopOptions;
 import org.videoshop.tensor.Images;
 import org.videoshop.tensor.Video;
+import org.videoshop.testing.Clips;
 
 /**
  * How the api reads images of every type, on the real ONNX model: alpha is ignored (the colour channels are taken
@@ -90,7 +91,7 @@ class ImageInputHandlingTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("imageTypes")
     void anyImageTypeEditsLikeItsOpaqueRgbEquivalent(String name, int type) {
-        Video clip = Clips.movingSquare(3, 32, 32);
+        Video clip = Clips.discClip(3, 32, 32);
         List<BufferedImage> frames = asType(clip, type, 5);
         BufferedImage edited = asType(Video.of(List.of(Clips.recolouredFirst(clip))), type, 6).get(0);
         List<BufferedImage> rgbFrames = frames.stream().map(ImageInputHandlingTest::opaque).toList();
@@ -130,12 +131,12 @@ class ImageInputHandlingTest {
         ((com.fasterxml.jackson.databind.node.ObjectNode) m.get("video")).remove("sizeMultiple");
         TestBundles.write(b, m);
         try (OnnxModel undeclared = OnnxModel.open(b); VideoEditor editor = Videoshop.editor(undeclared, FAST)) {
-            Video odd = Clips.movingSquare(2, 34, 34);
+            Video odd = Clips.discClip(2, 34, 34);
             IllegalStateException e = assertThrows(IllegalStateException.class,
                     () -> editor.edit(odd, odd.frame(0)));
             assertTrue(e.getMessage().contains("Expected network unet") && e.getMessage().contains("ONNX Runtime "
                     + "failed"), e.getMessage());
-            Video ok = Clips.movingSquare(2, 32, 32);
+            Video ok = Clips.discClip(2, 32, 32);
             assertEquals(2, editor.edit(ok, ok.frame(0)).video().frames());
         }
     }

@@ -19,10 +19,11 @@ import org.videoshop.Videoshop;
 import org.videoshop.VideoshopOptions;
 import org.videoshop.model.VideoshopModel;
 import org.videoshop.tensor.Video;
+import org.videoshop.testing.Clips;
 
 /**
  * A bundle whose UNet outputs NaN (random-tiny with {@code broken/nan_unet.onnx}, made by
- * {@code src/test/python/make_nan_unet.py}: finite while c_noise <= 0, i.e. sigma <= 1, NaN above): the edit fails
+ * {@code scripts/fixtures/make_nan_unet.py}: finite while c_noise <= 0, i.e. sigma <= 1, NaN above): the edit fails
  * right after the first step whose output is not finite, naming that step and stage; the failed edit leaves no
  * workspace checked out and no session open once the model is closed.
  */
@@ -59,7 +60,7 @@ class NanOutputTest {
             assertTrue(expectedStep > 1, "the test needs finite steps before the NaN one: " + expectedStep);
             List<String> done = new ArrayList<>();
             ProgressListener listener = (stage, step, total) -> done.add(stage + " " + step);
-            Video clip = Clips.movingSquare(3, 32, 32);
+            Video clip = Clips.discClip(3, 32, 32);
             try (VideoEditor editor = Videoshop.editor(model, options)) {
                 IllegalStateException e = assertThrows(IllegalStateException.class,
                         () -> editor.edit(clip, Clips.recolouredFirst(clip), listener, null));
@@ -83,7 +84,7 @@ class NanOutputTest {
         try (OnnxModel model = OnnxModel.open(nanBundle()); VideoEditor editor = Videoshop.editor(model, low)) {
             double[] sigmas = low.schedule(model.spec()).sigmas();
             assertTrue(sigmas[0] <= 1, "kept levels " + java.util.Arrays.toString(sigmas));
-            Video clip = Clips.movingSquare(3, 32, 32);
+            Video clip = Clips.discClip(3, 32, 32);
             for (float v : editor.edit(clip, Clips.recolouredFirst(clip)).video().data()) {
                 assertTrue(Float.isFinite(v), "pixel " + v);
             }

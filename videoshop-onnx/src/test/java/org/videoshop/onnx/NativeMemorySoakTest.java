@@ -24,6 +24,7 @@ import org.videoshop.VideoshopOptions;
 import org.videoshop.tensor.Frame;
 import org.videoshop.tensor.Images;
 import org.videoshop.tensor.Video;
+import org.videoshop.testing.Clips;
 import org.videoshop.testing.ProcessStatus;
 
 /**
@@ -52,7 +53,7 @@ class NativeMemorySoakTest {
 
     /** Edit number {@code i}, one of five kinds; returns a value derived from the output so nothing is elided. */
     private static double oneEdit(VideoEditor editor, int i) {
-        Video clip = Clips.movingSquare(4, 32, 32);
+        Video clip = Clips.discClip(4, 32, 32);
         Frame edited = Clips.recolouredFirst(clip);
         switch (i % 5) {
             case 0:
@@ -78,7 +79,7 @@ class NativeMemorySoakTest {
                 return e.step();
             }
             default: {
-                Video odd = Clips.movingSquare(2, 33, 32);
+                Video odd = Clips.discClip(2, 33, 32);
                 assertThrows(IllegalArgumentException.class, () -> editor.edit(odd, odd.frame(0)));
                 return 0;
             }

@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.videoshop.CancellationToken;
 import org.videoshop.EditCancelledException;
 import org.videoshop.Inverted;
+import org.videoshop.OutputMode;
 import org.videoshop.ProgressListener;
 import org.videoshop.Stage;
 import org.videoshop.VideoEditor;
@@ -31,6 +32,7 @@ import org.videoshop.Videoshop;
 import org.videoshop.VideoshopOptions;
 import org.videoshop.tensor.Frame;
 import org.videoshop.tensor.Video;
+import org.videoshop.testing.Clips;
 
 /**
  * Cancellation and interruption on the real ONNX model stop at the next step (the exception names it), run no
@@ -40,9 +42,11 @@ import org.videoshop.tensor.Video;
  */
 class OnnxCancellationTest {
 
-    private static final VideoshopOptions OPTIONS = VideoshopOptions.builder().steps(8).strength(0.5).seed(9).build();
+    /** The paper's raw-frame pipeline (regenerate), whose stop points the parameters name. */
+    private static final VideoshopOptions OPTIONS = VideoshopOptions.builder().steps(8).strength(0.5).seed(9)
+            .outputMode(OutputMode.REGENERATE).build();
     private static final int KEPT = 4;
-    private static final Video CLIP = Clips.movingSquare(4, 32, 32);
+    private static final Video CLIP = Clips.discClip(4, 32, 32);
     private static final Frame EDITED = Clips.recolouredFirst(CLIP);
 
     private static OnnxModel model;

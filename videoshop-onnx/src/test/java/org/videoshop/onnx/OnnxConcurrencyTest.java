@@ -20,6 +20,7 @@ import org.videoshop.Videoshop;
 import org.videoshop.VideoshopOptions;
 import org.videoshop.tensor.Frame;
 import org.videoshop.tensor.Video;
+import org.videoshop.testing.Clips;
 
 /**
  * One {@link OnnxModel} shared by 8 threads editing different clips (through two editors with different seeds, and
@@ -32,8 +33,8 @@ class OnnxConcurrencyTest {
 
     /** Clip {@code i}: a square of its own size and speed, some frames shifted, 3 to 5 frames. */
     private static Video clip(int i) {
-        Video base = Clips.movingSquare(3 + i % 3, 32, 32);
-        float[] d = base.data().clone();
+        Video base = Clips.discClip(3 + i % 3, 32, 32);
+        float[] d = base.data();
         for (int j = 0; j < d.length; j++) {
             d[j] = Math.min(1f, d[j] * (0.6f + 0.025f * i));
         }

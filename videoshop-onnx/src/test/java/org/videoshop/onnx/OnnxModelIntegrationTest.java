@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.videoshop.EditResult;
+import org.videoshop.OutputMode;
 import org.videoshop.VideoEditor;
 import org.videoshop.Videoshop;
 import org.videoshop.VideoshopOptions;
@@ -33,6 +34,7 @@ import org.videoshop.tensor.Images;
 import org.videoshop.tensor.LatentShape;
 import org.videoshop.tensor.Latents;
 import org.videoshop.tensor.Video;
+import org.videoshop.testing.Clips;
 
 /** The random-tiny bundle opened through ServiceLoader and used for real edits on ONNX Runtime. */
 class OnnxModelIntegrationTest {
@@ -83,12 +85,14 @@ class OnnxModelIntegrationTest {
 
     @Test
     void anEditRunsEndToEndAndIsDeterministic() {
-        Video clip = Clips.movingSquare(8, 32, 32);
+        Video clip = Clips.discClip(8, 32, 32);
         Frame edited = Clips.recolouredFirst(clip);
-        VideoEditor editor = Videoshop.editor(model, FAST);
+        // the model's own output (regenerate): detail output keeps the source wherever the edit did not reach
+        VideoshopOptions regenerate = FAST.toBuilder().outputMode(OutputMode.REGENERATE).build();
+        VideoEditor editor = Videoshop.editor(model, regenerate);
         EditResult a = editor.edit(clip, edited);
         EditResult b = editor.edit(clip, edited);
-        EditResult c = Videoshop.editor(model, FAST.toBuilder().seed(8).build()).edit(clip, edited);
+        EditResult c = Videoshop.editor(model, regenerate.toBuilder().seed(8).build()).edit(clip, edited);
         assertEquals(8, a.video().frames());
         assertEquals(32, a.video().height());
         assertEquals(32, a.video().width());
@@ -105,7 +109,7 @@ class OnnxModelIntegrationTest {
     @Test
     void imagesOfAnotherSizeComeBackAtTheirSize() {
         List<BufferedImage> frames = new ArrayList<>();
-        Video clip = Clips.movingSquare(4, 30, 40);
+        Video clip = Clips.discClip(4, 30, 40);
         for (int i = 0; i < 4; i++) {
             frames.add(Images.toImage(clip.frame(i)));
         }
@@ -119,8 +123,8 @@ class OnnxModelIntegrationTest {
     @Test
     void theGuidedPairAsOneBatchEqualsTwoSinglePredictions() {
         LatentShape shape = new LatentShape(5, 4, 16, 16);
-        float[] x = Clips.gaussian(shape.size(), 1);
-        Conditioning cond = Clips.conditioning(shape, 64, 2);
+        float[] x = Draws.gaussian(shape.size(), 1);
+        Conditioning cond = Draws.conditioning(shape, 64, 2);
         Conditioning uncond = cond.unconditional();
         Denoiser d = model.denoiser();
         float[] c2 = new float[shape.size()];
@@ -138,8 +142,8 @@ class OnnxModelIntegrationTest {
     @Test
     void theDenoiserPacksSampleAsNoisyThenConditioningChannelsPerFrame() {
         LatentShape shape = new LatentShape(3, 4, 8, 8);
-        float[] x = Clips.gaussian(shape.size(), 3);
-        Conditioning cond = Clips.conditioning(shape, 64, 4);
+        float[] x = Draws.gaussian(shape.size(), 3);
+        Conditioning cond = Draws.conditioning(shape, 64, 4);
         float[] viaApi = new float[shape.size()];
         model.denoiser().predict(shape, x, -0.2f, cond, viaApi);
         OnnxNetwork unet = ((OnnxModel) model).network(NetworkKind.UNET);
@@ -168,8 +172,8 @@ class OnnxModelIntegrationTest {
         int n = 6;
         float[][] expected = new float[n][shape.size()];
         for (int i = 0; i < n; i++) {
-            model.denoiser().predict(shape, Clips.gaussian(shape.size(), 10 + i), 0.1f * i,
-                    Clips.conditioning(shape, 64, 20 + i), expected[i]);
+            model.denoiser().predict(shape, Draws.gaussian(shape.size(), 10 + i), 0.1f * i,
+                    Draws.conditioning(shape, 64, 20 + i), expected[i]);
         }
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
@@ -179,8 +183,8 @@ class OnnxModelIntegrationTest {
                     int k = i;
                     got.add(pool.submit(() -> {
                         float[] out = new float[shape.size()];
-                        model.denoiser().predict(shape, Clips.gaussian(shape.size(), 10 + k), 0.1f * k,
-                                Clips.conditioning(shape, 64, 20 + k), out);
+                        model.denoiser().predict(shape, Draws.gaussian(shape.size(), 10 + k), 0.1f * k,
+                                Draws.conditioning(shape, 64, 20 + k), out);
                         return out;
                     }));
                 }
@@ -201,7 +205,7 @@ class OnnxModelIntegrationTest {
             LatentShape shape = new LatentShape(2, 4, 8, 8);
             float[] out = new float[shape.size()];
             for (int i = 0; i < 5; i++) {
-                m.denoiser().predict(shape, Clips.gaussian(shape.size(), i), 0f, Clips.conditioning(shape, 64, i), out);
+                m.denoiser().predict(shape, Draws.gaussian(shape.size(), i), 0f, Draws.conditioning(shape, 64, i), out);
             }
             assertEquals(1, m.idleWorkspaces(NetworkKind.UNET), "one call at a time needs one workspace");
         }
@@ -209,7 +213,7 @@ class OnnxModelIntegrationTest {
 
     @Test
     void chunkSizesDoNotChangeResults() {
-        Video clip = Clips.movingSquare(8, 32, 32);
+        Video clip = Clips.discClip(8, 32, 32);
         try (OnnxModel small = OnnxModel.open(TestBundles.bundle(TestBundles.RANDOM_TINY),
                 OnnxOptions.builder().encodeChunk(3).decodeChunk(3).intraOpThreads(1).build())) {
             Latents whole = model.encoder().encode(clip);
@@ -228,7 +232,7 @@ class OnnxModelIntegrationTest {
         var m = TestBundles.manifest(b);
         ((com.fasterxml.jackson.databind.node.ObjectNode) m.get("networks").get("vaeDecoder")).put("fixedChunk", 3);
         TestBundles.write(b, m);
-        Latents l = new Latents(new LatentShape(7, 4, 16, 16), Clips.gaussian(7 * 4 * 256, 5));
+        Latents l = new Latents(new LatentShape(7, 4, 16, 16), Draws.gaussian(7 * 4 * 256, 5));
         try (OnnxModel fixed = OnnxModel.open(b)) {
             assertEquals(3, fixed.manifest().networks().vaeDecoder().fixedChunk());
             Video v = fixed.encoder().decode(l);
@@ -240,11 +244,11 @@ class OnnxModelIntegrationTest {
     @Test
     void wrongShapesAreRefusedWithExpectedAndFound() {
         LatentShape wrong = new LatentShape(2, 3, 8, 8);
-        Conditioning c = Clips.conditioning(new LatentShape(2, 4, 8, 8), 64, 1);
+        Conditioning c = Draws.conditioning(new LatentShape(2, 4, 8, 8), 64, 1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> model.denoiser()
                 .predict(wrong, new float[wrong.size()], 0f, c, new float[wrong.size()]));
         assertTrue(e.getMessage().contains("Expected latents with 4 channels"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> model.encoder().encode(Clips.movingSquare(2, 31, 32)));
+        e = assertThrows(IllegalArgumentException.class, () -> model.encoder().encode(Clips.discClip(2, 31, 32)));
         assertTrue(e.getMessage().contains("multiple of the downscale factor 2"), e.getMessage());
     }
 
@@ -263,7 +267,7 @@ class OnnxModelIntegrationTest {
         assertThrows(IllegalStateException.class, m::embedder);
         LatentShape s = new LatentShape(2, 4, 8, 8);
         e = assertThrows(IllegalStateException.class, () -> d.predict(s, new float[s.size()], 0f,
-                Clips.conditioning(s, 64, 1), new float[s.size()]));
+                Draws.conditioning(s, 64, 1), new float[s.size()]));
         assertTrue(e.getMessage().contains("OnnxModel 'random-tiny' is closed"), e.getMessage());
         assertSame(m.spec(), m.spec(), "the spec stays readable");
     }
@@ -280,7 +284,7 @@ class OnnxModelIntegrationTest {
 
     @Test
     void aSecondModelOnTheSameBundleIsIndependent() {
-        Video clip = Clips.movingSquare(3, 32, 32);
+        Video clip = Clips.discClip(3, 32, 32);
         try (OnnxModel other = OnnxModel.open(TestBundles.bundle(TestBundles.RANDOM_TINY))) {
             assertNotEquals(other, model);
             assertArrayEquals(model.encoder().encode(clip).data(), other.encoder().encode(clip).data(), 1e-6f);

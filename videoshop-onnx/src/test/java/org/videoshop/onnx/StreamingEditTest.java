@@ -11,12 +11,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.videoshop.FrameSink;
 import org.videoshop.Inverted;
+import org.videoshop.ListFrames;
 import org.videoshop.ProgressListener;
 import org.videoshop.Provenance;
 import org.videoshop.Stage;
 import org.videoshop.VideoEditor;
 import org.videoshop.Videoshop;
-import org.videoshop.pipeline.Windows;
+import org.videoshop.Windows;
 
 /**
  * The streaming edit on the bundled tiny model: window by window, never holding more than one window of frames,
@@ -32,7 +33,7 @@ class StreamingEditTest extends TinyModelFixture {
         AtomicInteger written = new AtomicInteger();
         int[] mostHeld = {0};
         try (VideoEditor editor = Videoshop.editor(tiny, DetailOutputTest.FAST);
-             ListSource source = new ListSource(clip)) {
+             ListFrames source = new ListFrames(clip)) {
             Windows plan = editor.plan(clip.size());
             assertEquals(3, plan.count(), "20 frames are 3 windows of 8");
             FrameSink sink = (index, frame) -> {

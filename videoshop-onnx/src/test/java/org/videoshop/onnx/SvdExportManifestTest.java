@@ -15,8 +15,8 @@ import org.videoshop.diffusion.Prediction;
 import org.videoshop.model.ModelSpec;
 
 /**
- * The manifests scripts/export_svd.py writes (kept as test resources, regenerated with
- * {@code python3 videoshop-onnx/scripts/export_svd.py --manifest-only --variant V --version svd-V/test
+ * The manifests scripts/svd/export_svd.py writes (kept as test resources, regenerated with
+ * {@code python3 scripts/svd/export_svd.py --manifest-only --variant V --version svd-V/test
  * --out videoshop-onnx/src/test/resources/svd-export/V}) validate and describe SVD. The ONNX export itself
  * cannot run here (no weights, no diffusers), so the files it names are stood in for by empty files.
  */

@@ -15,11 +15,12 @@ import org.videoshop.model.VideoshopModel;
 import org.videoshop.tensor.LatentShape;
 import org.videoshop.tensor.Latents;
 import org.videoshop.tensor.Video;
+import org.videoshop.testing.Clips;
 
 /**
  * A bundle with Stable Video Diffusion's interfaces at 64x64 (random weights): 4 latent channels, 8-channel UNet
  * input, 1024-d embedding of a 224 px image, downscale 8, temporal decoder taking num_frames, and a float16 UNet
- * with float32 timestep and external weights, as scripts/export_svd.py writes for the real model.
+ * with float32 timestep and external weights, as scripts/svd/export_svd.py writes for the real model.
  */
 class SvdShapedBundleTest {
 
@@ -52,7 +53,7 @@ class SvdShapedBundleTest {
 
     @Test
     void anEditRunsWithTheFloat16UnetAndTheTemporalDecoder() {
-        Video clip = Clips.movingSquare(14, 64, 64);
+        Video clip = Clips.discClip(14, 64, 64);
         EditResult r = Videoshop.editor(model, VideoshopOptions.builder().steps(6).strength(0.5).seed(3).build())
                 .edit(clip, Clips.recolouredFirst(clip));
         assertEquals(14, r.video().frames());
@@ -64,7 +65,7 @@ class SvdShapedBundleTest {
 
     @Test
     void theFloat32SvdShapedBundleEditsToo() {
-        Video clip = Clips.movingSquare(6, 64, 64);
+        Video clip = Clips.discClip(6, 64, 64);
         try (VideoshopModel fp32 = VideoshopModel.open(TestBundles.bundle("svd-shaped-random"))) {
             EditResult r = Videoshop.editor(fp32, VideoshopOptions.builder().steps(4).strength(0.5).build())
                     .edit(clip, Clips.recolouredFirst(clip));
@@ -76,8 +77,8 @@ class SvdShapedBundleTest {
     @Test
     void theFloat16GuidedPairEqualsTwoSinglePredictions() {
         LatentShape shape = new LatentShape(3, 4, 8, 8);
-        float[] x = Clips.gaussian(shape.size(), 11);
-        Conditioning c = Clips.conditioning(shape, 1024, 12);
+        float[] x = Draws.gaussian(shape.size(), 11);
+        Conditioning c = Draws.conditioning(shape, 1024, 12);
         float[] c2 = new float[shape.size()];
         float[] u2 = new float[shape.size()];
         model.denoiser().predictGuided(shape, x, 0.5f, c, c.unconditional(), c2, u2);
@@ -92,8 +93,8 @@ class SvdShapedBundleTest {
     @Test
     void theFloat16UnetAgreesWithTheFloat32OneItWasMadeFrom() {
         LatentShape shape = new LatentShape(4, 4, 8, 8);
-        float[] x = Clips.gaussian(shape.size(), 21);
-        Conditioning c = Clips.conditioning(shape, 1024, 22);
+        float[] x = Draws.gaussian(shape.size(), 21);
+        Conditioning c = Draws.conditioning(shape, 1024, 22);
         float[] half = new float[shape.size()];
         float[] full = new float[shape.size()];
         model.denoiser().predict(shape, x, 0.4f, c, half);
@@ -106,7 +107,7 @@ class SvdShapedBundleTest {
 
     @Test
     void theTemporalDecoderIsFedEachChunksFrameCount() {
-        Latents l = new Latents(new LatentShape(14, 4, 8, 8), Clips.gaussian(14 * 256, 13));
+        Latents l = new Latents(new LatentShape(14, 4, 8, 8), Draws.gaussian(14 * 256, 13));
         try (OnnxModel chunked = OnnxModel.open(TestBundles.bundle(TestBundles.SVD_FP16),
                 OnnxOptions.builder().decodeChunk(5).build())) {
             Video v = chunked.encoder().decode(l);

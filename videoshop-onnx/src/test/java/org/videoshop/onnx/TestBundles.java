@@ -87,6 +87,13 @@ final class TestBundles {
         return to;
     }
 
+    /** Writes {@code manifest} into {@code folder} and asserts that reading the bundle fails; returns the failure. */
+    static InvalidBundleException refused(Path folder, JsonNode manifest) {
+        write(folder, manifest);
+        return org.junit.jupiter.api.Assertions.assertThrows(InvalidBundleException.class,
+                () -> ModelBundle.read(folder));
+    }
+
     static ObjectNode manifest(Path folder) {
         try {
             return (ObjectNode) JSON.readTree(folder.resolve(BundleManifest.FILE_NAME).toFile());

@@ -6,10 +6,12 @@ import org.videoshop.model.ModelSpec;
 import org.videoshop.model.VideoshopModel;
 import org.videoshop.tensor.Frame;
 import org.videoshop.tensor.Video;
+import org.videoshop.testing.Clips;
 
 /**
- * The bundled tiny model opened once per test class (and closed after it), with a moving-square clip at the model's
- * native size and that clip's first frame recoloured: the edit the tests of the model's recommendations run.
+ * The bundled tiny model opened once per test class (and closed after it), with the moving-disc test clip at the
+ * model's native size and its first frame with the disc recoloured: the edit the tests of the model's
+ * recommendations run.
  */
 abstract class TinyModelFixture {
 
@@ -21,7 +23,7 @@ abstract class TinyModelFixture {
     static void openTiny() {
         tiny = VideoshopModel.open("tiny");
         ModelSpec s = tiny.spec();
-        source = Clips.movingSquare(s.nativeFrames(), s.height(), s.width());
+        source = Clips.discClip(s.nativeFrames(), s.height(), s.width());
         edited = Clips.recolouredFirst(source);
     }
 

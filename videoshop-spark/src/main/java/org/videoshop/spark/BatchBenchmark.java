@@ -23,7 +23,7 @@ import org.videoshop.cli.video.VideoIO;
  * clips per second of each, their ratios, and the machine's load average around each measurement. A program, not a
  * test: nothing is asserted. Run it with the same classpath as scripts/videoshop-batch:
  * {@code java <Spark's --add-opens> -cp videoshop-spark/target/videoshop-spark.jar:$(cat
- * videoshop-spark/target/spark-classpath.txt) org.videoshop.spark.BatchBenchmark --cli-jar examples/target/videoshop.jar}
+ * videoshop-spark/target/spark-classpath.txt) org.videoshop.spark.BatchBenchmark --cli-jar videoshop-cli/target/videoshop.jar}
  */
 public final class BatchBenchmark {
 
@@ -35,7 +35,7 @@ public final class BatchBenchmark {
         int clips = Integer.parseInt(a.getOrDefault("--clips", "24"));
         int steps = Integer.parseInt(a.getOrDefault("--steps", "25"));
         int rounds = Integer.parseInt(a.getOrDefault("--rounds", "2"));
-        Path cliJar = Path.of(a.getOrDefault("--cli-jar", "examples/target/videoshop.jar"));
+        Path cliJar = Path.of(a.getOrDefault("--cli-jar", "videoshop-cli/target/videoshop.jar"));
         if (!Files.isRegularFile(cliJar)) {
             throw new IllegalArgumentException("Expected the CLI jar at " + cliJar + " but found nothing (build it:"
                     + " mvn -B -q -DskipTests package, or pass --cli-jar)");

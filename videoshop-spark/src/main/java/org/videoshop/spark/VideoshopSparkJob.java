@@ -56,7 +56,7 @@ public final class VideoshopSparkJob implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        JobSettings job = new JobSettings(settings.model(), OptionsCodec.toMap(settings.toOptions()), feather,
+        JobSettings job = new JobSettings(settings.model(), OptionsCodec.toMap(settings.options()), feather,
                 ortThreads, partitions);
         SparkSession spark = SparkSession.builder().appName("videoshop " + table).getOrCreate();
         try {

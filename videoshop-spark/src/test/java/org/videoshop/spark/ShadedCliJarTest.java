@@ -12,15 +12,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The CLI's self-contained jar holds no Spark, Scala or Hadoop class: Spark is provided to this module only. In a
- * reactor build ({@code mvn verify}) the examples module is packaged before this module's tests run; a build that
+ * reactor build ({@code mvn verify}) the videoshop-cli module is packaged before this module's tests run; a build that
  * never packaged it has no jar to check.
  */
 class ShadedCliJarTest {
 
     @Test
     void videoshopJarHasNoSpark() throws IOException {
-        Path jar = Path.of("..", "examples", "target", "videoshop.jar");
-        assumeTrue(Files.isRegularFile(jar), "examples/target/videoshop.jar is built by 'package'");
+        Path jar = Path.of("..", "videoshop-cli", "target", "videoshop.jar");
+        assumeTrue(Files.isRegularFile(jar), "videoshop-cli/target/videoshop.jar is built by 'package'");
         List<String> spark;
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             spark = zip.stream().map(e -> e.getName())

@@ -154,11 +154,12 @@ public record EvalCase(String name, String kind, Video source, Video truth, Fram
             return masks[masks.length == 1 ? 0 : t].clone();
         }
         int plane = source.width() * source.height();
-        int base = t * source.frameSize();
         boolean[] r = new boolean[plane];
+        float[] t1 = truth.frame(t).data();
+        float[] s1 = source.frame(t).data();
         for (int c = 0; c < 3; c++) {
             for (int i = 0; i < plane; i++) {
-                if (Math.abs(truth.data()[base + c * plane + i] - source.data()[base + c * plane + i]) > 0.5f / 255) {
+                if (Math.abs(t1[c * plane + i] - s1[c * plane + i]) > 0.5f / 255) {
                     r[i] = true;
                 }
             }
@@ -221,11 +222,11 @@ public record EvalCase(String name, String kind, Video source, Video truth, Fram
     }
 
     private static boolean[] readMask(Path file, int width, int height) {
-        Frame m = Images.resize(Images.toFrame(read(file)), width, height);
+        float[] m = Images.resize(Images.toFrame(read(file)), width, height).data();
         int plane = width * height;
         boolean[] out = new boolean[plane];
         for (int i = 0; i < plane; i++) {
-            out[i] = (m.data()[i] + m.data()[plane + i] + m.data()[2 * plane + i]) / 3 > 0.5f;
+            out[i] = (m[i] + m[plane + i] + m[2 * plane + i]) / 3 > 0.5f;
         }
         return out;
     }

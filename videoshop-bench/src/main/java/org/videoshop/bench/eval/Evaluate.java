@@ -129,18 +129,8 @@ public final class Evaluate {
     }
 
     public static void main(String[] args) throws IOException {
-        Args a;
-        try {
-            a = Args.parse(args, Set.of("cases", "model", "json", "plot", "steps", "strength", "seed", "backend",
-                    "methods", "per-case"), USAGE);
-            if (a.get("cases") == null) {
-                throw new IllegalArgumentException("Expected --cases DIR\n" + USAGE);
-            }
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
+        Args a = Args.parseOrExit(args, Set.of("cases", "model", "json", "plot", "steps", "strength", "seed",
+                "backend", "methods", "per-case"), USAGE, "cases");
         VideoshopOptions.Builder b = VideoshopOptions.builder();
         if (a.get("steps") != null) {
             b.steps(a.getInt("steps", 25));

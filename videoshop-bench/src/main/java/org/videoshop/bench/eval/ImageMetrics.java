@@ -70,12 +70,14 @@ public final class ImageMetrics {
         double[] out = new double[3];
         long nIn = 0;
         long nOut = 0;
+        float[] ad = a.data();
+        float[] bd = b.data();
         for (int c = 0; c < 3; c++) {
             double[] x = new double[plane];
             double[] y = new double[plane];
             for (int i = 0; i < plane; i++) {
-                x[i] = a.data()[c * plane + i];
-                y[i] = b.data()[c * plane + i];
+                x[i] = ad[c * plane + i];
+                y[i] = bd[c * plane + i];
             }
             double[] map = ssimMap(x, y, h, w, kernel);
             nIn = 0;
@@ -209,10 +211,12 @@ public final class ImageMetrics {
             }
             double s = 0;
             long n = 0;
+            float[] ad = a.data();
+            float[] bd = b.data();
             for (int c = 0; c < 3; c++) {
                 for (int i = 0; i < plane; i++) {
                     if (mask == null || mask[i]) {
-                        double d = (double) a.data()[c * plane + i] - b.data()[c * plane + i];
+                        double d = (double) ad[c * plane + i] - bd[c * plane + i];
                         s += d * d;
                         n++;
                     }

@@ -79,7 +79,7 @@ final class Scoring {
 
     /** The clip as 8-bit images would hold it (what {@link org.videoshop.VideoEditor} returns as images). */
     static Video quantize(Video v) {
-        float[] d = v.data().clone();
+        float[] d = v.data();
         for (int i = 0; i < d.length; i++) {
             float c = d[i] < 0f ? 0f : (d[i] > 1f ? 1f : d[i]);
             d[i] = Math.round(c * 255f) / 255f;

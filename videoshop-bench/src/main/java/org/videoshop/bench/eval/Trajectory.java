@@ -2,19 +2,25 @@ package org.videoshop.bench.eval;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.videoshop.LatentObserver;
 import org.videoshop.Stage;
-import org.videoshop.pipeline.LatentObserver;
 import org.videoshop.tensor.LatentShape;
 
 /**
- * Records the latents after every inversion step (a {@link LatentObserver}) and measures how straight the
- * trajectory is: the cosine similarity of the directions x_k - x0 between adjacent steps and over all pairs of
+ * Records a window's x0 and the latents after every inversion step (a {@link LatentObserver}) and measures how
+ * straight the trajectory is: the cosine similarity of the directions x_k - x0 between adjacent steps and over all pairs of
  * steps, as the paper's Table (0.9919 adjacent mean, 0.9282 all pairs, 0.9107 adjacent minimum on SVD).
- * One per edit; not thread-safe.
+ * One per window; not thread-safe.
  */
 public final class Trajectory implements LatentObserver {
 
     private final List<float[]> steps = new ArrayList<>();
+    private float[] x0;
+
+    @Override
+    public void onSource(LatentShape shape, float[] x0) {
+        this.x0 = x0.clone();
+    }
 
     @Override
     public void onStep(Stage stage, int step, double sigma, LatentShape shape, float[] x) {
@@ -26,6 +32,14 @@ public final class Trajectory implements LatentObserver {
     /** Latents after each inversion step, in order (copies). */
     public List<float[]> steps() {
         return List.copyOf(steps);
+    }
+
+    /** The straightness of the recorded trajectory from the x0 it was shown ({@link #onSource}). */
+    public Straightness straightness() {
+        if (x0 == null) {
+            throw new IllegalStateException("Expected the window's x0 (onSource) before measuring but found none");
+        }
+        return Straightness.of(x0, steps);
     }
 
     /** The straightness of the recorded trajectory from {@code x0}. */

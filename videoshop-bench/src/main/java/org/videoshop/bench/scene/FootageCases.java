@@ -152,12 +152,14 @@ public final class FootageCases {
     private static boolean[][] masks(Video src, Video truth, float[][] coverage, int w, int h) {
         int plane = w * h;
         boolean[][] out = new boolean[src.frames()][plane];
+        float[] s = src.data();
+        float[] d = truth.data();
         for (int t = 0; t < src.frames(); t++) {
             int base = t * 3 * plane;
             for (int i = 0; i < plane; i++) {
                 boolean differs = false;
                 for (int c = 0; c < 3; c++) {
-                    differs |= src.data()[base + c * plane + i] != truth.data()[base + c * plane + i];
+                    differs |= s[base + c * plane + i] != d[base + c * plane + i];
                 }
                 out[t][i] = differs || coverage[t][i] >= 1f / 255;
             }

@@ -159,11 +159,13 @@ class EvaluateTest {
     private static boolean[] unionOfDifferences(Video a, Video b) {
         int plane = a.width() * a.height();
         boolean[] m = new boolean[plane];
+        float[] ad = a.data();
+        float[] bd = b.data();
         for (int t = 0; t < a.frames(); t++) {
             for (int c = 0; c < 3; c++) {
                 for (int i = 0; i < plane; i++) {
                     int k = (t * 3 + c) * plane + i;
-                    m[i] |= a.data()[k] != b.data()[k];
+                    m[i] |= ad[k] != bd[k];
                 }
             }
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.videoshop.OutputMode;
 import org.videoshop.VideoEditor;
 import org.videoshop.Videoshop;
 import org.videoshop.VideoshopOptions;
@@ -19,7 +20,7 @@ class ModelRunTest {
     @CsvSource({"4, EXTRAPOLATED, 1", "6, EXTRAPOLATED, 2", "4, NAIVE, 1"})
     void sameFramesAsTheEditor(int frames, String mode, int windows) {
         SyntheticClip clip = SyntheticClip.generate(frames, 16, 16, 5);
-        VideoshopOptions options = VideoshopOptions.builder().steps(10)
+        VideoshopOptions options = VideoshopOptions.builder().steps(10).outputMode(OutputMode.REGENERATE)
                 .inversionMode(org.videoshop.InversionMode.valueOf(mode)).build();
         try (AnalyticModel model = new AnalyticModel(4, 16, 16, 4, 9);
              VideoEditor editor = Videoshop.editor(model, options)) {

@@ -63,6 +63,8 @@ class FootageCasesTest {
             boolean[][] masks = c.masks();
             Video s = c.source();
             Video t = c.truth();
+            float[] sd = s.data();
+            float[] td = t.data();
             int plane = s.width() * s.height();
             for (int f = 0; f < s.frames(); f++) {
                 int changedInside = 0;
@@ -71,7 +73,7 @@ class FootageCasesTest {
                     boolean differs = false;
                     for (int ch = 0; ch < 3; ch++) {
                         int k = f * 3 * plane + ch * plane + i;
-                        differs |= s.data()[k] != t.data()[k];
+                        differs |= sd[k] != td[k];
                     }
                     if (masks[f][i]) {
                         inside++;
@@ -97,8 +99,9 @@ class FootageCasesTest {
             Video s = c.source();
             double diff = 0;
             int fs = s.frameSize();
+            float[] sd = s.data();
             for (int i = 0; i < fs; i++) {
-                diff += Math.abs(s.data()[i] - s.data()[(s.frames() - 1) * fs + i]);
+                diff += Math.abs(sd[i] - sd[(s.frames() - 1) * fs + i]);
             }
             assertTrue(diff / fs > 0.03, c.name() + ": first and last frames differ by " + diff / fs + " on average");
         }

@@ -11,6 +11,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -21,12 +22,16 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Objects;
+import org.videoshop.FrameSize;
+import org.videoshop.InversionSink;
+import org.videoshop.InversionSource;
 import org.videoshop.Inverted;
 import org.videoshop.VideoEditor;
 import org.videoshop.VideoshopOptions;
-import org.videoshop.pipeline.InvertedClip;
-import org.videoshop.pipeline.Windows;
+import org.videoshop.InvertedClip;
+import org.videoshop.Windows;
 import org.videoshop.tensor.LatentShape;
 import org.videoshop.tensor.Video;
 
@@ -38,8 +43,9 @@ import org.videoshop.tensor.Video;
  * the latents at each noise level. Loading validates all of
  * it and refuses a file made for another model or other settings (compared as
  * {@link VideoshopOptions#resolvedFor resolved} for the model, so settings left to the model match the model's
- * recommended values given explicitly). Lives in videoshop-onnx because the module already carries Jackson;
- * nothing here depends on ONNX Runtime. Stateless.
+ * recommended values given explicitly). Files can be written and read window by window ({@link #writer},
+ * {@link #open}), so neither an inversion nor an edit from one holds the whole clip. Lives in videoshop-onnx
+ * because the module already carries Jackson; nothing here depends on ONNX Runtime. Stateless.
  */
 public final class InversionFiles {
 
@@ -49,9 +55,9 @@ public final class InversionFiles {
      */
     public static final int FORMAT = 3;
 
-    private static final byte[] MAGIC = "VIDEOSHOP-INVERSION\n".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] MAGIC = "VIDEOSHOP-INVERSION\n".getBytes(StandardCharsets.US_ASCII);
     private static final int MAX_HEADER = 1 << 20;
-    private static final ObjectMapper JSON = new ObjectMapper()
+    static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
     /** The JSON header. */
@@ -77,37 +83,34 @@ public final class InversionFiles {
      */
     public static void save(Inverted inverted, Path file) throws IOException {
         List<InvertedClip> clips = inverted.withReconstructions(null, null).windows();
-        InvertedClip first = clips.get(0);
-        List<WindowHeader> windows = new ArrayList<>();
-        for (InvertedClip c : clips) {
-            LatentShape s = c.shape();
-            windows.add(new WindowHeader(new int[] {s.frames(), s.channels(), s.height(), s.width()},
-                    c.source().height(), c.source().width(), c.sigmas(), c.normalized()));
+        try (InversionWriter writer = writer(file)) {
+            for (int k = 0; k < clips.size(); k++) {
+                writer.write(inverted.plan(), k, clips.get(k));
+            }
+            writer.finish();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
-        Windows plan = inverted.plan();
-        Header header = new Header(FORMAT, first.modelName(), first.modelVersion(),
-                OptionsSchema.write(JSON, first.options()), plan.starts(),
-                plan.size(), plan.frames(), windows);
-        byte[] json = JSON.writeValueAsBytes(header);
+    }
+
+    /**
+     * A writer of {@code file} that takes the windows of a streaming inversion one at a time ({@link
+     * VideoEditor#invert(org.videoshop.FrameSource, org.videoshop.InversionSink, org.videoshop.ProgressListener,
+     * org.videoshop.CancellationToken)}), appending each to a temporary file in the same folder; {@link
+     * InversionWriter#finish()} moves it into place. Closing an unfinished writer deletes the temporary file, so a
+     * failed or
+     * cancelled inversion leaves nothing. The caller closes it.
+     */
+    public static InversionWriter writer(Path file) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
         try {
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
-                out.write(MAGIC);
-                out.writeInt(json.length);
-                out.write(json);
-                for (InvertedClip c : clips) {
-                    writeFloats(out, c.source().data());
-                    writeFloats(out, c.reconstruction().data());
-                    for (float[] x : c.trajectory()) {
-                        writeFloats(out, x);
-                    }
-                }
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
+            return new InversionWriter(file, tmp,
+                    new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp))));
+        } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
+            throw e;
         }
     }
 
@@ -120,7 +123,27 @@ public final class InversionFiles {
      *                                  another model or other settings (the message says expected and found)
      */
     public static Inverted load(Path file, VideoEditor editor) throws IOException {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+        try (InversionReader reader = open(file, editor)) {
+            List<InvertedClip> clips = new ArrayList<>();
+            for (int k = 0; k < reader.plan().count(); k++) {
+                clips.add(reader.next());
+            }
+            return editor.inverted(reader.plan(), clips);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /**
+     * Opens a file written by {@link #save} or a {@link #writer} for reading window by window (e.g. for {@link
+     * VideoEditor#edit(InversionSource, org.videoshop.FrameSource, java.awt.image.BufferedImage,
+     * org.videoshop.FrameSource, int, org.videoshop.FrameSink, org.videoshop.ProgressListener,
+     * org.videoshop.CancellationToken)}). Its header is read and checked against {@code editor} here (as {@link
+     * #load} checks it); each window's data when it is asked for. The caller closes the reader.
+     */
+    public static InversionReader open(Path file, VideoEditor editor) throws IOException {
+        DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)));
+        try {
             Header h = readHeader(in, file);
             String model = editor.model().spec().name();
             String version = editor.model().spec().version();
@@ -141,15 +164,17 @@ public final class InversionFiles {
                 throw new IllegalArgumentException(file + ": expected windows " + expected + " but found " + plan
                         + " with " + h.windows().size() + " inversions");
             }
-            List<InvertedClip> clips = new ArrayList<>();
+            WindowHeader w0 = h.windows().get(0);
             for (WindowHeader w : h.windows()) {
-                clips.add(readWindow(in, file, h, w));
+                if (w.pixelWidth() != w0.pixelWidth() || w.pixelHeight() != w0.pixelHeight()) {
+                    throw new IllegalArgumentException(file + ": expected every window at " + w0.pixelWidth() + "x"
+                            + w0.pixelHeight() + " but found one at " + w.pixelWidth() + "x" + w.pixelHeight());
+                }
             }
-            if (in.read() != -1) {
-                throw new IllegalArgumentException(file + ": expected the end of the file after the data but found "
-                        + "more bytes");
-            }
-            return editor.inverted(plan, clips);
+            return new InversionReader(file, in, h, plan);
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
         }
     }
 
@@ -214,7 +239,7 @@ public final class InversionFiles {
         return h;
     }
 
-    private static InvertedClip readWindow(DataInputStream in, Path file, Header h, WindowHeader w) throws IOException {
+    static InvertedClip readWindow(DataInputStream in, Path file, Header h, WindowHeader w) throws IOException {
         int[] s = w.latentShape();
         if (s == null || s.length != 4 || w.sigmas() == null || w.sigmas().length < 2) {
             throw new IllegalArgumentException(file + ": expected a 4-d latent shape and at least 2 sigmas but found "
@@ -236,7 +261,7 @@ public final class InversionFiles {
                 w.normalized(), reconstruction);
     }
 
-    private static void writeFloats(OutputStream out, float[] data) throws IOException {
+    static void writeFloats(OutputStream out, float[] data) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(data.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         b.asFloatBuffer().put(data);
         out.write(b.array());

@@ -49,6 +49,7 @@ final class OptionsSchema {
         m.put("output_mode", "outputMode");
         m.put("normalization", "normalization");
         m.put("separate_augmentation_draws", "separateAugmentationDraws");
+        m.put("sigma_spacing", "sigmaSpacing");
         return Map.copyOf(m);
     }
 
@@ -69,7 +70,16 @@ final class OptionsSchema {
         return out;
     }
 
-    /** Options from a JSON object under stable names; an unknown name fails naming it. */
+    /**
+     * Options a file written before an option existed lacks, with the value every such file was made with: the
+     * Karras schedule was the only one before {@code sigma_spacing}.
+     */
+    private static final Map<String, String> BEFORE_IT_EXISTED = Map.of("sigma_spacing", "KARRAS");
+
+    /**
+     * Options from a JSON object under stable names; an unknown name fails naming it, and an option added after
+     * the file was written takes the value the file was made with ({@link #BEFORE_IT_EXISTED}).
+     */
     static VideoshopOptions read(ObjectMapper json, JsonNode stored) {
         if (stored == null || !stored.isObject()) {
             throw new IllegalArgumentException("Expected the options as a JSON object but found " + stored);
@@ -84,6 +94,11 @@ final class OptionsSchema {
             }
             byComponent.set(component, e.getValue());
         }
+        BEFORE_IT_EXISTED.forEach((stable, value) -> {
+            if (!stored.has(stable)) {
+                byComponent.put(STABLE_TO_COMPONENT.get(stable), value);
+            }
+        });
         try {
             return json.treeToValue(byComponent, VideoshopOptions.class);
         } catch (IllegalArgumentException | com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -21,7 +21,7 @@ import org.videoshop.tensor.Latents;
 
 /**
  * The Java pipeline (backend java, real ONNX Runtime on the exported bundle) against the paper authors' own code
- * run by videoshop-onnx/scripts/svd_reference/reference.py on the same random SVD-architecture weights with the
+ * run by scripts/svd/reference/reference.py on the same random SVD-architecture weights with the
  * same draws: every stage within relative {@value AuthorsAgreement#STAGE_TOLERANCE}, frames at
  * {@value AuthorsAgreement#FRAMES_PSNR} dB or better, with run.py's per-frame normalisation and with the paper's
  * per-channel one. The controls show that the comparison notices a change of any one setting of the algorithm.

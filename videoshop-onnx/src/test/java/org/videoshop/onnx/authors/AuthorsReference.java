@@ -27,7 +27,7 @@ import org.videoshop.model.VideoshopModel;
 import org.videoshop.onnx.OnnxModel;
 import org.videoshop.onnx.OnnxOptions;
 import org.videoshop.pipeline.EditPipeline;
-import org.videoshop.pipeline.InvertedClip;
+import org.videoshop.InvertedClip;
 import org.videoshop.pipeline.StepContext;
 import org.videoshop.tensor.Frame;
 import org.videoshop.tensor.Images;
@@ -36,7 +36,7 @@ import org.videoshop.tensor.Latents;
 import org.videoshop.tensor.Video;
 
 /**
- * A reference run of the paper authors' code written by videoshop-onnx/scripts/svd_reference/reference.py
+ * A reference run of the paper authors' code written by scripts/svd/reference/reference.py
  * (reference.json, one .bin per stage, inputs/ with the clip) and the same edit made by the Java pipeline on the
  * bundle export_svd.py made from the same weights, stage by stage. The Java run uses the real OnnxModel; the
  * model is wrapped only to copy what passes through it (conditions, the decoder's input), never to change it.

@@ -23,6 +23,7 @@ import org.videoshop.ProgressListener;
 import org.videoshop.VideoEditor;
 import org.videoshop.Videoshop;
 import org.videoshop.VideoshopOptions;
+import org.videoshop.diffusion.SigmaSpacing;
 import org.videoshop.model.VideoshopModel;
 import org.videoshop.tensor.Video;
 
@@ -110,6 +111,18 @@ class InversionFileSchemaTest {
         node.put("sigmaThreshold", 1.0);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> OptionsSchema.read(json, node));
         assertTrue(e.getMessage().contains("'sigmaThreshold'"), e.getMessage());
+    }
+
+    @Test
+    void theSigmaSpacingIsStoredAndAFileFromBeforeItReadsAsKarras() {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        VideoshopOptions exponential = VideoshopOptions.builder().sigmaSpacing(SigmaSpacing.EXPONENTIAL).build();
+        var node = OptionsSchema.write(json, exponential);
+        assertEquals("EXPONENTIAL", node.get("sigma_spacing").asText());
+        assertEquals(exponential, OptionsSchema.read(json, node));
+        node.remove("sigma_spacing");
+        assertEquals(SigmaSpacing.KARRAS, OptionsSchema.read(json, node).sigmaSpacing(),
+                "files written before the option existed were all made with the Karras schedule");
     }
 
     private static String header(Path file) throws Exception {

@@ -1,0 +1,21 @@
+/**
+ * Videoshop's stable API: the facade ({@code Videoshop}, {@code VideoEditor}, {@code VideoshopOptions}), its value
+ * types, the card's interfaces ({@code Encoder}, {@code Denoiser}, {@code InversionSchedule},
+ * {@code LatentNormalizer}) and the SPIs that model runtimes and latent backends implement. The algorithm itself
+ * ({@code org.videoshop.pipeline}) is not exported: callers reach it only through the editor.
+ */
+module org.videoshop {
+    requires transitive java.desktop; // BufferedImage in the facade's signatures
+
+    exports org.videoshop;
+    exports org.videoshop.diffusion;
+    exports org.videoshop.kernel;
+    exports org.videoshop.model;
+    exports org.videoshop.spi;
+    exports org.videoshop.tensor;
+
+    uses org.videoshop.kernel.KernelProvider;
+    uses org.videoshop.model.ModelProvider;
+
+    provides org.videoshop.kernel.KernelProvider with org.videoshop.kernel.ReferenceKernelProvider;
+}

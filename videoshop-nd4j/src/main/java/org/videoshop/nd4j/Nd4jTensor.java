@@ -1,0 +1,112 @@
+package org.videoshop.nd4j;
+
+import java.nio.FloatBuffer;
+import java.util.HashMap;
+import java.util.Map;
+import org.bytedeco.javacpp.FloatPointer;
+import org.nd4j.linalg.api.concurrency.AffinityManager;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.videoshop.kernel.LatentTensor;
+
+/**
+ * A tensor of an {@link Nd4jScope}: one float {@link INDArray} outside any workspace, with the views that the scope's
+ * BLAS calls work on (one per frame or per channel plane, made once per tensor and row length, never closed: they
+ * share the array's memory). The array is freed when the scope closes. Used by one thread at a time.
+ */
+final class Nd4jTensor implements LatentTensor {
+
+    private final Nd4jScope owner;
+    private final INDArray array;
+    private final int size;
+    private final Map<Integer, INDArray[]> rows = new HashMap<>(4);
+    private FloatPointer pointer;
+
+    Nd4jTensor(Nd4jScope owner, INDArray array) {
+        this.owner = owner;
+        this.array = array;
+        this.size = (int) array.length();
+    }
+
+    /** The array (throws when the scope is closed). */
+    INDArray array() {
+        owner.checkOpen();
+        return array;
+    }
+
+    /** Contiguous views of {@code length} floats each, in order ({@code length} divides the size). */
+    INDArray[] rows(int length) {
+        owner.checkOpen();
+        INDArray[] views = rows.get(length);
+        if (views == null) {
+            views = new INDArray[size / length];
+            for (int i = 0; i < views.length; i++) {
+                views[i] = Nd4j.create(array.data(), new long[] {length}, new long[] {1}, (long) i * length, 'c',
+                        array.dataType());
+            }
+            rows.put(length, views);
+        }
+        return views;
+    }
+
+    private FloatPointer host() {
+        owner.checkOpen();
+        Nd4j.getAffinityManager().ensureLocation(array, AffinityManager.Location.HOST);
+        if (pointer == null) {
+            pointer = new FloatPointer(array.data().addressPointer());
+            pointer.capacity(size).limit(size);
+        }
+        return pointer;
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public void copyTo(float[] dst) {
+        lengths(dst.length);
+        host().position(0).get(dst, 0, size);
+        owner.counted();
+    }
+
+    @Override
+    public void copyFrom(float[] src) {
+        lengths(src.length);
+        host().position(0).put(src, 0, size);
+        Nd4j.getAffinityManager().tagLocation(array, AffinityManager.Location.HOST);
+        owner.counted();
+    }
+
+    @Override
+    public FloatBuffer buffer() {
+        FloatBuffer b = host().position(0).asBuffer();
+        // the network may write through the view: the host copy is now the truth (no-op on CPU)
+        Nd4j.getAffinityManager().tagLocation(array, AffinityManager.Location.HOST);
+        return b;
+    }
+
+    /** The index of the first NaN or infinite value read from host memory, or -1. */
+    int firstNonFiniteOnHost() {
+        FloatBuffer b = host().position(0).asBuffer();
+        for (int i = 0; i < size; i++) {
+            if (!Float.isFinite(b.get(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void lengths(int other) {
+        if (size != other) {
+            throw new IllegalArgumentException("Expected " + size + " floats like the tensor but found " + other);
+        }
+    }
+
+    /** Frees the array; the views die with it. */
+    void free() {
+        rows.clear();
+        array.close();
+    }
+}
