@@ -75,6 +75,11 @@ public final class AutoencoderPsnr {
             if (a.get("cases") == null) {
                 throw new IllegalArgumentException("Expected --cases DIR\n" + USAGE);
             }
+            if (!java.nio.file.Files.isDirectory(Path.of(a.get("cases")))) {
+                throw new IllegalArgumentException("Expected --cases to be a folder of cases but found "
+                        + (java.nio.file.Files.exists(Path.of(a.get("cases"))) ? "a file" : "nothing") + " at "
+                        + a.get("cases"));
+            }
             if (!Set.of("working", "model").contains(a.get("at", "working"))) {
                 throw new IllegalArgumentException("Expected --at working or model but found " + a.get("at"));
             }
