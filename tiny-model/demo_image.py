@@ -13,7 +13,7 @@ from pipeline import Videoshop, load_png
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bundle", required=True)
-    ap.add_argument("--sample", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "examples/src/main/resources/videoshop/sample"))
+    ap.add_argument("--sample", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "videoshop-cli/src/main/resources/videoshop/sample"))
     ap.add_argument("--out", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "demo.png"))
     ap.add_argument("--scale", type=int, default=4)
     ap.add_argument("--min-guidance", type=float, default=1.0)

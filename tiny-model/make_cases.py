@@ -1,10 +1,9 @@
-"""Write evaluation cases (and the CLI demo clip) from EVALUATION seeds in the layout of
+"""Write evaluation cases from EVALUATION seeds in the layout of
 issue 7: <case>/source/frame_0000.png..., <case>/truth/frame_0000.png..., <case>/edited_first.png
 (= truth frame 0), <case>/mask.png (white where the truth differs from the source in any frame),
 <case>/case.json (seed and generator call), at the model's resolution (32x32, 8 frames).
 
   /usr/bin/python3 make_cases.py --cases ../videoshop-bench/src/test/resources/eval-cases \
-      --sample ../examples/src/main/resources/videoshop/sample \
       --quality ../videoshop-bench/src/test/resources/quality-cases
 """
 import argparse, json, os, sys
