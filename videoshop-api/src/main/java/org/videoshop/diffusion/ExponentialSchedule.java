@@ -20,19 +20,9 @@ public record ExponentialSchedule(int steps, double sigmaMin, double sigmaMax, d
 
     /** All N + 1 levels, sigmaMax first, the final 0 last. */
     public double[] fullSigmas() {
-        double[] s = new double[steps + 1];
         double logMax = Math.log(sigmaMax);
         double logMin = Math.log(sigmaMin);
-        for (int i = 0; i < steps; i++) {
-            double t = steps == 1 ? 0.0 : (double) i / (steps - 1);
-            s[i] = Math.exp(logMax + t * (logMin - logMax));
-        }
-        s[0] = sigmaMax; // exact endpoints, free of exp() rounding
-        if (steps > 1) {
-            s[steps - 1] = sigmaMin;
-        }
-        s[steps] = 0.0;
-        return s;
+        return ScheduleLevels.full(steps, sigmaMax, sigmaMin, t -> Math.exp(logMax + t * (logMin - logMax)));
     }
 
     @Override

@@ -27,19 +27,9 @@ public record KarrasSchedule(int steps, double sigmaMin, double sigmaMax, double
 
     /** All N + 1 levels, sigmaMax first, the final 0 last. */
     public double[] fullSigmas() {
-        double[] s = new double[steps + 1];
         double maxInv = Math.pow(sigmaMax, 1.0 / rho);
         double minInv = Math.pow(sigmaMin, 1.0 / rho);
-        for (int i = 0; i < steps; i++) {
-            double t = steps == 1 ? 0.0 : (double) i / (steps - 1);
-            s[i] = Math.pow(maxInv + t * (minInv - maxInv), rho);
-        }
-        s[0] = sigmaMax; // exact endpoints, free of pow() rounding
-        if (steps > 1) {
-            s[steps - 1] = sigmaMin;
-        }
-        s[steps] = 0.0;
-        return s;
+        return ScheduleLevels.full(steps, sigmaMax, sigmaMin, t -> Math.pow(maxInv + t * (minInv - maxInv), rho));
     }
 
     @Override

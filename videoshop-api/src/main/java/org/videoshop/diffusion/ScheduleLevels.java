@@ -1,11 +1,30 @@
 package org.videoshop.diffusion;
 
 import java.util.Arrays;
+import java.util.function.DoubleUnaryOperator;
 
 /** The checks and the strength cut that every {@link InversionSchedule} of N levels shares. Stateless. */
 final class ScheduleLevels {
 
     private ScheduleLevels() {
+    }
+
+    /**
+     * All N + 1 levels of a schedule interpolated from sigmaMax (t = 0) to sigmaMin (t = 1) by {@code levelAt},
+     * with the endpoints exact (free of rounding in {@code levelAt}) and the final 0 last.
+     */
+    static double[] full(int steps, double sigmaMax, double sigmaMin, DoubleUnaryOperator levelAt) {
+        double[] s = new double[steps + 1];
+        for (int i = 0; i < steps; i++) {
+            double t = steps == 1 ? 0.0 : (double) i / (steps - 1);
+            s[i] = levelAt.applyAsDouble(t);
+        }
+        s[0] = sigmaMax;
+        if (steps > 1) {
+            s[steps - 1] = sigmaMin;
+        }
+        s[steps] = 0.0;
+        return s;
     }
 
     /** Checks the arguments every schedule of {@code steps} levels from sigmaMax down to sigmaMin takes. */
