@@ -140,12 +140,7 @@ final class WindowedEdit {
         io.begin(Stage.READ, end - read);
         for (int i = 1; read < end; i++) {
             io.check(i);
-            BufferedImage image = source.read();
-            if (image == null || image.getWidth() != width || image.getHeight() != height) {
-                throw new IllegalArgumentException("Expected frame " + read + " of " + width + "x" + height
-                        + " like the source says but found " + (image == null ? "null"
-                        : image.getWidth() + "x" + image.getHeight()));
-            }
+            BufferedImage image = SourceFrames.next(source, read, width, height);
             Mask m = mask == null ? null : mask.next(read);
             Frame full = Images.toFrame(image);
             Frame small = Images.resize(full, work.width(), work.height());

@@ -81,12 +81,7 @@ final class WindowedInversion {
         io.begin(Stage.READ, end - read);
         for (int i = 1; read < end; i++) {
             io.check(i);
-            BufferedImage image = source.read();
-            if (image == null || image.getWidth() != width || image.getHeight() != height) {
-                throw new IllegalArgumentException("Expected frame " + read + " of " + width + "x" + height
-                        + " like the source says but found " + (image == null ? "null"
-                        : image.getWidth() + "x" + image.getHeight()));
-            }
+            BufferedImage image = SourceFrames.next(source, read, width, height);
             held.put(read, Images.resize(Images.toFrame(image), work.width(), work.height()));
             read++;
             io.advance();
