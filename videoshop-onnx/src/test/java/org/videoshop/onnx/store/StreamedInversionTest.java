@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.videoshop.CancellationToken;
 import org.videoshop.EditCancelledException;
-import org.videoshop.FrameSource;
+import org.videoshop.ListFrames;
 import org.videoshop.Inverted;
 import org.videoshop.ProgressListener;
 import org.videoshop.VideoEditor;
@@ -82,43 +81,6 @@ class StreamedInversionTest {
         return e;
     }
 
-    /** A source over images that counts how many were read. */
-    static final class Counting implements FrameSource {
-        final List<BufferedImage> images;
-        int read;
-
-        Counting(List<BufferedImage> images) {
-            this.images = images;
-        }
-
-        @Override
-        public int width() {
-            return images.get(0).getWidth();
-        }
-
-        @Override
-        public int height() {
-            return images.get(0).getHeight();
-        }
-
-        @Override
-        public int frameCount() {
-            return images.size();
-        }
-
-        @Override
-        public BufferedImage read() {
-            if (read >= images.size()) {
-                throw new NoSuchElementException("no frame " + read);
-            }
-            return images.get(read++);
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
     @Test
     void streamedInversionEqualsTheSavedOneAndEditsAlike() throws Exception {
         List<BufferedImage> frames = clip(FRAMES, 0);
@@ -128,11 +90,11 @@ class StreamedInversionTest {
         try (VideoEditor editor = Videoshop.editor(model, OPTIONS)) {
             Windows plan = editor.plan(FRAMES);
             assertTrue(plan.count() >= 3, "several windows: " + plan);
-            Counting source = new Counting(frames);
+            ListFrames source = new ListFrames(frames);
             List<Integer> readWhenWritten = new ArrayList<>();
             try (InversionWriter writer = InversionFiles.writer(streamed)) {
                 editor.invert(source, (p, k, clip) -> {
-                    readWhenWritten.add(source.read);
+                    readWhenWritten.add(source.framesRead());
                     writer.write(p, k, clip);
                 }, ProgressListener.NONE, null);
                 writer.finish();
@@ -147,7 +109,7 @@ class StreamedInversionTest {
 
             List<BufferedImage> expected = inMemory.edit(edited);
             List<BufferedImage> out = new ArrayList<>();
-            Counting again = new Counting(frames);
+            ListFrames again = new ListFrames(frames);
             try (InversionReader reader = InversionFiles.open(streamed, editor)) {
                 editor.edit(reader, again, edited, null, 0, (i, f) -> {
                     assertEquals(out.size(), i, "frames in order");
@@ -167,21 +129,21 @@ class StreamedInversionTest {
         List<BufferedImage> frames = clip(FRAMES, 0);
         try (VideoEditor editor = Videoshop.editor(model, OPTIONS)) {
             try (InversionWriter writer = InversionFiles.writer(file)) {
-                editor.invert(new Counting(frames), writer, ProgressListener.NONE, null);
+                editor.invert(new ListFrames(frames), writer, ProgressListener.NONE, null);
                 writer.finish();
             }
             List<BufferedImage> other = clip(FRAMES, 0);
             other.set(13, clip(FRAMES, 9).get(13)); // one frame in the third window differs
             try (InversionReader reader = InversionFiles.open(file, editor)) {
                 IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                        () -> editor.edit(reader, new Counting(other), recoloured(other.get(0)), null, 0, (i, f) -> { },
+                        () -> editor.edit(reader, new ListFrames(other), recoloured(other.get(0)), null, 0, (i, f) -> { },
                                 ProgressListener.NONE, null));
                 assertTrue(e.getMessage().startsWith("Expected the images the clip was inverted from but frame 13"
                         + " differs"), e.getMessage());
             }
             try (InversionReader reader = InversionFiles.open(file, editor)) {
                 IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                        () -> editor.edit(reader, new Counting(frames.subList(0, 12)), frames.get(0), null, 0,
+                        () -> editor.edit(reader, new ListFrames(frames.subList(0, 12)), frames.get(0), null, 0,
                                 (i, f) -> { }, ProgressListener.NONE, null));
                 assertTrue(e.getMessage().startsWith("Expected the " + FRAMES + " frames the clip was inverted"
                         + " from"), e.getMessage());
@@ -190,7 +152,7 @@ class StreamedInversionTest {
             Path unfinished = dir.resolve("sub/unfinished.inv");
             try (InversionWriter writer = InversionFiles.writer(unfinished)) {
                 CancellationToken token = new CancellationToken();
-                assertThrows(EditCancelledException.class, () -> editor.invert(new Counting(frames),
+                assertThrows(EditCancelledException.class, () -> editor.invert(new ListFrames(frames),
                         (p, k, clip) -> {
                             writer.write(p, k, clip);
                             token.cancel(); // after the first window
