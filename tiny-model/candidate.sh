@@ -2,6 +2,7 @@
 # One command from a training checkpoint to a measured candidate bundle (issue 15), against the bundled tiny model:
 #
 #   tiny-model/candidate.sh --run /work/train-ckpt/v2 --work /tmp/cand [--cases /tmp/eval-cases] [--sets LIST]
+#       [--jar BENCHMARKS.jar] [--guidance MIN,MAX] [--sigma-threshold SIGMA] [--footage-methods a,b,...]
 #
 # Steps (run from anywhere; needs `mvn -B -DskipTests package` done, i.e. videoshop-bench/target/benchmarks.jar):
 #   snapshot  copy the run's unet.pt (rewritten atomically by a running train.py) and ae.pt to WORK/run
@@ -14,7 +15,12 @@
 #             source at the clips' own size; each model at its own working size) -> procfull.json
 #   ae        autoencoder PSNR: guard set at the working size, procedural set at the model's size -> ae-*.json
 #   cost      JMH EditBenchmark, 14 frames, the bundled tiny and the candidate in one run -> cost.txt
-#   full      real-footage evaluation set (30 cases), as guard -> full.json (slow)
+#   full      real-footage evaluation set (30 cases), as guard -> full.json (slow: about 45 s per case and method
+#             pair detail + regenerate on a shared core; the guard set is part of it, so guard can be left out)
+#   fullregen the 30 cases with regenerate output alone -> full-regenerate.json (for --footage-methods without it)
+# --guidance and --sigma-threshold are the recommendations export writes into the manifest (export.py's defaults
+# otherwise); --footage-methods the Evaluate methods of guard and full (default detail,regenerate,copy-first,source);
+# --jar a copy of the benchmarks jar, so that later builds do not move the baseline (default the built one).
 # The bundled model's results are computed once per cases folder (CASES/baseline-*.json) and reused.
 # Finally compare.py prints the per-kind tables and the issue's targets -> WORK/summary.md.
 # Java runs one ONNX Runtime thread (the machine is shared); --threads N changes it.
@@ -22,7 +28,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
 run="" work="" cases="" sets="snapshot,export,refcheck,guard,proc,ae,cost" threads=1 py=/usr/bin/python3
-procn=5
+procn=5 jar="" guidance="" sigma="" fmethods=detail,regenerate,copy-first,source
 while [ $# -gt 0 ]; do
   case "$1" in
     --run) run="$2"; shift 2;;
@@ -31,13 +37,21 @@ while [ $# -gt 0 ]; do
     --sets) sets="$2"; shift 2;;
     --threads) threads="$2"; shift 2;;
     --proc-n) procn="$2"; shift 2;;
-    *) echo "unknown argument $1 (expected --run DIR --work DIR [--cases DIR] [--sets a,b] [--threads N] [--proc-n N])" >&2; exit 2;;
+    --jar) jar="$2"; shift 2;;
+    --guidance) guidance="$2"; shift 2;;
+    --sigma-threshold) sigma="$2"; shift 2;;
+    --footage-methods) fmethods="$2"; shift 2;;
+    *) echo "unknown argument $1 (expected --run DIR --work DIR [--cases DIR] [--sets a,b] [--threads N] [--proc-n N]" \
+         "[--jar FILE] [--guidance MIN,MAX] [--sigma-threshold SIGMA] [--footage-methods a,b])" >&2; exit 2;;
   esac
 done
 [ -n "$work" ] || { echo "expected --work DIR" >&2; exit 2; }
 cases="${cases:-$work/cases}"
-jar="$root/videoshop-bench/target/benchmarks.jar"
+jar="${jar:-$root/videoshop-bench/target/benchmarks.jar}"
 [ -f "$jar" ] || { echo "expected $jar: run mvn -B -DskipTests package first" >&2; exit 2; }
+recommend=()
+[ -z "$guidance" ] || recommend+=(--guidance "$guidance")
+[ -z "$sigma" ] || recommend+=(--sigma-threshold "$sigma")
 mkdir -p "$work" "$cases"
 has() { [[ ",$sets," == *",$1,"* ]]; }
 log() { echo "$(date +%H:%M:%S) $*" | tee -a "$work/pipeline.log" >&2; }
@@ -56,7 +70,7 @@ fi
 if has export; then
   rm -rf "$bundle" "$work/reference"
   nice "$py" "$here/export.py" --run "$work/run" --out "$bundle" --reference "$work/reference" \
-    --card "$here/MODEL_CARD_v2.md" 2>&1 | grep -v -i warn | tail -3 | tee -a "$work/pipeline.log"
+    --card "$here/MODEL_CARD_v2.md" "${recommend[@]}" 2>&1 | grep -v -i warn | tail -3 | tee -a "$work/pipeline.log"
   size=$(du -sb "$bundle" | cut -f1)
   log "bundle $bundle: $size bytes (limit 20 MB)"
   [ "$size" -lt 20000000 ] || { echo "bundle over 20 MB" >&2; exit 1; }
@@ -80,7 +94,7 @@ footage() {  # footage SET: the real-footage cases, made once
 if has guard; then
   footage guard guard
   [ -f "$cases/baseline-guard.json" ] || evaluate guard tiny "$cases/baseline-guard.json" "$cases/guard"
-  evaluate guard "$bundle" "$work/guard.json" "$cases/guard"
+  evaluate guard "$bundle" "$work/guard.json" "$cases/guard" --methods "$fmethods"
 fi
 if has proc; then
   if [ ! -f "$cases/proc/.done" ]; then
@@ -121,6 +135,11 @@ fi
 if has full; then
   footage full evaluation
   [ -f "$cases/baseline-full.json" ] || evaluate full tiny "$cases/baseline-full.json" "$cases/full"
-  evaluate full "$bundle" "$work/full.json" "$cases/full"
+  evaluate full "$bundle" "$work/full.json" "$cases/full" --methods "$fmethods"
+fi
+if has fullregen; then
+  footage full evaluation
+  [ -f "$cases/baseline-full.json" ] || evaluate full tiny "$cases/baseline-full.json" "$cases/full"
+  evaluate fullregen "$bundle" "$work/full-regenerate.json" "$cases/full" --methods regenerate
 fi
 "$py" "$here/compare.py" --work "$work" --cases "$cases" | tee "$work/summary.md"

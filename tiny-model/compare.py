@@ -60,6 +60,38 @@ def kind_table(cand, base, model_methods, title):
     return "\n".join(out) + "\n"
 
 
+def footage(W, C, name):
+    """The candidate's rows of a real-footage set: NAME.json plus NAME-regenerate.json (candidate.sh fullregen);
+    the guard set, when not measured on its own, is its 10 cases of the 30-case set (Evaluate is deterministic)."""
+    rows = load(os.path.join(W, name + ".json"))
+    extra = load(os.path.join(W, name + "-regenerate.json"))
+    if rows is None and name == "guard":
+        full = footage(W, C, "full")
+        guard = os.path.join(C, "guard")
+        names = set(os.listdir(guard)) if os.path.isdir(guard) else set()
+        rows = [r for r in full if r["case"] in names] if full and names else None
+        extra = None
+    if rows is None:
+        return extra
+    return rows + [r for r in (extra or []) if (r["case"], r["method"]) not in {(x["case"], x["method"]) for x in rows}]
+
+
+def held_out(rows, C):
+    """The cases of the 30-case set that are not in the guard set (never used for tuning)."""
+    guard = os.path.join(C, "guard")
+    names = set(os.listdir(guard)) if os.path.isdir(guard) else set()
+    return [r for r in rows if r["case"] not in names] if rows and names else None
+
+
+def decision(cand, base):
+    """The rule fixed before the final measurement: default detail output, 30 cases, candidate's mean edit-region
+    and whole-frame PSNR each no more than 0.1 dB below the bundled model's."""
+    d = {k: overall(cand, "detail", k) - overall(base, "detail", k) for k in ("psnr_edit_region", "psnr")}
+    ok = all(v >= -0.1 for v in d.values())
+    return (f"Decision rule (30 cases, detail): edit region {d['psnr_edit_region']:+.2f} dB, whole {d['psnr']:+.2f} dB"
+            f" against the bundled model (each must be >= -0.10): {'SHIP' if ok else 'do not ship'}")
+
+
 def overall(rows, method, key):
     return mean([val(r, key) for r in rows if r["method"] == method and r["kind"] != "recon"])
 
@@ -127,10 +159,23 @@ def main():
         out += ["Reference pairs (ONNX Runtime, Java): " + "; ".join(
             l.strip() for l in open(os.path.join(W, "refcheck.txt")) if l.strip()), ""]
     tgt = []
+    bfull = load(os.path.join(C, "baseline-full.json"))
     for name, title in (("guard", "Real-footage guard set (10 cases), full resolution"),
-                        ("full", "Real-footage evaluation set (30 cases), full resolution")):
-        cand, base = load(os.path.join(W, name + ".json")), load(os.path.join(C, "baseline-" + name + ".json"))
+                        ("full", "Real-footage evaluation set (30 cases), full resolution"),
+                        ("heldout", "Real-footage held-out cases (the 20 of the 30 not in the guard set, never used"
+                                    " for tuning), full resolution")):
+        if name == "heldout":
+            cand, base = held_out(footage(W, C, "full"), C), held_out(bfull, C)
+        else:
+            cand = footage(W, C, name)
+            base = load(os.path.join(C, "baseline-" + name + ".json"))
+            if base is None and name == "guard" and bfull:
+                names = set(os.listdir(os.path.join(C, "guard"))) if os.path.isdir(os.path.join(C, "guard")) else set()
+                base = [r for r in bfull if r["case"] in names] or None
         if cand and base:
+            if name == "full":
+                out.append(decision(cand, base) + "  ")
+                out.append("")
             out.append(kind_table(cand, base, ["detail", "regenerate"], title))
             for m in ("detail", "regenerate"):
                 out.append(f"Overall ({name}, {m}, all kinds): edit region candidate "

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,7 +34,8 @@ import org.videoshop.model.VideoshopModel;
  *
  * <p>Where a target is met with room to spare (more than {@link #TOLERANCE_DB}), it is asserted as stated. Where it
  * is not, the test asserts the level measured when this test was written, less the tolerance, as a regression
- * guard, and says so: those targets are not met (README, "Quality on real footage"). What was measured is written
+ * guard, and says so: those targets are not met (README, "Quality on real footage"); the levels are in
+ * {@code quality-levels/real-footage.properties}. What was measured is written
  * to {@code target/real-footage-quality.txt}. {@code -Dvideoshop.quality.model=DIR} measures another bundle.
  */
 class RealFootageQualityTest {
@@ -45,27 +45,14 @@ class RealFootageQualityTest {
     /** Issue 13: PSNR outside the edit region, detail mode. */
     static final double TARGET_OUTSIDE_DB = 40;
 
-    /*
-     * Measured 2026-12-01 by this test's code: bundled tiny model, default options (detail output, working size
-     * 40x24 / 24x40, the edit region seeded by frame 0's change and carried through the source), java backend. Per
-     * kind, means over the kind's two cases.
+    /**
+     * The levels measured for the bundled model by this test's code (the same Evaluate run on the same cases; per
+     * kind, means over the kind's two cases): {@code outside.KIND} (detail, PSNR outside the edit region),
+     * {@code whole_over_source.KIND} and {@code whole_over_copy.KIND} (detail minus source / copy-first, whole-frame
+     * PSNR), {@code region_over_regenerate.KIND} (detail minus regenerate, edit-region PSNR). Written by
+     * {@code tiny-model/levels.py} from {@code candidate.sh}'s guard-set measurement when a bundle is swapped in.
      */
-    /** Detail, PSNR outside the edit region [target >= 40 dB: met]. */
-    static final Map<EditKind, Double> MEASURED_OUTSIDE_DB = Map.of(
-            EditKind.RECOLOUR_REGION, 53.85, EditKind.RECOLOUR_OBJECT, 66.05, EditKind.ADD, 43.27,
-            EditKind.REMOVE, 59.10, EditKind.REPLACE, 46.45);
-    /** Detail minus source, whole-frame PSNR [target > 0: met; by less than the tolerance for recolour-region]. */
-    static final Map<EditKind, Double> MEASURED_WHOLE_OVER_SOURCE_DB = Map.of(
-            EditKind.RECOLOUR_REGION, 0.20, EditKind.RECOLOUR_OBJECT, 0.54, EditKind.ADD, 0.67,
-            EditKind.REMOVE, 2.17, EditKind.REPLACE, 2.88);
-    /** Detail minus copy-first, whole-frame PSNR [target > 0: met]. */
-    static final Map<EditKind, Double> MEASURED_WHOLE_OVER_COPY_DB = Map.of(
-            EditKind.RECOLOUR_REGION, 9.91, EditKind.RECOLOUR_OBJECT, 16.11, EditKind.ADD, 13.99,
-            EditKind.REMOVE, 12.56, EditKind.REPLACE, 12.27);
-    /** Detail minus regenerate, edit-region PSNR [target >= 0: met for recolours; not for add, remove, replace]. */
-    static final Map<EditKind, Double> MEASURED_REGION_OVER_REGENERATE_DB = Map.of(
-            EditKind.RECOLOUR_REGION, 0.07, EditKind.RECOLOUR_OBJECT, 2.22, EditKind.ADD, -0.15,
-            EditKind.REMOVE, -1.08, EditKind.REPLACE, -0.34);
+    static final QualityLevels LEVELS = QualityLevels.of("real-footage");
 
     private static VideoshopModel model;
     private static EvaluationReport report;
@@ -111,7 +98,7 @@ class RealFootageQualityTest {
         for (EditKind k : EditKind.values()) {
             double outside = mean(k, Method.DETAIL, CaseResult::psnrOutsideRegion);
             double regenerate = mean(k, Method.REGENERATE, CaseResult::psnrOutsideRegion);
-            checks.add(bound(k, "outside-region PSNR", outside, TARGET_OUTSIDE_DB, MEASURED_OUTSIDE_DB.get(k)));
+            checks.add(bound(k, "outside-region PSNR", outside, TARGET_OUTSIDE_DB, measured("outside", k)));
             checks.add(() -> assertTrue(outside > regenerate + 10, k.id() + ": detail keeps the footage outside the"
                     + " region far better than regenerate: " + outside + " vs " + regenerate));
         }
@@ -124,9 +111,9 @@ class RealFootageQualityTest {
         for (EditKind k : EditKind.values()) {
             double detail = mean(k, Method.DETAIL, CaseResult::psnr);
             checks.add(bound(k, "whole-frame PSNR minus source", detail - mean(k, Method.SOURCE, CaseResult::psnr), 0,
-                    MEASURED_WHOLE_OVER_SOURCE_DB.get(k)));
+                    measured("whole_over_source", k)));
             checks.add(bound(k, "whole-frame PSNR minus copy-first",
-                    detail - mean(k, Method.COPY_FIRST, CaseResult::psnr), 0, MEASURED_WHOLE_OVER_COPY_DB.get(k)));
+                    detail - mean(k, Method.COPY_FIRST, CaseResult::psnr), 0, measured("whole_over_copy", k)));
         }
         assertAll(checks);
     }
@@ -138,7 +125,7 @@ class RealFootageQualityTest {
             double margin = mean(k, Method.DETAIL, CaseResult::psnrEditRegion)
                     - mean(k, Method.REGENERATE, CaseResult::psnrEditRegion);
             checks.add(bound(k, "edit-region PSNR minus regenerate", margin, 0,
-                    MEASURED_REGION_OVER_REGENERATE_DB.get(k)));
+                    measured("region_over_regenerate", k)));
         }
         assertAll(checks);
     }
@@ -154,6 +141,10 @@ class RealFootageQualityTest {
                 + " %.2f when written)%n%s", k.id(), what, value, min, met ? "target" : "target unmet, guard", target,
                 measured, report.kindTable());
         return () -> assertTrue(value >= min, msg);
+    }
+
+    private static double measured(String what, EditKind k) {
+        return LEVELS.get(what + "." + k.id());
     }
 
     private static double mean(EditKind k, Method m, ToDoubleFunction<CaseResult> f) {
