@@ -7,7 +7,6 @@ import org.nd4j.linalg.api.blas.Level1;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.SubOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.videoshop.kernel.KernelArguments;
 import org.videoshop.kernel.LatentScope;
@@ -121,11 +120,14 @@ final class Nd4jScope extends OwningScope<Nd4jTensor> {
         Nd4jTensor d = t(dst);
         same(s, s, d);
         if (s != d) {
-            d.array().assign(s.array());
+            blas().copy(s.array(), d.array());
         }
     }
 
-    /** out = alpha x + beta y, in place where out is x or y: a scaling pass (or scaled copy), then one BLAS axpy. */
+    /**
+     * out = alpha x + beta y: in place where out is x or y (BLAS scal, then axpy: two calls), else a BLAS copy of y
+     * first (three calls; BLAS beats ND4J's own scaled-copy op here, see docs/benchmarks.md section 1).
+     */
     private void axpby(LatentTensor xt, double alpha, LatentTensor yt, double beta, LatentTensor outt) {
         Nd4jTensor xn = t(xt);
         Nd4jTensor yn = t(yt);
@@ -145,7 +147,8 @@ final class Nd4jScope extends OwningScope<Nd4jTensor> {
             blas.scal(n, alpha, out);
             blas.axpy(n, beta, y, out);
         } else {
-            y.mul(beta, out);
+            blas.copy(y, out);
+            blas.scal(n, beta, out);
             blas.axpy(n, alpha, x, out);
         }
     }
@@ -166,11 +169,10 @@ final class Nd4jScope extends OwningScope<Nd4jTensor> {
         Nd4jTensor x = t(xt);
         Nd4jTensor out = t(outt);
         same(x, x, out);
-        if (x == out) {
-            blas().scal(out.size(), c, out.array());
-        } else {
-            x.array().mul(c, out.array());
+        if (x != out) {
+            blas().copy(x.array(), out.array());
         }
+        blas().scal(out.size(), c, out.array());
     }
 
     @Override
@@ -205,7 +207,7 @@ final class Nd4jScope extends OwningScope<Nd4jTensor> {
         boolean intoUncond = out == uncond;
         Nd4jTensor other = intoUncond ? cond : uncond;
         if (out != cond && !intoUncond) {
-            out.array().assign(cond.array());
+            blas().copy(cond.array(), out.array());
         }
         INDArray[] o = out.rows(frameSize);
         INDArray[] p = other.rows(frameSize);
@@ -251,7 +253,7 @@ final class Nd4jScope extends OwningScope<Nd4jTensor> {
         shaped(x, shape);
         KernelArguments.perChannel(shape, scale, shift);
         if (out != x) {
-            out.array().assign(x.array());
+            blas().copy(x.array(), out.array());
         }
         int channels = shape.channels();
         int plane = shape.planeSize();
@@ -269,7 +271,10 @@ final class Nd4jScope extends OwningScope<Nd4jTensor> {
         }
     }
 
-    /** b + w (a - b): a difference (BLAS axpy in place, else one ND4J op), one ND4J multiply, one BLAS axpy. */
+    /**
+     * b + w (a - b): the difference in the output (BLAS axpy; a BLAS copy of a first unless the output is a), one
+     * ND4J multiply (BLAS has no element-wise product that is not a loop of calls), one BLAS axpy.
+     */
     @Override
     public void blend(LatentTensor at, LatentTensor bt, LatentTensor wt, LatentTensor outt) {
         Nd4jTensor an = t(at);
@@ -289,11 +294,10 @@ final class Nd4jScope extends OwningScope<Nd4jTensor> {
         INDArray out = on.array();
         Level1 blas = blas();
         long n = out.length();
-        if (on == an) {
-            blas.axpy(n, -1.0, b, out);
-        } else {
-            Nd4j.getExecutioner().exec(new SubOp(an.array(), b, out));
+        if (on != an) {
+            blas.copy(an.array(), out);
         }
+        blas.axpy(n, -1.0, b, out);
         out.muli(wn.array());
         blas.axpy(n, 1.0, b, out);
     }

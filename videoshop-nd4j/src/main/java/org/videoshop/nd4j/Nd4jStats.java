@@ -11,7 +11,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Sums and sums of squares of runs of a tensor, accumulated in double (the statistics' contract: a float sum of
  * squares loses the variance when it is small against the squared mean, and BLAS float dots accumulate in float):
- * the values are cast to a double scratch in one ND4J pass, then each run is two BLAS double dots (with ones, with
+ * the values of the runs asked for are cast to a double scratch in one ND4J pass, then each run is two BLAS double dots (with ones, with
  * itself) on views made once per run length. Owned by one scope; {@link #close()} frees its vectors.
  */
 @SuppressWarnings("try") // scopeOutOfWorkspaces() is a scope guard, never referenced in the body
@@ -28,7 +28,13 @@ final class Nd4jStats implements AutoCloseable {
      */
     void add(Nd4jTensor x, int runLength, int first, int last, int groups, double[] sum, double[] sumSq) {
         INDArray d = doubles(x.size());
-        d.assign(x.array()); // float -> double in one native pass
+        long from = (long) first * runLength;
+        long length = (long) (last - first) * runLength;
+        if (length == d.length()) {
+            d.assign(x.array()); // float -> double in one native pass
+        } else if (length > 0) { // only the runs asked for (one frame of many, say)
+            range(d, from, length).assign(range(x.array(), from, length));
+        }
         INDArray[] views = runs(runLength);
         INDArray one = ones(runLength);
         Level1 blas = Nd4j.getBlasWrapper().level1();
@@ -36,6 +42,10 @@ final class Nd4jStats implements AutoCloseable {
             sum[r % groups] += blas.dot(runLength, 1.0, views[r], one);
             sumSq[r % groups] += blas.dot(runLength, 1.0, views[r], views[r]);
         }
+    }
+
+    private static INDArray range(INDArray a, long offset, long length) {
+        return Nd4j.create(a.data(), new long[] {length}, new long[] {1}, offset, 'c', a.dataType());
     }
 
     private INDArray[] runs(int length) {
