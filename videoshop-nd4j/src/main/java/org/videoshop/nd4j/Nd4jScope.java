@@ -7,6 +7,7 @@ import org.nd4j.linalg.api.blas.Level1;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.SubOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.videoshop.kernel.KernelArguments;
 import org.videoshop.kernel.LatentScope;
@@ -125,8 +126,8 @@ final class Nd4jScope extends OwningScope<Nd4jTensor> {
     }
 
     /**
-     * out = alpha x + beta y: in place where out is x or y (BLAS scal, then axpy: two calls), else a BLAS copy of y
-     * first (three calls; BLAS beats ND4J's own scaled-copy op here, see docs/benchmarks.md section 1).
+     * out = alpha x + beta y: in place where out is x or y, a BLAS scal then a BLAS axpy; else ND4J's scaled copy
+     * (one pass; a BLAS copy and scal are two, which measured slower on a loaded machine) then a BLAS axpy.
      */
     private void axpby(LatentTensor xt, double alpha, LatentTensor yt, double beta, LatentTensor outt) {
         Nd4jTensor xn = t(xt);
@@ -147,8 +148,7 @@ final class Nd4jScope extends OwningScope<Nd4jTensor> {
             blas.scal(n, alpha, out);
             blas.axpy(n, beta, y, out);
         } else {
-            blas.copy(y, out);
-            blas.scal(n, beta, out);
+            y.mul(beta, out);
             blas.axpy(n, alpha, x, out);
         }
     }
@@ -169,10 +169,11 @@ final class Nd4jScope extends OwningScope<Nd4jTensor> {
         Nd4jTensor x = t(xt);
         Nd4jTensor out = t(outt);
         same(x, x, out);
-        if (x != out) {
-            blas().copy(x.array(), out.array());
+        if (x == out) {
+            blas().scal(out.size(), c, out.array());
+        } else {
+            x.array().mul(c, out.array()); // one pass (a BLAS copy and scal are two)
         }
-        blas().scal(out.size(), c, out.array());
     }
 
     @Override
@@ -272,8 +273,9 @@ final class Nd4jScope extends OwningScope<Nd4jTensor> {
     }
 
     /**
-     * b + w (a - b): the difference in the output (BLAS axpy; a BLAS copy of a first unless the output is a), one
-     * ND4J multiply (BLAS has no element-wise product that is not a loop of calls), one BLAS axpy.
+     * b + w (a - b): the difference in the output (BLAS axpy in place, else one ND4J op), one ND4J multiply (BLAS
+     * has no fast element-wise product: sbmv, gbmv and tbmv with a diagonal band measured 5-60x slower), one BLAS
+     * axpy.
      */
     @Override
     public void blend(LatentTensor at, LatentTensor bt, LatentTensor wt, LatentTensor outt) {
@@ -294,10 +296,11 @@ final class Nd4jScope extends OwningScope<Nd4jTensor> {
         INDArray out = on.array();
         Level1 blas = blas();
         long n = out.length();
-        if (on != an) {
-            blas.copy(an.array(), out);
+        if (on == an) {
+            blas.axpy(n, -1.0, b, out);
+        } else {
+            Nd4j.getExecutioner().exec(new SubOp(an.array(), b, out));
         }
-        blas.axpy(n, -1.0, b, out);
         out.muli(wn.array());
         blas.axpy(n, 1.0, b, out);
     }
