@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
+import org.videoshop.FrameSink;
 import org.videoshop.FrameSource;
 import org.videoshop.Provenance;
 import org.videoshop.VideoshopOptions;
@@ -100,35 +102,52 @@ public final class EditCommand extends EditingCommand {
                 return fromInversion(options, edited, soft, cancel, err);
             }
             try (ClipSource source = VideoIO.open(input, maxFrames.value(), fps != null ? fps : Clip.DEFAULT_FPS)) {
-                int n = source.frameCount();
-                Timing timing = fps != null ? Timing.constant(n, fps) : source.timing();
-                SideBySide grid = sideBySide == null ? null
-                        : SideBySide.of(sideBySideFrames(sideBySideFrames, n), source.width(), source.height());
-                checkOutputs(source.width(), source.height(), n, timing, grid);
-                if (edited.getWidth() != source.width() || edited.getHeight() != source.height()) {
-                    throw new IllegalArgumentException("Expected the edited first frame to be " + source.width()
-                            + "x" + source.height() + " like the video but found " + edited.getWidth() + "x"
-                            + edited.getHeight());
-                }
-                try (FrameSource mask = this.mask == null ? null : MaskFiles.open(this.mask, n, source.width(),
-                        source.height());
-                     ClipSink sink = VideoIO.create(output, source.width(), source.height(), timing, input)) {
-                    Editing.Outcome result = Editing.stream(options, settings.model(),
-                            grid == null ? source : grid.capturing(source), edited, mask, soft,
-                            grid == null ? sink : grid.capturing(sink), cancel.token(), out, err);
-                    VideoIO.Written written = sink.finish();
-                    if (grid != null) {
-                        PngFolder.writeImage(grid.image(), sideBySide);
-                    }
-                    summary(source.toString(), result, written);
-                }
+                Edited done = write(source, source::toString, source::timing, edited, "Expected the edited first"
+                        + " frame to be " + source.width() + "x" + source.height() + " like the video",
+                        (frames, maskFrames, sink) -> Editing.stream(options, settings.model(), frames, edited,
+                                maskFrames, soft, sink, cancel.token(), out, err));
+                summary(done);
             }
         }
         return 0;
     }
 
-    /** What an edit from an inversion made, for the summary printed once the progress bar has closed. */
-    private record FromFile(String source, Editing.Outcome outcome, VideoIO.Written written) {
+    /** What an edit made and wrote, for the summary printed once the progress bar has closed. */
+    private record Edited(String source, Editing.Outcome outcome, VideoIO.Written written) {
+    }
+
+    /** One edit of frames (side-by-side capture included) with a mask (or null) into a sink. */
+    @FunctionalInterface
+    private interface EditRun {
+        Editing.Outcome edit(FrameSource frames, FrameSource mask, FrameSink sink) throws IOException;
+    }
+
+    /**
+     * Streams an edit of {@code frames} into {@code --output} (at a constant {@code --fps}, else at {@code timing}),
+     * and the side-by-side image when asked: the outputs and the edited first frame's size ({@code expected}, the
+     * message's start) are checked before any frame is read; the mask is read at the frames' size. {@code source}
+     * describes the frames in the summary, once they have been read.
+     */
+    private Edited write(FrameSource frames, Supplier<String> source, Supplier<Timing> timing, BufferedImage edited,
+                         String expected, EditRun run) throws IOException {
+        int n = frames.frameCount();
+        Timing times = fps != null ? Timing.constant(n, fps) : timing.get();
+        SideBySide grid = sideBySide == null ? null
+                : SideBySide.of(sideBySideFrames(sideBySideFrames, n), frames.width(), frames.height());
+        checkOutputs(frames.width(), frames.height(), n, times, grid);
+        if (edited.getWidth() != frames.width() || edited.getHeight() != frames.height()) {
+            throw new IllegalArgumentException(expected + " but found " + edited.getWidth() + "x" + edited.getHeight());
+        }
+        try (FrameSource maskFrames = mask == null ? null : MaskFiles.open(mask, n, frames.width(), frames.height());
+             ClipSink sink = VideoIO.create(output, frames.width(), frames.height(), times, input)) {
+            Editing.Outcome outcome = run.edit(grid == null ? frames : grid.capturing(frames), maskFrames,
+                    grid == null ? sink : grid.capturing(sink));
+            VideoIO.Written written = sink.finish();
+            if (grid != null) {
+                PngFolder.writeImage(grid.image(), sideBySide);
+            }
+            return new Edited(source.get(), outcome, written);
+        }
     }
 
     /**
@@ -138,39 +157,24 @@ public final class EditCommand extends EditingCommand {
     private int fromInversion(VideoshopOptions options, BufferedImage edited, int soft, CancelOnShutdown cancel,
                               PrintWriter err) throws IOException {
         long start = System.nanoTime();
-        FromFile done = Editing.withEditor(options, settings.model(), out, err, (editor, bars) -> {
+        Edited done = Editing.withEditor(options, settings.model(), out, err, (editor, bars) -> {
             try (InversionReader inversion = InversionFiles.open(inverted, editor);
                  FromInversion.Source source = FromInversion.open(inverted, inversion, input, editor,
                          fps != null ? fps : Clip.DEFAULT_FPS)) {
                 FrameSource frames = source.frames();
-                int n = frames.frameCount();
-                Timing timing = fps != null ? Timing.constant(n, fps) : source.timing();
-                SideBySide grid = sideBySide == null ? null
-                        : SideBySide.of(sideBySideFrames(sideBySideFrames, n), frames.width(), frames.height());
-                checkOutputs(frames.width(), frames.height(), n, timing, grid);
-                if (edited.getWidth() != frames.width() || edited.getHeight() != frames.height()) {
-                    throw new IllegalArgumentException("Expected an edited first frame of " + frames.width()
-                            + "x" + frames.height() + (input == null ? " (the inversion's resolution; give "
-                            + "--input to edit at the input's size)" : " like the video") + " but found "
-                            + edited.getWidth() + "x" + edited.getHeight());
-                }
-                try (FrameSource maskFrames = mask == null ? null
-                        : MaskFiles.open(mask, n, frames.width(), frames.height());
-                     ClipSink sink = VideoIO.create(output, frames.width(), frames.height(), timing, input)) {
-                    Provenance p = editor.edit(inversion, grid == null ? frames : grid.capturing(frames), edited,
-                            maskFrames, soft, grid == null ? sink : grid.capturing(sink), bars, cancel.token());
-                    VideoIO.Written written = sink.finish();
-                    if (grid != null) {
-                        PngFolder.writeImage(grid.image(), sideBySide);
-                    }
-                    ModelSpec model = editor.model().spec();
-                    return new FromFile(source.description() + " from " + inverted, new Editing.Outcome(List.of(),
-                            model.name(), editor.backend(), model, inversion.plan(), System.nanoTime() - start,
-                            p.width() + "x" + p.height()), written);
-                }
+                return write(frames, () -> source.description() + " from " + inverted, source::timing, edited,
+                        "Expected an edited first frame of " + frames.width() + "x" + frames.height()
+                                + (input == null ? " (the inversion's resolution; give --input to edit at the input's"
+                                + " size)" : " like the video"), (shown, maskFrames, sink) -> {
+                            Provenance p = editor.edit(inversion, shown, edited, maskFrames, soft, sink, bars,
+                                    cancel.token());
+                            ModelSpec model = editor.model().spec();
+                            return new Editing.Outcome(List.of(), model.name(), editor.backend(), model,
+                                    inversion.plan(), System.nanoTime() - start, p.width() + "x" + p.height());
+                        });
             }
         });
-        summary(done.source(), done.outcome(), done.written());
+        summary(done);
         return 0;
     }
 
@@ -184,7 +188,10 @@ public final class EditCommand extends EditingCommand {
         }
     }
 
-    private void summary(String source, Editing.Outcome result, VideoIO.Written written) {
+    private void summary(Edited done) {
+        String source = done.source();
+        Editing.Outcome result = done.outcome();
+        VideoIO.Written written = done.written();
         String line = String.format("Edited %s%s with model %s (backend %s) in %.1f s; wrote %s", source,
                 result.windowsNote(), result.model(), result.backend(), result.nanos() / 1e9, written);
         summary(sideBySide == null ? new String[] {line} : new String[] {line, "  side by side: " + sideBySide});
