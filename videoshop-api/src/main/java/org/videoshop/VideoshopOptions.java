@@ -71,10 +71,7 @@ public record VideoshopOptions(double strength, int steps, Double sigmaMin, Doub
     /** Largest accepted step count. */
     public static final int MAX_STEPS = 1000;
 
-    /**
-     * Checks every range ({@link OptionRanges}, grouped by what the settings drive); the one place they are checked.
-     * The schedule's and the normalisation's names are kept as their providers spell them.
-     */
+    /** Checks every range ({@link OptionRanges}), the one place; keeps provider names as the providers spell them. */
     public VideoshopOptions {
         sigmaSpacing = OptionRanges.schedule(strength, steps, sigmaMin, sigmaMax, rho, sigmaSpacing);
         normalization = OptionRanges.inversion(sigmaThreshold, inversionMode, inversionGuidanceMin,
