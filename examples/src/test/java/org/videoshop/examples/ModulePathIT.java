@@ -30,6 +30,8 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.videoshop.model.ModelSpec;
+import org.videoshop.model.VideoshopModel;
 
 /**
  * The library as a modular application uses it, from the modules' jars (after {@code package}; {@code mvn verify}
@@ -80,6 +82,13 @@ class ModulePathIT {
         return path.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
     }
 
+    /** The bundled tiny model's spec (its native size), read by opening it on this test's class path. */
+    private static ModelSpec bundledTinySpec() {
+        try (VideoshopModel tiny = VideoshopModel.open("tiny")) {
+            return tiny.spec();
+        }
+    }
+
     @Test
     void anExampleRunsOnTheModulePath() throws IOException, InterruptedException {
         Path frames = Files.createDirectories(dir.resolve("frames"));
@@ -105,8 +114,9 @@ class ModulePathIT {
             List<Path> written = files.sorted().toList();
             assertEquals(6, written.size(), "frames written: " + written);
             BufferedImage first = ImageIO.read(written.get(0).toFile());
-            assertEquals(32, first.getWidth(), "the raw API edits at the tiny model's 32x32");
-            assertEquals(32, first.getHeight());
+            ModelSpec tiny = bundledTinySpec();
+            assertEquals(tiny.width(), first.getWidth(), "the raw API edits at the bundled tiny model's size");
+            assertEquals(tiny.height(), first.getHeight());
         }
     }
 

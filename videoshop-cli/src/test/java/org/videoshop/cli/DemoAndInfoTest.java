@@ -1,11 +1,15 @@
 package org.videoshop.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -106,13 +110,24 @@ class DemoAndInfoTest {
     }
 
     @Test
-    void infoPrintsTheBundledTinyModelsRecommendedGuidanceAndSigma() {
+    void infoPrintsTheBundledTinyModelsRecommendedGuidanceAndSigma() throws IOException {
+        // what the bundled manifest states, read with Jackson (tiny v1: 1.0 to 1.5, Sigma 0.25)
+        JsonNode manifest;
+        try (InputStream in = DemoAndInfoTest.class.getClassLoader()
+                .getResourceAsStream("videoshop/models/tiny/videoshop-model.json")) {
+            assertNotNull(in, "the bundled tiny manifest is on the class path");
+            manifest = new ObjectMapper().readTree(in);
+        }
+        double min = manifest.path("video").path("guidance").path("min").asDouble();
+        double max = manifest.path("video").path("guidance").path("max").asDouble();
+        double sigma = manifest.path("schedule").path("sigmaThreshold").asDouble();
         Cli.Run run = Cli.run("info", "--model", "tiny");
         assertEquals(0, run.exit(), run::toString);
         assertTrue(run.out().contains("name               tiny"), run.out());
-        assertTrue(run.out().contains("Recommended guidance: 1.0 to 1.5 (first to last frame"), run.out());
-        assertTrue(run.out().contains("sigmaThreshold     0.25"), run.out());
-        assertTrue(run.out().contains("Recommended inversion threshold Sigma: 0.25 (used when --sigma-threshold is"
-                + " not given"), run.out());
+        assertTrue(run.out().contains("Recommended guidance: " + min + " to " + max + " (first to last frame"),
+                run.out());
+        assertTrue(run.out().contains("sigmaThreshold     " + sigma), run.out());
+        assertTrue(run.out().contains("Recommended inversion threshold Sigma: " + sigma + " (used when"
+                + " --sigma-threshold is not given"), run.out());
     }
 }

@@ -8,6 +8,7 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.videoshop.FrameSize;
 import org.videoshop.ListFrames;
@@ -35,16 +36,34 @@ class DetailOutputTest extends TinyModelFixture {
         return out;
     }
 
+    /**
+     * A working size true to a {@code w} x {@code h} clip's aspect on whatever model is bundled: each side a multiple
+     * of the model's size multiple, the aspect within one multiple, about the model's native pixel count, and not
+     * the model's own (square) shape.
+     */
+    static void assertAspectTrue(FrameSize size, int w, int h) {
+        int m = tiny.spec().sizeMultiple();
+        String what = size + " for a " + w + "x" + h + " clip on the " + tiny.spec().width() + "x"
+                + tiny.spec().height() + " model (multiple " + m + ")";
+        assertEquals(0, size.width() % m, what);
+        assertEquals(0, size.height() % m, what);
+        assertTrue(Math.abs(size.width() - size.height() * (double) w / h) <= m, "aspect kept: " + what);
+        double area = (double) size.width() * size.height() / (tiny.spec().width() * tiny.spec().height());
+        assertTrue(area > 0.5 && area < 2, "about the native pixel count: " + what);
+        assertTrue((size.width() > size.height()) == (w > h), "not squashed to the model's shape: " + what);
+    }
+
     @Test
     void anUneditedFirstFrameGivesTheSourceBackBitForBitAtAWideWorkingSize() {
-        List<BufferedImage> clip = Footage.pan(10, 96, 54, 1);
+        List<BufferedImage> clip = Footage.pan(tiny.spec().nativeFrames() + 2, 96, 54, 1);
         Provenance[] p = new Provenance[1];
         try (VideoEditor editor = Videoshop.editor(tiny, FAST)) {
             List<BufferedImage> out = edit(editor, clip, clip.get(0), p);
-            assertEquals(new FrameSize(40, 24), editor.workingSize(96, 54));
-            assertEquals(40, p[0].width(), "16:9 runs at 40x24 on the 32x32 model, not squashed to 32x32");
-            assertEquals(24, p[0].height());
-            assertEquals(new FrameSize(40, 24), p[0].options().workingSize(), "provenance records the size");
+            FrameSize wide = editor.workingSize(96, 54);
+            assertAspectTrue(wide, 96, 54);
+            assertEquals(wide.width(), p[0].width(), "16:9 runs at " + wide + ", not squashed to the model's square");
+            assertEquals(wide.height(), p[0].height());
+            assertEquals(wide, p[0].options().workingSize(), "provenance records the size");
             assertEquals(OutputMode.DETAIL, p[0].options().outputMode());
             for (int t = 0; t < clip.size(); t++) {
                 assertTrue(Footage.sameRgb(clip.get(t), out.get(t)), "frame " + t + " (2 windows) is the source");
@@ -62,19 +81,24 @@ class DetailOutputTest extends TinyModelFixture {
         List<BufferedImage> clip = Footage.pan(8, 54, 96, 2);
         BufferedImage edited = Footage.recolour(clip.get(0), 0, 60, 54, 96);
         Provenance[] p = new Provenance[1];
-        try (VideoEditor editor = Videoshop.editor(tiny, FAST)) {
+        // the default 25 steps: at FAST's 8 a model trained on photographs (tiny v2) carries this recolour weakly
+        try (VideoEditor editor = Videoshop.editor(tiny, FAST.toBuilder().steps(25).build())) {
             List<BufferedImage> out = edit(editor, clip, edited, p);
-            assertEquals(24, p[0].width(), "9:16 runs at 24x40");
-            assertEquals(40, p[0].height());
+            FrameSize tall = editor.workingSize(54, 96);
+            assertAspectTrue(tall, 54, 96);
+            assertEquals(tall.width(), p[0].width(), "9:16 runs at " + tall);
+            assertEquals(tall.height(), p[0].height());
             assertTrue(Footage.sameRgb(edited, out.get(0)), "frame 0 is the edited frame exactly");
             boolean propagated = false;
+            StringBuilder fractions = new StringBuilder();
             for (int t = 1; t < clip.size(); t++) {
                 double same = Footage.sameFraction(clip.get(t), out.get(t));
+                fractions.append(String.format(Locale.ROOT, " %.3f", same));
                 assertTrue(same > 0.2, "frame " + t + ": the source is kept outside the edit region, found only "
                         + same + " of the pixels unchanged");
                 propagated |= same < 0.9;
             }
-            assertTrue(propagated, "the edit reaches later frames");
+            assertTrue(propagated, "the edit reaches later frames; unchanged fraction per frame:" + fractions);
         }
     }
 }

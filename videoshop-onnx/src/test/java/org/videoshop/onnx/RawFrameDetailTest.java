@@ -10,20 +10,22 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.videoshop.EditResult;
+import org.videoshop.FrameSize;
 import org.videoshop.Inverted;
 import org.videoshop.OutputMode;
 import org.videoshop.ProgressListener;
 import org.videoshop.VideoEditor;
 import org.videoshop.Videoshop;
 import org.videoshop.VideoshopOptions;
+import org.videoshop.WorkingSize;
 import org.videoshop.tensor.Frame;
 import org.videoshop.tensor.Images;
 import org.videoshop.tensor.Video;
 
 /**
  * The raw-frame API returns the detail output by default, as the image edits do, on the bundled tiny model: at a
- * size the model takes (40x24, its 16:9 working size), an unedited first frame gives the source back (as 8-bit
- * values), a local edit keeps frame 0 exactly and the untouched part of every frame, an {@link Inverted}'s raw edit
+ * size the model takes (its 16:9 working size: 40x24 on a 32x32 model, 80x48 on a 64x64 one), an unedited first
+ * frame gives the source back (as 8-bit values), a local edit keeps frame 0 exactly and the untouched part of every frame, an {@link Inverted}'s raw edit
  * (reconstruction made once) equals the one-shot edit, and {@link OutputMode#REGENERATE} still gives the model's
  * own output. {@code Videoshop.edit(frames, editedFirst)} on images is detail output too.
  */
@@ -46,9 +48,15 @@ class RawFrameDetailTest extends TinyModelFixture {
 
     @Test
     void rawFramesComeBackAsDetailOutputByDefault() {
-        List<BufferedImage> images = Footage.pan(10, 40, 24, 3);
+        FrameSize size = WorkingSize.automatic(160, 90, tiny.spec());
+        int w = size.width();
+        int h = size.height();
+        List<BufferedImage> images = Footage.pan(tiny.spec().nativeFrames() + 2, w, h, 3);
         Video clip = video(images);
-        Frame recoloured = Images.toFrame(Footage.recolour(images.get(0), 2, 2, 14, 12));
+        // the top-left corner recoloured; the bottom rows right of the middle stay far from it
+        Frame recoloured = Images.toFrame(Footage.recolour(images.get(0), w / 20, h / 12, w * 7 / 20, h / 2));
+        int keptFromY = h * 3 / 4;
+        int keptFromX = w * 13 / 20;
         try (VideoEditor editor = Videoshop.editor(tiny, FAST)) {
             EditResult same = editor.edit(clip, clip.frame(0));
             assertEquals(OutputMode.DETAIL, same.provenance().options().outputMode());
@@ -59,20 +67,20 @@ class RawFrameDetailTest extends TinyModelFixture {
 
             EditResult local = editor.edit(clip, recoloured);
             assertArrayEquals(eightBit(recoloured), local.video().frame(0).data(), "frame 0 is the edited frame");
-            int w = clip.width();
-            int plane = w * clip.height();
+            int plane = w * h;
             for (int t = 1; t < clip.frames(); t++) {
                 float[] out = local.video().frame(t).data();
                 float[] src = eightBit(clip.frame(t));
                 int kept = 0;
                 for (int c = 0; c < 3; c++) {
-                    for (int y = 18; y < 24; y++) { // the bottom rows, far from the recoloured corner
-                        for (int x = 26; x < w; x++) {
+                    for (int y = keptFromY; y < h; y++) { // the bottom rows, far from the recoloured corner
+                        for (int x = keptFromX; x < w; x++) {
                             kept += out[c * plane + y * w + x] == src[c * plane + y * w + x] ? 1 : 0;
                         }
                     }
                 }
-                assertEquals(3 * 6 * (w - 26), kept, "frame " + t + ": far from the edit the source is kept");
+                assertEquals(3 * (h - keptFromY) * (w - keptFromX), kept,
+                        "frame " + t + ": far from the edit the source is kept");
             }
 
             Inverted inverted = editor.invert(clip, ProgressListener.NONE, null);

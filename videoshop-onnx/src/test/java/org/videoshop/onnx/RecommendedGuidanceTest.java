@@ -25,7 +25,8 @@ import org.videoshop.pipeline.StepContext;
 import org.videoshop.tensor.Video;
 
 /**
- * The bundled tiny model's recommended guidance ({@code $.video.guidance} of its manifest, 1 to 1.5) is the guidance
+ * The bundled tiny model's recommended guidance ({@code $.video.guidance} of its manifest, read here with Jackson:
+ * 1 to 1.5 for tiny v1) is the guidance
  * generation runs with when the options leave it unset; explicit options win; provenance records what was used.
  * Real ONNX Runtime edits on the real bundle; the guidance scales are read where generation applies them (the
  * latent kernels' guidance combine).
@@ -33,6 +34,9 @@ import org.videoshop.tensor.Video;
 class RecommendedGuidanceTest extends TinyModelFixture {
 
     private static final VideoshopOptions UNSET = VideoshopOptions.builder().steps(8).strength(0.5).seed(5).build();
+    /** The recommendation as the manifest states it. */
+    private static final double MIN = TestBundles.tinyManifest().path("video").path("guidance").path("min").asDouble();
+    private static final double MAX = TestBundles.tinyManifest().path("video").path("guidance").path("max").asDouble();
 
     @TempDir
     Path tmp;
@@ -50,9 +54,10 @@ class RecommendedGuidanceTest extends TinyModelFixture {
     }
 
     @Test
-    void theTinyBundleRecommendsOneToOnePointFive() {
-        assertEquals(1.0, tiny.spec().guidanceMin());
-        assertEquals(1.5, tiny.spec().guidanceMax());
+    void theTinyBundleRecommendsItsManifestsRangeBelowSvds() {
+        assertTrue(MAX > MIN && MAX != 3.0, "the manifest recommends a range of its own: " + MIN + " to " + MAX);
+        assertEquals(MIN, tiny.spec().guidanceMin());
+        assertEquals(MAX, tiny.spec().guidanceMax());
         assertNull(UNSET.guidanceMin());
         assertNull(UNSET.guidanceMax());
     }
@@ -61,16 +66,16 @@ class RecommendedGuidanceTest extends TinyModelFixture {
     void unsetGuidanceGeneratesWithTheModelsRecommendation() {
         List<float[]> scales = new ArrayList<>();
         EditResult r = edit(tiny, UNSET, scales);
-        float[] recommended = Guidance.linear(1.0, 1.5, source.frames());
-        // inversion runs unguided (inversion guidance 1 to 1); every generation step combines with 1 -> 1.5
+        float[] recommended = Guidance.linear(MIN, MAX, source.frames());
+        // inversion runs unguided (inversion guidance 1 to 1); every generation step combines with MIN -> MAX
         assertEquals(generationSteps(UNSET, tiny.spec()), scales.size());
         for (float[] s : scales) {
             assertArrayEquals(recommended, s);
         }
         VideoshopOptions recorded = r.provenance().options();
-        assertEquals(1.0, recorded.guidanceMin());
-        assertEquals(1.5, recorded.guidanceMax());
-        assertEquals(UNSET.toBuilder().guidance(1.0, 1.5).sigmaThreshold(tiny.spec().sigmaThreshold()).build(),
+        assertEquals(MIN, recorded.guidanceMin());
+        assertEquals(MAX, recorded.guidanceMax());
+        assertEquals(UNSET.toBuilder().guidance(MIN, MAX).sigmaThreshold(tiny.spec().sigmaThreshold()).build(),
                 recorded, "only the model's recommendations (guidance, Sigma) are filled in");
     }
 
@@ -90,7 +95,7 @@ class RecommendedGuidanceTest extends TinyModelFixture {
     @Test
     void theRecommendationEditsExactlyLikeTheSameGuidanceGivenExplicitly() {
         try (VideoEditor unset = Videoshop.editor(tiny, UNSET);
-             VideoEditor same = Videoshop.editor(tiny, UNSET.toBuilder().guidance(1.0, 1.5).build());
+             VideoEditor same = Videoshop.editor(tiny, UNSET.toBuilder().guidance(MIN, MAX).build());
              VideoEditor svd = Videoshop.editor(tiny, UNSET.toBuilder().guidance(1.0, 3.0).build())) {
             Video a = unset.edit(source, edited).video();
             assertArrayEquals(a.data(), same.edit(source, edited).video().data());

@@ -32,7 +32,7 @@ import org.videoshop.tensor.Video;
 
 /**
  * The bundled tiny model's recommended inversion threshold Sigma ({@code $.schedule.sigmaThreshold} of its
- * manifest, 0.25) is the Sigma inversion runs with when the options leave it unset; explicit options win;
+ * manifest) is the Sigma inversion runs with when the options leave it unset; explicit options win;
  * provenance records what was used; an inversion serves any edit whose settings resolve to the same values. Real
  * ONNX Runtime edits on the real bundle; which estimate each inversion step used (extrapolation above Sigma, x0
  * plus fixed noise at or below it) is read where the pipeline asks the latent kernels for it.
@@ -44,7 +44,13 @@ class RecommendedSigmaThresholdTest extends TinyModelFixture {
      * 0, 0.002, 0.0485, 0.431, ..., so Sigma 0.25 and the paper's 1 differ at the step from 0.431.
      */
     private static final VideoshopOptions UNSET = VideoshopOptions.builder().steps(10).strength(0.6).seed(5).build();
-    private static final double TINY_SIGMA = 0.25;
+    /** The recommendation as the manifest states it (read with Jackson; 0.25 for tiny v1). */
+    private static final double TINY_SIGMA = TestBundles.tinyManifest().path("schedule").path("sigmaThreshold")
+            .asDouble();
+    private static final double GUIDANCE_MIN = TestBundles.tinyManifest().path("video").path("guidance").path("min")
+            .asDouble();
+    private static final double GUIDANCE_MAX = TestBundles.tinyManifest().path("video").path("guidance").path("max")
+            .asDouble();
 
     @TempDir
     Path tmp;
@@ -84,7 +90,7 @@ class RecommendedSigmaThresholdTest extends TinyModelFixture {
         assertEquals(TINY_SIGMA, tiny.spec().sigmaThreshold());
         assertNull(UNSET.sigmaThreshold());
         assertNotEquals(expectedSteps(tiny, UNSET, TINY_SIGMA), expectedSteps(tiny, UNSET, 1.0),
-                "the test's schedule has a level between 0.25 and 1");
+                "the test's schedule has a level between " + TINY_SIGMA + " and 1");
     }
 
     @Test
@@ -94,7 +100,7 @@ class RecommendedSigmaThresholdTest extends TinyModelFixture {
         assertEquals(expectedSteps(tiny, UNSET, TINY_SIGMA), steps);
         VideoshopOptions recorded = r.provenance().options();
         assertEquals(TINY_SIGMA, recorded.sigmaThreshold(), "provenance records the Sigma used");
-        assertEquals(UNSET.toBuilder().sigmaThreshold(TINY_SIGMA).guidance(1.0, 1.5).build(), recorded,
+        assertEquals(explicitRecommendations(), recorded,
                 "only the model's recommendations (Sigma, guidance) are filled in");
     }
 
@@ -158,7 +164,7 @@ class RecommendedSigmaThresholdTest extends TinyModelFixture {
 
     /** The model's recommendations named explicitly: the same settings as {@link #UNSET} for the tiny model. */
     private static VideoshopOptions explicitRecommendations() {
-        return UNSET.toBuilder().sigmaThreshold(TINY_SIGMA).guidance(1.0, 1.5).build();
+        return UNSET.toBuilder().sigmaThreshold(TINY_SIGMA).guidance(GUIDANCE_MIN, GUIDANCE_MAX).build();
     }
 
     @Test

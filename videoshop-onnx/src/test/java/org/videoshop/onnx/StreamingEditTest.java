@@ -27,7 +27,8 @@ class StreamingEditTest extends TinyModelFixture {
 
     @Test
     void aStreamingEditEqualsTheListEditAndHoldsOneWindowOfFramesAtATime() {
-        List<BufferedImage> clip = Footage.pan(20, 64, 36, 3);
+        int window = tiny.spec().nativeFrames();
+        List<BufferedImage> clip = Footage.pan(2 * window, 64, 36, 3);
         BufferedImage edited = Footage.recolour(clip.get(0), 0, 0, 30, 18);
         List<BufferedImage> streamed = new ArrayList<>(Collections.nCopies(clip.size(), null));
         AtomicInteger written = new AtomicInteger();
@@ -35,7 +36,7 @@ class StreamingEditTest extends TinyModelFixture {
         try (VideoEditor editor = Videoshop.editor(tiny, DetailOutputTest.FAST);
              ListFrames source = new ListFrames(clip)) {
             Windows plan = editor.plan(clip.size());
-            assertEquals(3, plan.count(), "20 frames are 3 windows of 8");
+            assertEquals(3, plan.count(), 2 * window + " frames are 3 windows of " + window + " overlapping");
             FrameSink sink = (index, frame) -> {
                 assertEquals(written.get(), index, "frames arrive in order");
                 mostHeld[0] = Math.max(mostHeld[0], source.framesRead() - written.get());
@@ -58,7 +59,7 @@ class StreamingEditTest extends TinyModelFixture {
 
     @Test
     void oneInversionComputesItsReconstructionOnceForEveryEdit() {
-        List<BufferedImage> clip = Footage.pan(10, 64, 36, 4);
+        List<BufferedImage> clip = Footage.pan(tiny.spec().nativeFrames() + 2, 64, 36, 4);
         BufferedImage first = Footage.recolour(clip.get(0), 0, 0, 30, 18);
         BufferedImage second = Footage.recolour(clip.get(0), 34, 18, 64, 36);
         int[] reconstructions = {0};

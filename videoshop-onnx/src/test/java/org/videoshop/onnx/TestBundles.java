@@ -62,6 +62,18 @@ final class TestBundles {
     }
 
     /**
+     * The bundled tiny model's manifest as JSON, read from the classpath with Jackson (not by the library's own
+     * parser): the recommendations the tests of the library's reading of them expect, whichever tiny is bundled.
+     */
+    static ObjectNode tinyManifest() {
+        Path from = resource(OnnxModelProvider.TINY_RESOURCE);
+        if (from == null) {
+            throw new IllegalStateException("the bundled tiny model is not on the test classpath");
+        }
+        return manifest(from);
+    }
+
+    /**
      * A copy of the bundled tiny model's files (from the classpath, not sub-folders) in a new folder {@code tiny}
      * under {@code dir}, its manifest changed by {@code edit}; the ONNX files are the real ones.
      */
