@@ -5,7 +5,6 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.longs;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.videoshop.InversionMode;
 import org.videoshop.diffusion.InversionSchedule;
@@ -13,6 +12,7 @@ import org.videoshop.diffusion.Preconditioning;
 import org.videoshop.diffusion.ScheduleParameters;
 import org.videoshop.diffusion.ScheduleProvider;
 import org.videoshop.diffusion.Schedules;
+import org.videoshop.diffusion.SigmaSpacing;
 import org.videoshop.kernel.LatentKernels;
 import org.videoshop.testing.GaussianMixtureDenoiser;
 
@@ -50,12 +50,17 @@ public abstract class InversionRoundTripProperties {
                 });
     }
 
-    /** Every registered schedule (the built-ins and any on the classpath), as the options name them. */
+    /**
+     * Every built-in schedule, found in the registry under its name as the options name it (Karras' is also the
+     * schedule of the other properties). Schedules users add are not held to these bounds: test jars on a
+     * backend's classpath may register some.
+     */
     @Test
-    public void everyRegisteredScheduleRoundTrips() {
-        assertTrue(Schedules.names().containsAll(List.of("karras", "exponential")), "found " + Schedules.names());
-        for (ScheduleProvider provider : Schedules.providers()) {
-            qt().withFixedSeed(22).withExamples(8).forAll(doubles().between(0.05, 1.0), longs().between(0, 1_000_000))
+    public void everyRegisteredBuiltInScheduleRoundTrips() {
+        for (SigmaSpacing builtIn : SigmaSpacing.values()) {
+            ScheduleProvider provider = Schedules.find(builtIn.providerName()).orElseThrow(() -> new AssertionError(
+                    "expected " + builtIn.providerName() + " registered but found " + Schedules.names()));
+            qt().withFixedSeed(22).withExamples(5).forAll(doubles().between(0.05, 1.0), longs().between(0, 1_000_000))
                     .checkAssert((tau, seed) -> {
                         GaussianMixtureDenoiser m = mixture(tau, seed);
                         float[] x0 = m.sample(seed + 1);
