@@ -132,4 +132,20 @@ class EditSettingsTest {
         assertEquals(VideoshopCli.EXIT_USAGE, run.exit(), run::toString);
         assertTrue(run.err().contains("Expected strength in (0, 1] but found 1.5"), run::toString);
     }
+
+    @Test
+    void evaluateWithoutCasesOrWithAFileForThemIsAUsageError(@TempDir Path dir) throws java.io.IOException {
+        Cli.Run none = Cli.run("evaluate");
+        assertEquals(VideoshopCli.EXIT_USAGE, none.exit(), none::toString);
+        assertTrue(none.err().contains("Expected --cases DIR or --make-cases DIR but found neither"), none::toString);
+        Path file = java.nio.file.Files.writeString(dir.resolve("cases.txt"), "not a folder");
+        Cli.Run notFolder = Cli.run("evaluate", "--cases", file.toString());
+        assertEquals(VideoshopCli.EXIT_USAGE, notFolder.exit(), notFolder::toString);
+        assertTrue(notFolder.err().contains("Expected --cases to be a folder of cases but found a file at " + file),
+                notFolder::toString);
+        Cli.Run makeOnFile = Cli.run("evaluate", "--make-cases", file.toString());
+        assertEquals(VideoshopCli.EXIT_USAGE, makeOnFile.exit(), makeOnFile::toString);
+        assertTrue(makeOnFile.err().contains("Expected --make-cases to name a folder but found a file at " + file),
+                makeOnFile::toString);
+    }
 }
