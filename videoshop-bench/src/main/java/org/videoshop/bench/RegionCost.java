@@ -56,7 +56,7 @@ public final class RegionCost {
             editor.edit(frames, edited, truth, null, null);
             double[] ratios = new double[rounds];
             for (int r = 0; r < rounds; r++) {
-                String load = BatchedGenerations.load();
+                String load = LoadAverage.now();
                 double tracked = time(() -> editor.edit(frames, edited, null, null, null), calls);
                 double masked = time(() -> editor.edit(frames, edited, truth, null, null), calls);
                 ratios[r] = tracked / masked;
