@@ -54,18 +54,21 @@ class EditSettingsTest {
         VideoshopOptions o = parse("--preset", "authors", "--guidance", "1,3", "--normalization", "per-channel");
         assertEquals(VideoshopOptions.authorsBuilder().guidance(1, 3)
                 .normalization(org.videoshop.diffusion.LatentNormalization.PER_CHANNEL).build(), o);
-        assertEquals(org.videoshop.diffusion.LatentNormalization.PER_FRAME,
-                parse("--normalization", "per-frame").normalization());
+        assertEquals("per-frame", parse("--normalization", "Per-Frame").normalization());
+        CommandLine.ParameterException e = org.junit.jupiter.api.Assertions.assertThrows(
+                CommandLine.ParameterException.class, () -> parse("--normalization", "per_frame"));
+        assertTrue(e.getMessage().contains("--normalization") && e.getMessage().contains("one of per-channel,"
+                + " per-frame, but found 'per_frame'"), e.getMessage());
     }
 
     @Test
     void sigmaSpacingChoosesTheSchedule() {
-        assertEquals(org.videoshop.diffusion.SigmaSpacing.KARRAS, parse().sigmaSpacing());
-        assertEquals(org.videoshop.diffusion.SigmaSpacing.EXPONENTIAL,
-                parse("--sigma-spacing", "Exponential").sigmaSpacing());
+        assertEquals("karras", parse().sigmaSpacing());
+        assertEquals("exponential", parse("--sigma-spacing", "Exponential").sigmaSpacing());
         CommandLine.ParameterException e = org.junit.jupiter.api.Assertions.assertThrows(
                 CommandLine.ParameterException.class, () -> parse("--sigma-spacing", "linear"));
-        assertTrue(e.getMessage().contains("expected karras or exponential but found 'linear'"), e.getMessage());
+        assertTrue(e.getMessage().contains("--sigma-spacing") && e.getMessage().contains("one of karras,"
+                + " exponential") && e.getMessage().endsWith(", but found 'linear'"), e.getMessage());
     }
 
     @Test
