@@ -164,6 +164,38 @@ def edm(sigma):
     return c_in, c_skip, c_out, c_noise
 
 
+def noise_augmentation(rng, B):
+    """Per clip, the conditioning frame's noise level: 0 for a fifth of the clips, else log-uniform in [0.005, 0.2].
+    Draws rng.uniform(B) then rng.uniform(B), in that order."""
+    return torch.from_numpy(np.where(rng.uniform(size=B) < 0.2, 0.0,
+                                     np.exp(rng.uniform(math.log(0.005), math.log(0.2), B)))).float()
+
+
+def training_sigmas(rng, args, B):
+    """Per clip, a training noise level sigma, log-normal (EDM's P_mean, P_std), shaped [B,1,1,1,1]."""
+    return torch.exp(torch.from_numpy(rng.normal(args.p_mean, args.p_std, B))).float().view(B, 1, 1, 1, 1)
+
+
+def step_and_average(opt, params, loss, step, ema, averaged):
+    """One optimiser step on loss (gradients clipped to norm 1), then the exponential moving average of each
+    (module, its averaged state) in averaged, at decay min(ema, (1 + step) / (10 + step)); returns the new step."""
+    opt.zero_grad(); loss.backward()
+    torch.nn.utils.clip_grad_norm_(params, 1.0)
+    opt.step()
+    step += 1
+    with torch.no_grad():
+        d = min(ema, (1 + step) / (10 + step))
+        for module, state in averaged:
+            for k, v in module.state_dict().items():
+                state[k].mul_(d).add_(v.detach(), alpha=1 - d) if v.dtype.is_floating_point else state[k].copy_(v)
+    return step
+
+
+def running_mean(run, loss):
+    """The loss's exponential running mean (weight 0.01 per step), started at the first loss."""
+    return loss.item() if run is None else 0.99 * run + 0.01 * loss.item()
+
+
 def encode_dataset(ae, data, args, sf):
     path = os.path.join(args.out, f"latents_{args.n_clips}.pt")
     if os.path.exists(path):
@@ -244,8 +276,7 @@ def train_unet(args, cfg):
         x0 = normalize_per_video(lat[idx].float().to(args.device))           # [B,T,C,h,w]
         T = x0.shape[1]
         f0 = to_pm1(data[idx, 0]).to(args.device)                             # [B,3,H,W]
-        aug = torch.from_numpy(np.where(rng.uniform(size=B) < 0.2, 0.0,
-                                        np.exp(rng.uniform(math.log(0.005), math.log(0.2), B)))).float().to(args.device)
+        aug = noise_augmentation(rng, B).to(args.device)
         with torch.no_grad():
             cond = ae.encoder(f0 + aug.view(B, 1, 1, 1) * torch.randn_like(f0))   # raw, [B,C,h,w]
         e = emb(embed_input(f0, cfg["embed_size"]))                             # [B,1,D]
@@ -256,7 +287,7 @@ def train_unet(args, cfg):
         ids = torch.stack([torch.full((B,), float(fps_id)), torch.full((B,), float(mb_id)), aug.cpu()], 1).to(args.device)
         # one sigma per clip (the exported interface takes timestep [1]; in training the
         # PyTorch UNet also accepts [B] and broadcasts it)
-        sigma = torch.exp(torch.from_numpy(rng.normal(args.p_mean, args.p_std, B))).float().to(args.device).view(B, 1, 1, 1, 1)
+        sigma = training_sigmas(rng, args, B).to(args.device)
         c_in, c_skip, c_out, c_noise = edm(sigma)
         n = torch.randn_like(x0)
         xs = x0 + sigma * n
@@ -264,17 +295,8 @@ def train_unet(args, cfg):
         Fo = unet(inp, c_noise.reshape(B), e, ids)
         target = (x0 - c_skip * xs) / c_out
         loss = F.mse_loss(Fo, target)
-        opt.zero_grad(); loss.backward()
-        torch.nn.utils.clip_grad_norm_(params, 1.0)
-        opt.step()
-        step += 1
-        with torch.no_grad():
-            d = min(args.ema, (1 + step) / (10 + step))
-            for k, v in unet.state_dict().items():
-                ema_u[k].mul_(d).add_(v.detach(), alpha=1 - d) if v.dtype.is_floating_point else ema_u[k].copy_(v)
-            for k, v in emb.state_dict().items():
-                ema_e[k].mul_(d).add_(v.detach(), alpha=1 - d) if v.dtype.is_floating_point else ema_e[k].copy_(v)
-        run = loss.item() if run is None else 0.99 * run + 0.01 * loss.item()
+        step = step_and_average(opt, params, loss, step, args.ema, [(unet, ema_u), (emb, ema_e)])
+        run = running_mean(run, loss)
         if step % 50 == 0:
             losses.append([step, round(time.time() - t_start, 1), run])
             log(f"unet step {step} loss(avg) {run:.4f} lr {lr:.2e} {time.time() - t_start:.0f}s")
@@ -519,14 +541,13 @@ def train_unet_v2(args, cfg):
         T = x0.shape[1]
         first = np.where(rev, data[wh].shape[1] - 1, 0)
         f0 = to_pm1(data[wh][idx, first]).to(dev)           # conditioning frame [B,3,H,W]
-        aug = torch.from_numpy(np.where(rng.uniform(size=B) < 0.2, 0.0,
-                                        np.exp(rng.uniform(math.log(0.005), math.log(0.2), B)))).float().to(dev)
+        aug = noise_augmentation(rng, B).to(dev)
         with torch.no_grad():
             cond = ae.encoder(f0 + aug.view(B, 1, 1, 1) * torch.randn_like(f0)).float()
         drop = torch.from_numpy(rng.uniform(size=B) < args.p_uncond).to(dev)
         keep = (~drop).float()
         ids = torch.stack([torch.full((B,), float(fps_id)), torch.full((B,), float(mb_id)), aug.cpu()], 1).to(dev)
-        sigma = torch.exp(torch.from_numpy(rng.normal(args.p_mean, args.p_std, B))).float().to(dev).view(B, 1, 1, 1, 1)
+        sigma = training_sigmas(rng, args, B).to(dev)
         c_in, c_skip, c_out, c_noise = edm(sigma)
         n = torch.randn_like(x0)
         xs = x0 + sigma * n
@@ -537,17 +558,8 @@ def train_unet_v2(args, cfg):
             Fo = unet(inp, c_noise.reshape(B), e, ids)
         target = (x0 - c_skip * xs) / c_out
         loss = F.mse_loss(Fo.float(), target)
-        opt.zero_grad(); loss.backward()
-        torch.nn.utils.clip_grad_norm_(params, 1.0)
-        opt.step()
-        step += 1
-        with torch.no_grad():
-            d = min(args.ema, (1 + step) / (10 + step))
-            for k, v in unet.state_dict().items():
-                ema_u[k].mul_(d).add_(v.detach(), alpha=1 - d) if v.dtype.is_floating_point else ema_u[k].copy_(v)
-            for k, v in emb.state_dict().items():
-                ema_e[k].mul_(d).add_(v.detach(), alpha=1 - d) if v.dtype.is_floating_point else ema_e[k].copy_(v)
-        run = loss.item() if run is None else 0.99 * run + 0.01 * loss.item()
+        step = step_and_average(opt, params, loss, step, args.ema, [(unet, ema_u), (emb, ema_e)])
+        run = running_mean(run, loss)
         if step % 25 == 0:
             losses.append([step, round(time.time() - t_start, 1), run])
             log(f"unet-v2 step {step} loss(avg) {run:.4f} lr {lr:.2e} {time.time() - t_start:.0f}s")

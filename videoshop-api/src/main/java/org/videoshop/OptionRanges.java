@@ -1,7 +1,10 @@
 package org.videoshop;
 
-import org.videoshop.diffusion.LatentNormalization;
-import org.videoshop.diffusion.SigmaSpacing;
+import java.util.List;
+import java.util.Optional;
+import org.videoshop.diffusion.Normalizers;
+import org.videoshop.diffusion.Schedules;
+import org.videoshop.spi.NamedProvider;
 
 /**
  * The range checks of {@link VideoshopOptions}, grouped by what the settings drive (the noise schedule, the
@@ -14,9 +17,12 @@ final class OptionRanges {
     private OptionRanges() {
     }
 
-    /** Strength, step count, the schedule overrides (null: the model's) and the spacing of its sigmas. */
-    static void schedule(double strength, int steps, Double sigmaMin, Double sigmaMax, Double rho,
-                         SigmaSpacing spacing) {
+    /**
+     * Strength, step count, the schedule overrides (null: the model's) and the schedule's name; returns the name as
+     * its provider spells it.
+     */
+    static String schedule(double strength, int steps, Double sigmaMin, Double sigmaMax, Double rho,
+                           String spacing) {
         if (!(strength > 0 && strength <= 1)) {
             throw new IllegalArgumentException("Expected strength in (0, 1] but found " + strength);
         }
@@ -34,14 +40,15 @@ final class OptionRanges {
         if (sigmaMin != null && sigmaMax != null && !(sigmaMax > sigmaMin)) {
             throw new IllegalArgumentException("Expected sigmaMax > sigmaMin (" + sigmaMin + ") but found " + sigmaMax);
         }
-        if (spacing == null) {
-            throw new IllegalArgumentException("Expected a sigma spacing (KARRAS or EXPONENTIAL) but found null");
-        }
+        return registered("sigmaSpacing", "schedule", spacing, Schedules.find(spacing), Schedules.names());
     }
 
-    /** The inversion: its threshold Sigma (null: the model's), mode, guidance and latent normalisation. */
-    static void inversion(Double sigmaThreshold, InversionMode mode, double guidanceMin, double guidanceMax,
-                          LatentNormalization normalization) {
+    /**
+     * The inversion: its threshold Sigma (null: the model's), mode, guidance and latent normalisation's name;
+     * returns the name as its provider spells it.
+     */
+    static String inversion(Double sigmaThreshold, InversionMode mode, double guidanceMin, double guidanceMax,
+                            String normalization) {
         if (sigmaThreshold != null && (!(sigmaThreshold >= 0) || !Double.isFinite(sigmaThreshold))) {
             throw new IllegalArgumentException("Expected sigmaThreshold >= 0 and finite (or unset) but found "
                     + sigmaThreshold);
@@ -51,10 +58,19 @@ final class OptionRanges {
         }
         nonNegative("inversionGuidanceMin", guidanceMin);
         nonNegative("inversionGuidanceMax", guidanceMax);
-        if (normalization == null) {
-            throw new IllegalArgumentException("Expected a latent normalization (PER_CHANNEL or PER_FRAME) but found"
-                    + " null");
+        return registered("normalization", "latent normalization", normalization, Normalizers.find(normalization),
+                Normalizers.names());
+    }
+
+    /** The provider's spelling of {@code name}, or a failure naming the setting, the names found and {@code name}. */
+    private static String registered(String setting, String kind, String name, Optional<? extends NamedProvider> found,
+                                     List<String> names) {
+        if (found.isEmpty()) {
+            throw new IllegalArgumentException("Expected " + setting + " to name a " + kind + " found on the"
+                    + " classpath, one of " + String.join(", ", names) + ", but found "
+                    + (name == null ? "null" : "'" + name + "'"));
         }
+        return found.get().name();
     }
 
     /** The generation: its guidance (both null for the model's recommendation) and output mode. */

@@ -2,6 +2,9 @@ package org.videoshop;
 
 import org.videoshop.diffusion.InversionSchedule;
 import org.videoshop.diffusion.LatentNormalization;
+import org.videoshop.diffusion.Normalizers;
+import org.videoshop.diffusion.ScheduleParameters;
+import org.videoshop.diffusion.Schedules;
 import org.videoshop.diffusion.SigmaSpacing;
 import org.videoshop.model.ModelSpec;
 
@@ -44,13 +47,17 @@ import org.videoshop.model.ModelSpec;
  *                                    ({@link WorkingSize#automatic}); when set it must be a multiple of the
  *                                    model's size multiple (checked when the editor is made)
  * @param outputMode                  what an edit of images returns (default {@link OutputMode#DETAIL})
- * @param normalization               how the video latents are normalised when {@code normalize} is on: per
- *                                    channel (the paper; default) or per frame (the authors' run.py)
+ * @param normalization               how the video latents are normalised when {@code normalize} is on: the name
+ *                                    of a {@link org.videoshop.diffusion.NormalizerProvider} ({@link Normalizers}):
+ *                                    {@code per-channel} (the paper; default), {@code per-frame} (the authors'
+ *                                    run.py) or one registered by the caller; any case, stored as registered
  * @param separateAugmentationDraws   draw the generation condition's augmentation noise separately from the
  *                                    inversion condition's, as the authors' code does (default false: one draw,
  *                                    so an unedited first frame conditions generation exactly as inversion)
- * @param sigmaSpacing                how the schedule spaces its levels between sigmaMax and sigmaMin: Karras'
- *                                    (SVD's and the paper's; default) or evenly in log sigma
+ * @param sigmaSpacing                how the schedule spaces its levels between sigmaMax and sigmaMin: the name
+ *                                    of a {@link org.videoshop.diffusion.ScheduleProvider} ({@link Schedules}):
+ *                                    {@code karras} (SVD's and the paper's; default), {@code exponential} (evenly
+ *                                    in log sigma) or one registered by the caller; any case, stored as registered
  */
 public record VideoshopOptions(double strength, int steps, Double sigmaMin, Double sigmaMax, Double rho,
                                Double sigmaThreshold, InversionMode inversionMode, Boolean normalize,
@@ -58,17 +65,17 @@ public record VideoshopOptions(double strength, int steps, Double sigmaMin, Doub
                                Double guidanceMin, Double guidanceMax, Double fps, Double motionBucketId,
                                Double noiseAugStrength, long seed, boolean normalizeInversionCondition,
                                String backend, Integer windowFrames, int windowOverlap, FrameSize workingSize,
-                               OutputMode outputMode, LatentNormalization normalization,
-                               boolean separateAugmentationDraws, SigmaSpacing sigmaSpacing) {
+                               OutputMode outputMode, String normalization,
+                               boolean separateAugmentationDraws, String sigmaSpacing) {
 
     /** Largest accepted step count. */
     public static final int MAX_STEPS = 1000;
 
-    /** Checks every range ({@link OptionRanges}, grouped by what the settings drive); the one place they are checked. */
+    /** Checks every range ({@link OptionRanges}), the one place; keeps provider names as the providers spell them. */
     public VideoshopOptions {
-        OptionRanges.schedule(strength, steps, sigmaMin, sigmaMax, rho, sigmaSpacing);
-        OptionRanges.inversion(sigmaThreshold, inversionMode, inversionGuidanceMin, inversionGuidanceMax,
-                normalization);
+        sigmaSpacing = OptionRanges.schedule(strength, steps, sigmaMin, sigmaMax, rho, sigmaSpacing);
+        normalization = OptionRanges.inversion(sigmaThreshold, inversionMode, inversionGuidanceMin,
+                inversionGuidanceMax, normalization);
         OptionRanges.generation(guidanceMin, guidanceMax, outputMode);
         OptionRanges.conditioning(fps, motionBucketId, noiseAugStrength);
         OptionRanges.execution(backend, windowFrames, windowOverlap);
@@ -138,10 +145,14 @@ public record VideoshopOptions(double strength, int steps, Double sigmaMin, Doub
         return b;
     }
 
-    /** The schedule these options choose ({@link #sigmaSpacing}), with that model's defaults where unset. */
+    /**
+     * The schedule these options choose (the provider named {@link #sigmaSpacing}), with that model's noise range
+     * where unset; a new immutable value owned by the caller.
+     */
     public InversionSchedule schedule(ModelSpec spec) {
-        return sigmaSpacing.schedule(steps, sigmaMin != null ? sigmaMin : spec.sigmaMin(),
-                sigmaMax != null ? sigmaMax : spec.sigmaMax(), rho != null ? rho : spec.rho(), strength);
+        return Schedules.schedule(sigmaSpacing, new ScheduleParameters(steps,
+                sigmaMin != null ? sigmaMin : spec.sigmaMin(), sigmaMax != null ? sigmaMax : spec.sigmaMax(),
+                rho != null ? rho : spec.rho(), strength));
     }
 
     public boolean normalize(ModelSpec spec) {
@@ -231,9 +242,9 @@ public record VideoshopOptions(double strength, int steps, Double sigmaMin, Doub
         private int windowOverlap = 2;
         private FrameSize workingSize;
         private OutputMode outputMode = OutputMode.DETAIL;
-        private LatentNormalization normalization = LatentNormalization.PER_CHANNEL;
+        private String normalization = Normalizers.DEFAULT;
         private boolean separateAugmentationDraws = false;
-        private SigmaSpacing sigmaSpacing = SigmaSpacing.KARRAS;
+        private String sigmaSpacing = Schedules.DEFAULT;
 
         private Builder() {
         }
@@ -352,10 +363,15 @@ public record VideoshopOptions(double strength, int steps, Double sigmaMin, Doub
             return this;
         }
 
-        /** Per channel (the paper; default) or per frame (the authors' run.py). */
-        public Builder normalization(LatentNormalization v) {
-            normalization = v;
+        /** The normalisation by its provider's name: per-channel (the paper; default), per-frame or another. */
+        public Builder normalization(String name) {
+            normalization = name;
             return this;
+        }
+
+        /** A built-in normalisation: {@code normalization(v.providerName())}. */
+        public Builder normalization(LatentNormalization v) {
+            return normalization(v == null ? null : v.providerName());
         }
 
         /** Separate augmentation draws for the inversion and the generation condition (the authors' code). */
@@ -364,10 +380,15 @@ public record VideoshopOptions(double strength, int steps, Double sigmaMin, Doub
             return this;
         }
 
-        /** Karras' spacing (SVD's; default) or evenly in log sigma. */
-        public Builder sigmaSpacing(SigmaSpacing v) {
-            sigmaSpacing = v;
+        /** The schedule by its provider's name: karras (SVD's; default), exponential or another. */
+        public Builder sigmaSpacing(String name) {
+            sigmaSpacing = name;
             return this;
+        }
+
+        /** A built-in schedule: {@code sigmaSpacing(v.providerName())}. */
+        public Builder sigmaSpacing(SigmaSpacing v) {
+            return sigmaSpacing(v == null ? null : v.providerName());
         }
 
         public VideoshopOptions build() {

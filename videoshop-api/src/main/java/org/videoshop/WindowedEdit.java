@@ -117,52 +117,44 @@ final class WindowedEdit {
         for (int k = 0; k < plan.count(); k++) {
             progress.window(k);
             int start = plan.starts().get(k);
-            readUpTo(Math.min(plan.end(k), frames));
-            Video part = workingWindow(start);
+            read = FrameStage.run(io, Stage.READ, read, Math.min(plan.end(k), frames), this::readFrame);
+            Video part = workingWindow(k);
             if (inverted != null) {
                 checkSameSource(k, start, part);
             }
             Frame condition = k == 0 ? editedWork : conditionAt(start);
             StepContext ctx = new StepContext(progress, token, observer);
             WindowOutput out = detail ? detailWindow(k, part, condition, ctx)
-                    : regenerateWindow(k, start, part, condition, ctx);
+                    : regenerateWindow(k, part, condition, ctx);
             parts.add(out.provenance());
             stitch(k, out);
-            writeUpTo(k + 1 < plan.count() ? plan.starts().get(k + 1) : frames);
+            written = FrameStage.run(io, Stage.WRITE, written, k + 1 < plan.count() ? plan.starts().get(k + 1)
+                    : frames, this::writeFrame);
         }
         return provenance(parts, started);
     }
 
-    private void readUpTo(int end) {
-        if (read >= end) {
-            return;
+    /** Reads source frame t (and its mask), keeping it with its working-size copy and its automatic region. */
+    private void readFrame(int t) {
+        BufferedImage image = SourceFrames.next(source, t, width, height);
+        Mask m = mask == null ? null : mask.next(t);
+        Frame full = Images.toFrame(image);
+        Frame small = Images.resize(full, work.width(), work.height());
+        float[] r = null;
+        if (detail && t == 0) {
+            region = EditRegion.start(full, Images.toFrame(editedFirst));
+            r = region.first();
+        } else if (detail && mask == null) {
+            r = region.next(full);
         }
-        io.begin(Stage.READ, end - read);
-        for (int i = 1; read < end; i++) {
-            io.check(i);
-            BufferedImage image = SourceFrames.next(source, read, width, height);
-            Mask m = mask == null ? null : mask.next(read);
-            Frame full = Images.toFrame(image);
-            Frame small = Images.resize(full, work.width(), work.height());
-            float[] r = null;
-            if (detail && read == 0) {
-                region = EditRegion.start(full, Images.toFrame(editedFirst));
-                r = region.first();
-            } else if (detail && mask == null) {
-                r = region.next(full);
-            }
-            held.put(read, new Held(image, small, m, r));
-            read++;
-            io.advance();
-        }
-        io.finish();
+        held.put(t, new Held(image, small, m, r));
     }
 
-    /** The window's frames at the working size, padded with the clip's last frame where it runs past the end. */
-    private Video workingWindow(int start) {
+    /** Window k's frames at the working size, padded with the clip's last frame where it runs past the end. */
+    private Video workingWindow(int k) {
         List<Frame> list = new ArrayList<>(plan.size());
         for (int j = 0; j < plan.size(); j++) {
-            list.add(held.get(Math.min(start + j, frames - 1)).work());
+            list.add(held.get(plan.frame(k, j)).work());
         }
         return Video.of(list);
     }
@@ -210,19 +202,19 @@ final class WindowedEdit {
         return new WindowOutput(difference, reconstruction, edit.provenance());
     }
 
-    private WindowOutput regenerateWindow(int k, int start, Video part, Frame condition, StepContext ctx) {
-        Mask partMask = mask == null ? null : workingMask(start);
+    private WindowOutput regenerateWindow(int k, Video part, Frame condition, StepContext ctx) {
+        Mask partMask = mask == null ? null : workingMask(k);
         EditResult r = inverted == null ? pipeline.run(part, condition, partMask, ctx)
                 : pipeline.edit(inverted.window(k), condition, partMask, ctx);
         return new WindowOutput(r.video(), null, r.provenance());
     }
 
-    /** The caller's mask over the window at the working size, hard-edged (the final composite feathers). */
-    private Mask workingMask(int start) {
+    /** The caller's mask over window k at the working size, hard-edged (the final composite feathers). */
+    private Mask workingMask(int k) {
         int plane = work.width() * work.height();
         float[] data = new float[plan.size() * plane];
         for (int j = 0; j < plan.size(); j++) {
-            Mask m = held.get(Math.min(start + j, frames - 1)).mask().resize(work.width(), work.height());
+            Mask m = held.get(plan.frame(k, j)).mask().resize(work.width(), work.height());
             System.arraycopy(m.data(), 0, data, j * plane, plane);
         }
         return new Mask(plan.size(), work.height(), work.width(), data, 0);
@@ -254,22 +246,12 @@ final class WindowedEdit {
         }
     }
 
-    private void writeUpTo(int until) {
-        if (written >= until) {
-            return;
-        }
-        io.begin(Stage.WRITE, until - written);
-        for (int i = 1; written < until; i++) {
-            io.check(i);
-            BufferedImage out = compose(written);
-            sink.write(written, out);
-            held.remove(written);
-            values.remove(written);
-            reconstructions.remove(written);
-            written++;
-            io.advance();
-        }
-        io.finish();
+    /** Composes output frame t, hands it to the sink and drops what was held for it. */
+    private void writeFrame(int t) {
+        sink.write(t, compose(t));
+        held.remove(t);
+        values.remove(t);
+        reconstructions.remove(t);
     }
 
     /** Output frame t at the input's resolution from what the windows so far made of it. */

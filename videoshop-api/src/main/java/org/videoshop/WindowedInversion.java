@@ -1,6 +1,5 @@
 package org.videoshop;
 
-import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -57,11 +56,10 @@ final class WindowedInversion {
         progress.start();
         for (int k = 0; k < plan.count(); k++) {
             progress.window(k);
-            int start = plan.starts().get(k);
-            readUpTo(Math.min(plan.end(k), plan.frames()));
+            read = FrameStage.run(io, Stage.READ, read, Math.min(plan.end(k), plan.frames()), this::readFrame);
             List<Frame> part = new ArrayList<>(plan.size());
             for (int j = 0; j < plan.size(); j++) {
-                part.add(held.get(Math.min(start + j, plan.frames() - 1)));
+                part.add(held.get(plan.frame(k, j)));
             }
             StepContext ctx = new StepContext(progress, token, null);
             InvertedClip clip = pipeline.invert(Video.of(part), ctx);
@@ -74,18 +72,9 @@ final class WindowedInversion {
         }
     }
 
-    private void readUpTo(int end) {
-        if (read >= end) {
-            return;
-        }
-        io.begin(Stage.READ, end - read);
-        for (int i = 1; read < end; i++) {
-            io.check(i);
-            BufferedImage image = SourceFrames.next(source, read, width, height);
-            held.put(read, Images.resize(Images.toFrame(image), work.width(), work.height()));
-            read++;
-            io.advance();
-        }
-        io.finish();
+    /** Reads source frame t and keeps it at the working size only. */
+    private void readFrame(int t) {
+        held.put(t, Images.resize(Images.toFrame(SourceFrames.next(source, t, width, height)), work.width(),
+                work.height()));
     }
 }

@@ -60,6 +60,14 @@ public record Windows(List<Integer> starts, int size, int frames) {
         return starts.get(k) + size;
     }
 
+    /**
+     * The clip's frame at position {@code j} of window k: {@code starts().get(k) + j}, or the clip's last frame where
+     * the window runs past the clip's end (padding).
+     */
+    public int frame(int k, int j) {
+        return Math.min(starts.get(k) + j, frames - 1);
+    }
+
     /** Whether the clip is shorter than a window and padded by repeating its last frame. */
     public boolean padded() {
         return frames < size;

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,12 +38,8 @@ class ExamplesTest {
 
     @BeforeEach
     void inputs() throws IOException {
-        frames = Files.createDirectories(dir.resolve("frames"));
-        for (int i = 0; i < 6; i++) {
-            ImageIO.write(disc(i, Color.RED), "png", frames.resolve(String.format("frame_%04d.png", i)).toFile());
-        }
-        edited = dir.resolve("edited.png");
-        ImageIO.write(disc(0, Color.YELLOW), "png", edited.toFile());
+        frames = DiscClip.writeFrames(dir.resolve("frames"));
+        edited = DiscClip.writeEditedFirst(dir.resolve("edited.png"));
     }
 
     @Test
@@ -54,7 +48,7 @@ class ExamplesTest {
         OptionsAndBackendExample.main(new String[] {frames.toString(), edited.toString(), out.toString(),
                 RANDOM_TINY});
         List<BufferedImage> result = readPngs(out);
-        assertEquals(6, result.size());
+        assertEquals(DiscClip.FRAMES, result.size());
         assertEquals(32, result.get(0).getWidth(), "the raw API edits at the model's resolution");
     }
 
@@ -66,7 +60,7 @@ class ExamplesTest {
              VideoEditor editor = Videoshop.editor(model, VideoshopOptions.builder().steps(6).build())) {
             List<BufferedImage> done = ProgressAndCancelExample.editWithDeadline(editor, clip, first, 600);
             assertNotNull(done);
-            assertEquals(6, done.size());
+            assertEquals(DiscClip.FRAMES, done.size());
             assertNull(ProgressAndCancelExample.editWithDeadline(editor, clip, first, 0), "cancelled at once");
         }
     }
@@ -78,21 +72,10 @@ class ExamplesTest {
         Path out = dir.resolve("out");
         EditFolderExample.main(new String[] {frames.toString(), edited.toString(), out.toString()});
         List<BufferedImage> result = readPngs(out);
-        assertEquals(6, result.size());
+        assertEquals(DiscClip.FRAMES, result.size());
         assertEquals(40, result.get(0).getWidth(), "the BufferedImage API returns frames at the input's size");
     }
 
-    /** A 40x40 frame: a disc of the given colour on blue, moving right by 4 pixels a frame. */
-    private static BufferedImage disc(int i, Color colour) {
-        BufferedImage img = new BufferedImage(40, 40, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setColor(new Color(40, 70, 160));
-        g.fillRect(0, 0, 40, 40);
-        g.setColor(colour);
-        g.fillOval(4 + 4 * i, 10, 20, 20);
-        g.dispose();
-        return img;
-    }
 
     private static List<BufferedImage> readPngs(Path folder) throws IOException {
         List<BufferedImage> out = new ArrayList<>();

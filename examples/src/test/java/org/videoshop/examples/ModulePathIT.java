@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
@@ -91,12 +89,8 @@ class ModulePathIT {
 
     @Test
     void anExampleRunsOnTheModulePath() throws IOException, InterruptedException {
-        Path frames = Files.createDirectories(dir.resolve("frames"));
-        for (int i = 0; i < 6; i++) {
-            ImageIO.write(disc(i, Color.RED), "png", frames.resolve(String.format("frame_%04d.png", i)).toFile());
-        }
-        Path edited = dir.resolve("edited.png");
-        ImageIO.write(disc(0, Color.YELLOW), "png", edited.toFile());
+        Path frames = DiscClip.writeFrames(dir.resolve("frames"));
+        Path edited = DiscClip.writeEditedFirst(dir.resolve("edited.png"));
         Path out = dir.resolve("out");
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Djava.awt.headless=true", "--module-path", joined(modulePath()),
@@ -112,7 +106,7 @@ class ModulePathIT {
                 "the bundled model and both backends are found: " + log);
         try (Stream<Path> files = Files.list(out)) {
             List<Path> written = files.sorted().toList();
-            assertEquals(6, written.size(), "frames written: " + written);
+            assertEquals(DiscClip.FRAMES, written.size(), "frames written: " + written);
             BufferedImage first = ImageIO.read(written.get(0).toFile());
             ModelSpec tiny = bundledTinySpec();
             assertEquals(tiny.width(), first.getWidth(), "the raw API edits at the bundled tiny model's size");
@@ -165,17 +159,5 @@ class ModulePathIT {
                 src.resolve("out").toString()), null, units).call();
         fm.close();
         return ok ? "" : errors.toString();
-    }
-
-    /** A 40x40 frame: a disc of the given colour on blue, moving right by 4 pixels a frame. */
-    private static BufferedImage disc(int i, Color colour) {
-        BufferedImage img = new BufferedImage(40, 40, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setColor(new Color(40, 70, 160));
-        g.fillRect(0, 0, 40, 40);
-        g.setColor(colour);
-        g.fillOval(4 + 4 * i, 10, 20, 20);
-        g.dispose();
-        return img;
     }
 }

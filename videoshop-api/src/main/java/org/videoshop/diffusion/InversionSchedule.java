@@ -2,9 +2,9 @@ package org.videoshop.diffusion;
 
 /**
  * The noise levels an edit walks: inversion goes up them from 0, generation comes back down. The pipeline uses
- * only this interface; {@link SigmaSpacing} names the built-in implementations ({@link KarrasSchedule}, the
- * default, and {@link ExponentialSchedule}) that {@code VideoshopOptions} chooses between. Implementations are
- * immutable.
+ * only this interface. A {@link ScheduleProvider} makes one under a name that {@code VideoshopOptions.sigmaSpacing}
+ * chooses ({@link Schedules}); the built-ins are {@link KarrasSchedule} ({@code karras}, the default) and
+ * {@link ExponentialSchedule} ({@code exponential}). Implementations are immutable.
  */
 public interface InversionSchedule {
 

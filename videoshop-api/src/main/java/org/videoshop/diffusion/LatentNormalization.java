@@ -2,18 +2,34 @@ package org.videoshop.diffusion;
 
 import org.videoshop.kernel.LatentKernels;
 
-/** How the video latents are normalised before inversion (the rescale after generation is per channel in both). */
+/**
+ * The built-in normalisations by constant, for code that prefers an enum to a name: each value names one
+ * {@link NormalizerProvider} ({@link #providerName()}), and
+ * {@code VideoshopOptions.Builder.normalization(LatentNormalization)} is {@code normalization(value.providerName())}.
+ * Normalisations of other providers are chosen by name alone. The rescale after generation is per channel in both.
+ */
 public enum LatentNormalization {
     /** Each channel over all frames and pixels, population std: the paper's "channel-wise" normalisation. */
-    PER_CHANNEL,
+    PER_CHANNEL(ChannelNormalizerProvider.NAME),
     /**
      * Each frame over all channels and pixels, unbiased std: what the authors' run.py computes
      * ({@code latents.reshape(latents.size(1), -1)} on [B, T, C, h, w]).
      */
-    PER_FRAME;
+    PER_FRAME(FrameNormalizerProvider.NAME);
+
+    private final String providerName;
+
+    LatentNormalization(String providerName) {
+        this.providerName = providerName;
+    }
+
+    /** The name of the provider of this normalisation: {@code per-channel} or {@code per-frame}. */
+    public String providerName() {
+        return providerName;
+    }
 
     /** The normaliser for this choice on {@code kernels}' backend. */
     public LatentNormalizer on(LatentKernels kernels) {
-        return this == PER_CHANNEL ? new ChannelNormalizer(kernels) : new FrameNormalizer(kernels);
+        return Normalizers.create(providerName, kernels);
     }
 }

@@ -4,8 +4,10 @@ import org.videoshop.tensor.Latents;
 
 /**
  * Videoshop's latent statistics: the normalisation before inversion and the affine rescale after generation.
- * Operates in place on the caller's latents. Two implementations ({@link LatentNormalization}): per channel over
- * all frames (the paper) and per frame over channels and pixels (the authors' run.py).
+ * Operates in place on the caller's latents. A {@link NormalizerProvider} makes one under a name that
+ * {@code VideoshopOptions.normalization} chooses ({@link Normalizers}); the built-ins are {@link ChannelNormalizer}
+ * ({@code per-channel}, over all frames: the paper's, the default) and {@link FrameNormalizer} ({@code per-frame},
+ * over channels and pixels: the authors' run.py).
  */
 public interface LatentNormalizer {
 

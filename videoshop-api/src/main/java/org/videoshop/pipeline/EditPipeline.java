@@ -13,6 +13,7 @@ import org.videoshop.VideoshopOptions;
 import org.videoshop.diffusion.ChannelStats;
 import org.videoshop.diffusion.FrameNormalizer;
 import org.videoshop.diffusion.LatentNormalizer;
+import org.videoshop.diffusion.Normalizers;
 import org.videoshop.diffusion.Preconditioning;
 import org.videoshop.kernel.LatentKernels;
 import org.videoshop.kernel.LatentScope;
@@ -58,7 +59,7 @@ public final class EditPipeline {
         this.spec = model.spec();
         this.kernels = kernels;
         this.options = options;
-        this.normalizer = options.normalization().on(kernels);
+        this.normalizer = Normalizers.create(options.normalization(), kernels);
         this.pre = spec.preconditioning();
     }
 

@@ -6,10 +6,15 @@ import org.videoshop.tensor.Images;
 /**
  * The automatic edit region of detail mode, followed through the clip. In frame 0 the region is known exactly: the
  * pixels the user changed (|edited - source| above {@link #CHANGE_LEVEL}, largest over the channels). It is held at
- * a tracking size (the clip's aspect, long side at most {@link #TRACKING_SIDE}) and carried from frame to frame by
- * the translation that best matches the source under it (block matching, coarse to fine, sub-pixel), or by the
- * camera's translation (the same matching over the whole frame) unless the region's own match is clearly better
- * ({@link #LOCAL_GAIN}): an edit fixed in the scene follows the camera, an edited moving object follows the object.
+ * a tracking size (the clip's aspect, long side at most {@link #TRACKING_SIDE}) and carried to every later frame by
+ * a {@link Similarity} from frame 0 (scale, rotation, translation; {@link SimilarityFit}: a translation search
+ * around a constant-velocity prediction, then Lucas-Kanade refinement, Huber-weighted). Two are tracked: the
+ * camera's (fitted over the whole frame, so zooms and rolls are followed) and the region's own (fitted to the source
+ * under the region, at the camera's scale); the region follows its own only where it explains the source under the
+ * region clearly better over the frames so far ({@link #LOCAL_GAIN}): an edit fixed in the scene follows the
+ * camera, an edited moving object follows the object.
+ * Frame 0's region is resampled once per frame through the chosen transform (no blur builds up over the clip) and
+ * widened by the fit's position uncertainty ({@link RegionWarp}).
  *
  * <p>The region does not come from the model's propagated change: a small model moves the change to the wrong place
  * (on the tiny model it does not follow a camera pan), and a region drawn around that change spilled the change over
@@ -31,10 +36,19 @@ public final class EditRegion {
     public static final float CHANGE_LEVEL = 3f / 255f;
     /** Fraction of frame 0 the user's change must cover for the edit to count as global (region = everything). */
     public static final float GLOBAL_COVERAGE = 0.5f;
-    /** The region follows its own match only where it leaves less than this fraction of the camera match's cost. */
-    public static final float LOCAL_GAIN = 0.5f;
-    /** Search reach per frame, as a fraction of the tracking size's long side (at least 3 pixels). */
+    /**
+     * The region follows its own motion only while that leaves less than this fraction of what the camera's leaves
+     * under it, both summed over the frames so far (so one frame where a passing object hides the region does not
+     * switch it).
+     */
+    public static final float LOCAL_GAIN = 0.25f;
+    /** Translation search reach around the prediction, as a fraction of the tracking size's long side (at least 3). */
     public static final float REACH = 0.05f;
+    /**
+     * The camera is tracked from frame 0 (where a moving object is not where it is later, so it cannot pass for the
+     * camera) until less than this fraction of that frame is still in view; then from the frame it last reached.
+     */
+    public static final float KEY_FRAME_OVERLAP = 0.6f;
     /** Fine-detail correlation at or above which the edit kept the texture (regeneration weight 0). */
     public static final float KEPT_TEXTURE = 0.9f;
     /** Fine-detail correlation at or below which the edit replaced the texture (regeneration weight 1). */
@@ -47,16 +61,26 @@ public final class EditRegion {
     private final float regeneration;
     private final float[] first;
     private final float[] camera;
+    private final float[] template;
     private float[] region;
-    private float[] previous;
+    private float[] keyFrame;
+    private Similarity key = Similarity.IDENTITY;
+    private double keyVariance;
+    private Similarity scene = Similarity.IDENTITY;
+    private Similarity sceneBefore = Similarity.IDENTITY;
+    private Similarity own = Similarity.IDENTITY;
+    private Similarity ownBefore = Similarity.IDENTITY;
+    private double ownEvidence;
+    private double sceneEvidence;
 
-    private EditRegion(int width, int height, float[] region, float[] previous, boolean global, float regeneration) {
+    private EditRegion(int width, int height, float[] region, float[] template, boolean global, float regeneration) {
         this.width = width;
         this.height = height;
         this.reach = Math.max(3, Math.round(REACH * Math.max(width, height)));
         this.first = region.clone();
         this.region = region;
-        this.previous = previous;
+        this.template = template;
+        this.keyFrame = template;
         this.global = global;
         this.regeneration = regeneration;
         this.camera = new float[width * height];
@@ -136,30 +160,47 @@ public final class EditRegion {
         return first.clone();
     }
 
-    /** The region of the next source frame (full resolution), carried from the previous frame's. */
+    /**
+     * The region of the next source frame (full resolution): frame 0's region carried by the transform from frame 0
+     * that explains the source under it, the scene's or the region's own, widened by that transform's uncertainty.
+     */
     public float[] next(Frame source) {
         float[] frame = track(source, new int[] {width, height});
-        if (!global) {
-            region = carry(previous, frame);
+        if (global || !any(first)) {
+            return region.clone();
         }
-        previous = frame;
+        // the camera from a key frame (frame 0 until too little of it is still in view), the region's own from frame 0
+        Similarity toKey = key.inverse();
+        SimilarityFit.Fit step = SimilarityFit.fit(keyFrame, camera, frame, width, height,
+                toKey.then(scene.extrapolated(sceneBefore)), reach, Double.NaN);
+        sceneBefore = scene;
+        scene = key.then(step.motion());
+        double sceneSpread = Math.sqrt(keyVariance + step.spread() * step.spread());
+        if (SimilarityFit.inside(camera, width, height, step.motion()) < KEY_FRAME_OVERLAP) {
+            keyFrame = frame;
+            key = scene;
+            keyVariance = sceneSpread * sceneSpread;
+        }
+        SimilarityFit.Fit ownFit = SimilarityFit.fit(template, first, frame, width, height,
+                own.extrapolated(ownBefore), reach, scene.scale());
+        ownBefore = own;
+        own = ownFit.motion();
+        ownEvidence += ownFit.cost();
+        sceneEvidence += SimilarityFit.cost(template, first, frame, width, height, scene);
+        boolean followOwn = ownEvidence < LOCAL_GAIN * sceneEvidence;
+        Similarity chosen = followOwn ? own : scene;
+        double spread = followOwn ? ownFit.spread() : sceneSpread;
+        region = RegionWarp.carry(first, width, height, chosen, spread);
         return region.clone();
     }
 
-    private float[] carry(float[] from, float[] to) {
-        boolean any = false;
-        for (int i = 0; i < region.length && !any; i++) {
-            any = region[i] != 0f;
+    private static boolean any(float[] a) {
+        for (float v : a) {
+            if (v != 0f) {
+                return true;
+            }
         }
-        if (!any) {
-            return region;
-        }
-        RegionMotion.Shift own = RegionMotion.best(from, to, region, width, height, reach);
-        RegionMotion.Shift scene = RegionMotion.best(from, to, camera, width, height, reach);
-        double sceneCost = RegionMotion.cost(from, to, region, width, height, Math.round(scene.dx()),
-                Math.round(scene.dy()));
-        RegionMotion.Shift s = own.cost() < LOCAL_GAIN * sceneCost ? own : scene;
-        return RegionMotion.shift(region, width, height, s.dx(), s.dy());
+        return false;
     }
 
     private static float[] track(Frame frame, int[] size) {

@@ -3,6 +3,7 @@ package org.videoshop.spi;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
@@ -24,7 +25,7 @@ public final class ProviderRegistry<P extends NamedProvider> {
     /**
      * @param type     the SPI interface
      * @param kind     what the providers provide, for messages ("latent backend")
-     * @param property the system property that names the one to use
+     * @param property the system property that names the one to use, or null when none does
      * @param hint     what to add to the classpath when nothing is found
      */
     public ProviderRegistry(Class<P> type, String kind, String property, String hint) {
@@ -59,6 +60,12 @@ public final class ProviderRegistry<P extends NamedProvider> {
         return providers;
     }
 
+    /** The provider of that name (any case) if one was found, available or not; unlike {@link #select}, never fails. */
+    public Optional<P> find(String name) {
+        return name == null ? Optional.empty()
+                : providers.stream().filter(p -> p.name().equalsIgnoreCase(name.trim())).findFirst();
+    }
+
     /** Names of the providers found, with "(unavailable)" after those that cannot run here. */
     public String describe() {
         if (providers.isEmpty()) {
@@ -71,7 +78,7 @@ public final class ProviderRegistry<P extends NamedProvider> {
 
     /** The provider named by the system property if it is set, else the available one of highest rank. */
     public P selectDefault() {
-        String requested = System.getProperty(property);
+        String requested = property == null ? null : System.getProperty(property);
         if (requested != null && !requested.isBlank()) {
             return select(requested.trim());
         }
@@ -99,7 +106,8 @@ public final class ProviderRegistry<P extends NamedProvider> {
                 return p;
             }
         }
-        throw new IllegalArgumentException("Expected a " + kind + " named '" + name + "' (from -D" + property
-                + " or the options) but found only: " + describe() + ". " + hint);
+        throw new IllegalArgumentException("Expected a " + kind + " named '" + name + "' ("
+                + (property == null ? "" : "from -D" + property + " or ") + "the options) but found only: "
+                + describe() + ". " + hint);
     }
 }

@@ -100,8 +100,11 @@ class SigmaSpacingTest {
         assertThrows(IllegalArgumentException.class, () -> new ExponentialSchedule(10, 1, 0.5, 0.5));
         assertThrows(IllegalArgumentException.class, () -> new ExponentialSchedule(0, 0.002, 700, 0.5));
         e = assertThrows(IllegalArgumentException.class,
-                () -> VideoshopOptions.builder().sigmaSpacing(null).build());
-        assertTrue(e.getMessage().contains("Expected a sigma spacing (KARRAS or EXPONENTIAL) but found null"),
-                e.getMessage());
+                () -> VideoshopOptions.builder().sigmaSpacing((String) null).build());
+        assertTrue(e.getMessage().contains("Expected sigmaSpacing to name a schedule found on the classpath, one of"
+                + " karras, exponential, but found null"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> VideoshopOptions.builder().sigmaSpacing("cosine").build());
+        assertTrue(e.getMessage().contains("one of karras, exponential, but found 'cosine'"), e.getMessage());
     }
 }

@@ -1,15 +1,11 @@
 package org.videoshop.bench;
 
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.FloatBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.Set;
 import org.videoshop.OutputMode;
 import org.videoshop.VideoEditor;
@@ -19,6 +15,7 @@ import org.videoshop.model.Conditioning;
 import org.videoshop.model.Denoiser;
 import org.videoshop.model.VideoshopModel;
 import org.videoshop.tensor.LatentShape;
+import org.videoshop.tensor.Noise;
 
 /**
  * Detail mode's two generations (the reconstruction R and the edit E: same noise levels, different inputs and
@@ -68,27 +65,7 @@ public final class BatchedGenerations {
                 pair.oneCall();
             }
             pair.checkSameOutputs();
-            System.out.println("| round | load before A / B | A: two calls ms/step | B: one batched call ms/step"
-                    + " | B / A |");
-            System.out.println("| ---: | --- | ---: | ---: | ---: |");
-            double sumA = 0;
-            double sumB = 0;
-            double[] ratios = new double[rounds];
-            for (int r = 0; r < rounds; r++) {
-                String loadA = load();
-                double msA = time(pair::twoCalls, calls);
-                String loadB = load();
-                double msB = time(pair::oneCall, calls);
-                sumA += msA;
-                sumB += msB;
-                ratios[r] = msB / msA;
-                System.out.printf(Locale.ROOT, "| %d | %s / %s | %.3f | %.3f | %.3f |%n", r + 1, loadA, loadB, msA,
-                        msB, msB / msA);
-            }
-            double[] sorted = ratios.clone();
-            Arrays.sort(sorted);
-            System.out.printf(Locale.ROOT, "| **all** | | %.3f | %.3f | **%.3f** (mean of means; per-round median"
-                    + " %.3f) |%n", sumA / rounds, sumB / rounds, sumB / sumA, sorted[rounds / 2]);
+            alternate("step", "%.3f", pair::twoCalls, pair::oneCall, rounds, calls);
         }
     }
 
@@ -125,28 +102,37 @@ public final class BatchedGenerations {
             separate.edit(clip, edited);
             batched.edit(clip, edited);
         }
-        System.out.println("| round | load before A / B | A: two calls ms/edit | B: one batched call ms/edit"
-                + " | B / A |");
+        alternate("edit", "%.1f", () -> separate.edit(clip, edited), () -> batched.edit(clip, edited), rounds, calls);
+        separate.close();
+        batched.close();
+    }
+
+    /**
+     * Times {@code a} (two calls) and {@code b} (one batched call) in alternating rounds of {@code calls} runs each,
+     * the load average read before each side, and prints a table of ms per {@code unit} ({@code msFormat}) and B / A
+     * per round, then their means and the per-round median of B / A.
+     */
+    private static void alternate(String unit, String msFormat, Runnable a, Runnable b, int rounds, int calls) {
+        System.out.println("| round | load before A / B | A: two calls ms/" + unit + " | B: one batched call ms/"
+                + unit + " | B / A |");
         System.out.println("| ---: | --- | ---: | ---: | ---: |");
         double sumA = 0;
         double sumB = 0;
         double[] ratios = new double[rounds];
         for (int r = 0; r < rounds; r++) {
-            String loadA = load();
-            double msA = time(() -> separate.edit(clip, edited), calls);
-            String loadB = load();
-            double msB = time(() -> batched.edit(clip, edited), calls);
+            String loadA = LoadAverage.now();
+            double msA = time(a, calls);
+            String loadB = LoadAverage.now();
+            double msB = time(b, calls);
             sumA += msA;
             sumB += msB;
             ratios[r] = msB / msA;
-            System.out.printf(Locale.ROOT, "| %d | %s / %s | %.1f | %.1f | %.3f |%n", r + 1, loadA, loadB, msA, msB,
-                    msB / msA);
+            System.out.printf(Locale.ROOT, "| %d | %s / %s | " + msFormat + " | " + msFormat + " | %.3f |%n", r + 1,
+                    loadA, loadB, msA, msB, msB / msA);
         }
         Arrays.sort(ratios);
-        System.out.printf(Locale.ROOT, "| **all** | | %.1f | %.1f | **%.3f** (mean of means; per-round median"
-                + " %.3f) |%n", sumA / rounds, sumB / rounds, sumB / sumA, ratios[rounds / 2]);
-        separate.close();
-        batched.close();
+        System.out.printf(Locale.ROOT, "| **all** | | " + msFormat + " | " + msFormat + " | **%.3f** (mean of means;"
+                + " per-round median %.3f) |%n", sumA / rounds, sumB / rounds, sumB / sumA, ratios[rounds / 2]);
     }
 
     /** The two generations' step inputs and conditions, and the buffers they write. */
@@ -166,11 +152,12 @@ public final class BatchedGenerations {
             this.net = net;
             this.shape = shape;
             this.guided = guided;
-            Random rnd = new Random(7);
-            inR = FloatBuffer.wrap(gaussian(rnd, shape.size()));
-            inE = FloatBuffer.wrap(gaussian(rnd, shape.size()));
-            condR = new Conditioning(gaussian(rnd, embedding), gaussian(rnd, shape.frameSize()), 7, 127, 0.02);
-            condE = new Conditioning(gaussian(rnd, embedding), gaussian(rnd, shape.frameSize()), 7, 127, 0.02);
+            inR = FloatBuffer.wrap(Noise.gaussian(shape.size(), 7));
+            inE = FloatBuffer.wrap(Noise.gaussian(shape.size(), 8));
+            condR = new Conditioning(Noise.gaussian(embedding, 9), Noise.gaussian(shape.frameSize(), 10), 7, 127,
+                    0.02);
+            condE = new Conditioning(Noise.gaussian(embedding, 11), Noise.gaussian(shape.frameSize(), 12), 7, 127,
+                    0.02);
             uncond = condR.unconditional();
             outsA = buffers(4, shape.size());
             outsB = buffers(4, shape.size());
@@ -218,28 +205,11 @@ public final class BatchedGenerations {
         return out;
     }
 
-    private static float[] gaussian(Random rnd, int n) {
-        float[] d = new float[n];
-        for (int i = 0; i < n; i++) {
-            d[i] = (float) rnd.nextGaussian();
-        }
-        return d;
-    }
-
     private static double time(Runnable step, int calls) {
         long t0 = System.nanoTime();
         for (int i = 0; i < calls; i++) {
             step.run();
         }
         return (System.nanoTime() - t0) / 1e6 / calls;
-    }
-
-    /** The 1-minute load average, or "?" where /proc/loadavg cannot be read. */
-    static String load() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-        } catch (IOException | RuntimeException e) {
-            return "?";
-        }
     }
 }

@@ -27,9 +27,13 @@ import org.videoshop.tensor.Noise;
  * {@code java}, ND4J arrays in native memory for {@code nd4j}), one benchmark per kernel at a latent shape, and
  * the memory-bandwidth baseline in the same run: {@code System.arraycopy} of one latent-sized float array into
  * another ({@link #copy}; one array read, one written) and the same copy as a plain loop ({@link #copyLoop}).
- * Kernel outputs go to a separate tensor so repeated calls keep values stable; the bytes each call moves are in
- * {@link #STREAMS} (latent-sized arrays read plus written), which {@link KernelReport} divides by the time per call
- * and compares with the copy's at the same shape. Times are sampled per call and reported as medians, which a
+ * Each kernel writes to a separate tensor; the kernels that an edit calls in place (the Euler steps, guidance,
+ * the mask blend, the normaliser's affine map) are also timed that way ({@code ...InPlace}: the output is the
+ * first input, as in {@code Generation}, {@code Inversion}, {@code GuidedNetwork} and {@code ChannelNormalizer}),
+ * alternating each call with one that undoes it (inverse coefficients, or the other blend target) so repeated
+ * calls keep values bounded. The bytes each call moves are in {@link #STREAMS} (latent-sized arrays read plus
+ * written, the same for both forms), which {@link KernelReport} divides by the time per call and compares with
+ * the copy's at the same shape. Times are sampled per call and reported as medians, which a
  * loaded machine's preemptions disturb least.
  */
 @BenchmarkMode(Mode.SampleTime)
@@ -43,7 +47,15 @@ public class KernelBenchmark {
     public static final Map<String, Integer> STREAMS = Map.ofEntries(Map.entry("extrapolate", 3),
             Map.entry("perturb", 3), Map.entry("scale", 2), Map.entry("inverseEulerStep", 3),
             Map.entry("eulerStep", 3), Map.entry("guidance", 3), Map.entry("channelStats", 1),
-            Map.entry("affine", 2), Map.entry("blend", 4), Map.entry("copy", 2), Map.entry("copyLoop", 2));
+            Map.entry("affine", 2), Map.entry("blend", 4), Map.entry("copy", 2), Map.entry("copyLoop", 2),
+            Map.entry("inverseEulerStepInPlace", 3), Map.entry("eulerStepInPlace", 3),
+            Map.entry("guidanceInPlace", 3), Map.entry("affineInPlace", 2), Map.entry("blendInPlace", 4));
+
+    /** The inverse Euler step's sigmas, skip and output coefficients ({@link #inverseEulerStep}). */
+    static final float S_CUR = 1.5f;
+    static final float S_NEXT = 2.1f;
+    static final float C_SKIP = 0.18f;
+    static final float C_OUT = -0.9f;
 
     /** Two Java arrays of one latent shape: the copy baseline's. */
     @State(Scope.Thread)
@@ -86,6 +98,14 @@ public class KernelBenchmark {
         float[] shift;
         double[] mean;
         double[] std;
+        /** In-place calls alternate a kernel's coefficients with ones that undo it. */
+        boolean undo;
+        float[] undoFrameScales;
+        float[] undoScale;
+        float[] undoShift;
+        /** The inverse Euler step that undoes {@link #inverseEulerStep}'s with the same sigmas: skip, output. */
+        float undoCSkip;
+        float undoCOut;
 
         @Setup(Level.Trial)
         public void setup() {
@@ -114,6 +134,32 @@ public class KernelBenchmark {
             }
             mean = new double[c];
             std = new double[c];
+            undoFrameScales = new float[frameScales.length];
+            for (int t = 0; t < frameScales.length; t++) {
+                undoFrameScales[t] = 1f / frameScales[t]; // u + (1/g) (u + g (c - u) - u) = c
+            }
+            undoScale = new float[c];
+            undoShift = new float[c];
+            for (int i = 0; i < c; i++) {
+                undoScale[i] = 1f / scale[i];
+                undoShift[i] = -shift[i] / scale[i];
+            }
+            // out = a x + b f with a = sNext inv, b = d cOut inv, inv = 1 / (d (1 - cSkip) + sNext), d = sCur - sNext;
+            // the undoing step has a' = 1 / a and b' = -b / a, so cSkip' and cOut' follow from inv' = a' / sNext
+            double d = S_CUR - S_NEXT;
+            double inv = 1.0 / (d * (1.0 - C_SKIP) + S_NEXT);
+            double a = S_NEXT * inv;
+            double b = d * C_OUT * inv;
+            double undoInv = 1.0 / a / S_NEXT;
+            undoCSkip = (float) (1.0 - (1.0 / undoInv - S_NEXT) / d);
+            undoCOut = (float) (-b / a / (d * undoInv));
+        }
+
+        /** Flips {@link #undo}, returning its old value. */
+        boolean flip() {
+            boolean u = undo;
+            undo = !u;
+            return u;
         }
 
         @TearDown(Level.Trial)
@@ -159,8 +205,19 @@ public class KernelBenchmark {
 
     @Benchmark
     public void inverseEulerStep(Tensors t, Blackhole bh) {
-        t.scope.inverseEulerStep(t.x, t.f, 1.5f, 2.1f, 0.18f, -0.9f, t.out);
+        t.scope.inverseEulerStep(t.x, t.f, S_CUR, S_NEXT, C_SKIP, C_OUT, t.out);
         bh.consume(t.out);
+    }
+
+    /** In place, as {@code Inversion} calls it; every other call undoes the one before. */
+    @Benchmark
+    public void inverseEulerStepInPlace(Tensors t, Blackhole bh) {
+        if (t.flip()) {
+            t.scope.inverseEulerStep(t.x, t.f, S_CUR, S_NEXT, t.undoCSkip, t.undoCOut, t.x);
+        } else {
+            t.scope.inverseEulerStep(t.x, t.f, S_CUR, S_NEXT, C_SKIP, C_OUT, t.x);
+        }
+        bh.consume(t.x);
     }
 
     @Benchmark
@@ -169,10 +226,24 @@ public class KernelBenchmark {
         bh.consume(t.out);
     }
 
+    /** In place, as {@code Generation} calls it (the iterates contract towards a fixed point, a multiple of f). */
+    @Benchmark
+    public void eulerStepInPlace(Tensors t, Blackhole bh) {
+        t.scope.eulerStep(t.x, t.f, 2.1f, 1.5f, 0.18f, -0.9f, t.x);
+        bh.consume(t.x);
+    }
+
     @Benchmark
     public void guidance(Tensors t, Blackhole bh) {
         t.scope.guidance(t.x, t.f, t.frameScales, t.latentShape.frameSize(), t.out);
         bh.consume(t.out);
+    }
+
+    /** In place in the conditional output, as {@code GuidedNetwork} calls it; every other call undoes the one before. */
+    @Benchmark
+    public void guidanceInPlace(Tensors t, Blackhole bh) {
+        t.scope.guidance(t.x, t.f, t.flip() ? t.undoFrameScales : t.frameScales, t.latentShape.frameSize(), t.x);
+        bh.consume(t.x);
     }
 
     @Benchmark
@@ -188,10 +259,25 @@ public class KernelBenchmark {
         bh.consume(t.out);
     }
 
+    /** In place in the first tensor, as {@code Generation} calls it; the other tensor alternates between two. */
+    @Benchmark
+    public void blendInPlace(Tensors t, Blackhole bh) {
+        t.scope.blend(t.x, t.flip() ? t.x0 : t.f, t.weight, t.x);
+        bh.consume(t.x);
+    }
+
     @Benchmark
     public void affine(Tensors t, Blackhole bh) {
         t.scope.affine(t.x, t.latentShape, t.scale, t.shift, t.out);
         bh.consume(t.out);
+    }
+
+    /** In place, as {@code ChannelNormalizer} calls it; every other call undoes the one before. */
+    @Benchmark
+    public void affineInPlace(Tensors t, Blackhole bh) {
+        boolean undo = t.flip();
+        t.scope.affine(t.x, t.latentShape, undo ? t.undoScale : t.scale, undo ? t.undoShift : t.shift, t.x);
+        bh.consume(t.x);
     }
 
     /** Parses {@code TxCxhxw}. */

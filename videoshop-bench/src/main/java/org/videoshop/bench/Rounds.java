@@ -2,8 +2,6 @@ package org.videoshop.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -51,9 +49,9 @@ public final class Rounds {
             Path out = Path.of(prefix + "-" + r + ".json");
             List<String> jmh = new ArrayList<>(Arrays.asList(BenchMain.jmhArgs(rest.toArray(String[]::new))));
             jmh.addAll(List.of("-rf", "json", "-rff", out.toString()));
-            String before = loadAverage();
+            String before = LoadAverage.now();
             new Runner(new CommandLineOptions(jmh.toArray(String[]::new))).run();
-            String after = loadAverage();
+            String after = LoadAverage.now();
             JsonNode root = new ObjectMapper().readTree(out.toFile());
             kernelRounds.add(KernelReport.kernels(root));
             editRounds.add(KernelReport.edits(root));
@@ -164,14 +162,5 @@ public final class Rounds {
                     .append(String.format(Locale.ROOT, Math.abs(d) >= 100 ? "%.0f" : "%.3g", d));
         }
         return sb.toString();
-    }
-
-    /** The first field of /proc/loadavg, or "?" where there is none. */
-    static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-        } catch (IOException | RuntimeException e) {
-            return "?";
-        }
     }
 }

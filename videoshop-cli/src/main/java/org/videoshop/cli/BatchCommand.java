@@ -9,15 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.ServiceLoader;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import org.videoshop.VideoshopOptions;
-import org.videoshop.tensor.Mask;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code videoshop batch}: edits every clip of a folder, each with its own edited first frame, as one Apache Spark
@@ -37,13 +31,10 @@ import picocli.CommandLine.Spec;
                 "  spark-submit --master 'local[4]' --class org.videoshop.cli.VideoshopCli "
                         + "videoshop-spark/target/videoshop-spark.jar batch --input clips --edited-first firsts "
                         + "--output edited"})
-public final class BatchCommand implements Callable<Integer> {
+public final class BatchCommand extends EditingCommand {
 
     /** Extensions in the input folder that are never clips. */
     private static final Set<String> NOT_CLIPS = Set.of("png", "jpg", "jpeg", "json", "csv", "txt", "md", "parquet");
-
-    @Spec
-    CommandSpec spec;
 
     @Option(names = {"-i", "--input"}, paramLabel = "DIR", required = true,
             description = "Folder of clips: video files, animated GIFs, or folders of numbered PNG frames.")
@@ -58,9 +49,8 @@ public final class BatchCommand implements Callable<Integer> {
                     + "edited whole.")
     Path masks;
 
-    @Option(names = "--feather", paramLabel = "PX",
-            description = "Soft edge of the masks in pixels (default: " + Mask.DEFAULT_FEATHER + ").")
-    int feather = Mask.DEFAULT_FEATHER;
+    @Mixin
+    MasksFeatherOption feather;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true,
             description = "Folder for the edited clips.")
@@ -81,22 +71,14 @@ public final class BatchCommand implements Callable<Integer> {
                     + "seconds, provenance) as .json, .csv or .parquet.")
     Path results;
 
-    @Mixin
-    EditSettings settings;
-
-    @Mixin
-    OutputOptions out;
-
     @Override
-    public Integer call() throws Exception {
-        VideoshopOptions options = settings.options();
-        checkArguments();
+    int run() throws Exception {
         List<BatchRunner.Clip> clips = clips();
         BatchRunner runner = ServiceLoader.load(BatchRunner.class).findFirst().orElseThrow(() ->
                 new IllegalStateException("Expected Apache Spark and videoshop-spark on the classpath for 'batch' but"
                         + " found neither (videoshop.jar does not include Spark); run it with "
                         + "scripts/videoshop-batch or spark-submit, see docs/spark.md"));
-        return runner.run(new BatchRunner.Request(clips, settings.model(), options, feather, master, results,
+        return runner.run(new BatchRunner.Request(clips, settings.model(), options(), feather.pixels(), master, results,
                 out.quiet()), spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 
@@ -113,8 +95,8 @@ public final class BatchCommand implements Callable<Integer> {
             }
         }
         if (sources.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "Expected clips (video files, GIFs or folders of PNG "
-                    + "frames) in " + input + " but found none");
+            throw usage("Expected clips (video files, GIFs or folders of PNG frames) in " + input
+                    + " but found none");
         }
         sources.sort(null);
         List<BatchRunner.Clip> clips = new ArrayList<>(sources.size());
@@ -128,34 +110,23 @@ public final class BatchCommand implements Callable<Integer> {
         return clips;
     }
 
-    private void checkArguments() {
-        if (!Files.isDirectory(input)) {
-            throw new ParameterException(spec.commandLine(), "Expected --input to be a folder of clips but found "
-                    + (Files.exists(input) ? "a file" : "nothing") + " at " + input);
+    @Override
+    void checkArguments() {
+        requireFolder(input, "--input", "clips");
+        requireFolder(editedFirst, "--edited-first", "NAME.png frames");
+        if (masks != null) {
+            requireFolder(masks, "--masks", "NAME.png masks");
         }
-        if (!Files.isDirectory(editedFirst)) {
-            throw new ParameterException(spec.commandLine(), "Expected --edited-first to be a folder of NAME.png "
-                    + "frames but found " + (Files.exists(editedFirst) ? "a file" : "nothing") + " at " + editedFirst);
-        }
-        if (masks != null && !Files.isDirectory(masks)) {
-            throw new ParameterException(spec.commandLine(), "Expected --masks to be a folder of NAME.png masks but"
-                    + " found " + (Files.exists(masks) ? "a file" : "nothing") + " at " + masks);
-        }
-        if (feather < 0) {
-            throw new ParameterException(spec.commandLine(), "Expected --feather >= 0 pixels but found " + feather);
-        }
+        feather.pixels();
         format = format.toLowerCase(Locale.ROOT);
         if (!Set.of("mp4", "mov", "mkv", "avi", "gif", "png").contains(format)) {
-            throw new ParameterException(spec.commandLine(), "Expected --format mp4, mov, mkv, avi, gif or png but "
-                    + "found " + format);
+            throw usage("Expected --format mp4, mov, mkv, avi, gif or png but found " + format);
         }
         if (master.isBlank()) {
-            throw new ParameterException(spec.commandLine(), "Expected --master local[N] (or a cluster URL) but found"
-                    + " nothing");
+            throw usage("Expected --master local[N] (or a cluster URL) but found nothing");
         }
         if (results != null && !Set.of("json", "csv", "parquet").contains(extension(results.toString()))) {
-            throw new ParameterException(spec.commandLine(), "Expected --results to end in .json, .csv or .parquet "
-                    + "but found " + results.getFileName());
+            throw usage("Expected --results to end in .json, .csv or .parquet but found " + results.getFileName());
         }
     }
 

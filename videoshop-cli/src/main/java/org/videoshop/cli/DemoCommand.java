@@ -3,18 +3,11 @@ package org.videoshop.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import org.videoshop.VideoshopOptions;
 import org.videoshop.cli.video.Clip;
-import org.videoshop.cli.video.FfmpegVideo;
 import org.videoshop.cli.video.PngFolder;
 import org.videoshop.cli.video.VideoIO;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code videoshop demo}: edits the bundled sample clip with its bundled edited first frame and writes the input,
@@ -28,10 +21,7 @@ import picocli.CommandLine.Spec;
                         + " --side-by-side-frames says otherwise)."},
         footer = {"", "Examples:", "  videoshop demo --output demo",
                 "  videoshop demo --output demo --side-by-side-frames 0,4,9,13"})
-public final class DemoCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+public final class DemoCommand extends EditingCommand {
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true,
             description = "The folder to write into (created when missing).")
@@ -46,27 +36,14 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Frames shown in side_by_side.png (default: first, middle and last).")
     List<Integer> sideBySideFrames;
 
-    @Mixin
-    EditSettings settings;
-
-    @Mixin
-    OutputOptions out;
-
     @Override
-    public Integer call() throws Exception {
-        VideoshopOptions options = settings.options();
-        FfmpegVideo.logNativeMessages(out.verbose());
+    int run() throws Exception {
         Sample sample = sampleDir != null ? Sample.fromFolder(sampleDir) : Sample.bundled();
         Clip source = sample.source();
-        int[] shown;
-        try {
-            shown = SideBySide.choose(sideBySideFrames, source.size()); // checked before the edit
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
+        int[] shown = sideBySideFrames(sideBySideFrames, source.size()); // checked before the edit
         try (CancelOnShutdown cancel = new CancelOnShutdown()) {
-            Editing.Outcome result = Editing.run(options, settings.model(), source.frames(), sample.editedFirst(),
-                    null, cancel.token(), out, spec.commandLine().getErr());
+            Editing.Outcome result = Editing.run(options(), settings.model(), source.frames(), sample.editedFirst(),
+                    null, cancel.token(), out, err());
             Clip edited = source.withFrames(result.frames());
             double fps = source.fpsOr(Clip.DEFAULT_FPS);
             List<Path> written = new ArrayList<>();
@@ -81,16 +58,12 @@ public final class DemoCommand implements Callable<Integer> {
             side.captureAll(source.frames(), edited.frames());
             PngFolder.writeImage(side.image(), grid);
             written.add(grid);
-            if (!out.quiet()) {
-                var w = spec.commandLine().getOut();
-                w.printf("Edited the sample (%s) with model %s (backend %s) in %.1f s.%n", source, result.model(),
-                        result.backend(), result.nanos() / 1e9);
-                for (Path p : written) {
-                    w.println("  wrote " + p);
-                }
-                w.println("Look at " + grid + " (top row: source; bottom row: edited).");
-                w.flush();
-            }
+            List<String> lines = new ArrayList<>();
+            lines.add(String.format("Edited the sample (%s) with model %s (backend %s) in %.1f s.", source,
+                    result.model(), result.backend(), result.nanos() / 1e9));
+            written.forEach(p -> lines.add("  wrote " + p));
+            lines.add("Look at " + grid + " (top row: source; bottom row: edited).");
+            summary(lines.toArray(String[]::new));
         }
         return 0;
     }

@@ -7,8 +7,8 @@ import org.videoshop.FrameSize;
 import org.videoshop.InversionMode;
 import org.videoshop.OutputMode;
 import org.videoshop.VideoshopOptions;
-import org.videoshop.diffusion.LatentNormalization;
-import org.videoshop.diffusion.SigmaSpacing;
+import org.videoshop.diffusion.Normalizers;
+import org.videoshop.diffusion.Schedules;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
@@ -27,9 +27,10 @@ public final class DiffusionOptionsMixin {
     String preset;
 
     @Option(names = "--normalization", paramLabel = "HOW", converter = NormalizationConverter.class,
-            description = "Latent normalisation before inversion: per-channel (the paper's; the default) or per-frame"
-                    + " (the authors' run.py).")
-    LatentNormalization normalization;
+            completionCandidates = NormalizationConverter.Names.class,
+            description = "Latent normalisation before inversion, by name: ${COMPLETION-CANDIDATES} (found on the"
+                    + " classpath; per-channel: the paper's, the default; per-frame: the authors' run.py).")
+    String normalization;
 
     @Option(names = "--strength", paramLabel = "S", defaultValue = "0.55",
             description = "Fraction of the noise schedule walked, in (0, 1] (default: ${DEFAULT-VALUE}).")
@@ -39,11 +40,12 @@ public final class DiffusionOptionsMixin {
             description = "Steps of the full schedule; floor(N * strength) of them run (default: ${DEFAULT-VALUE}).")
     int steps;
 
-    @Option(names = "--sigma-spacing", paramLabel = "HOW", defaultValue = "karras",
+    @Option(names = "--sigma-spacing", paramLabel = "HOW", defaultValue = Schedules.DEFAULT,
             converter = SpacingConverter.class, completionCandidates = SpacingConverter.Names.class,
-            description = "How the schedule spaces its noise levels: karras (SVD's and the paper's) or exponential"
-                    + " (evenly in log sigma) (default: ${DEFAULT-VALUE}).")
-    SigmaSpacing sigmaSpacing;
+            description = "The schedule's spacing of its noise levels, by name: ${COMPLETION-CANDIDATES} (found on the"
+                    + " classpath; karras: SVD's and the paper's; exponential: evenly in log sigma)"
+                    + " (default: ${DEFAULT-VALUE}).")
+    String sigmaSpacing;
 
     @Option(names = "--seed", paramLabel = "SEED", defaultValue = "42",
             description = "Seed of every random draw; equal seeds give equal edits (default: ${DEFAULT-VALUE}).")
@@ -152,38 +154,42 @@ public final class DiffusionOptionsMixin {
         }
     }
 
-    /** Parses {@code per-channel} or {@code per-frame}, any case. */
-    static final class NormalizationConverter implements ITypeConverter<LatentNormalization> {
+    /** A normalisation's name (any case) as its provider spells it; the options' own check names those found. */
+    static final class NormalizationConverter implements ITypeConverter<String> {
         @Override
-        public LatentNormalization convert(String value) {
-            String v = value.trim().toUpperCase(Locale.ROOT).replace('-', '_');
-            for (LatentNormalization n : LatentNormalization.values()) {
-                if (n.name().equals(v)) {
-                    return n;
-                }
+        public String convert(String value) {
+            try {
+                return VideoshopOptions.builder().normalization(value.trim()).build().normalization();
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
             }
-            throw new TypeConversionException("expected per-channel or per-frame but found '" + value + "'");
-        }
-    }
-
-    /** Parses {@code karras} or {@code exponential}, any case. */
-    static final class SpacingConverter implements ITypeConverter<SigmaSpacing> {
-        @Override
-        public SigmaSpacing convert(String value) {
-            for (SigmaSpacing s : SigmaSpacing.values()) {
-                if (s.name().equalsIgnoreCase(value.trim())) {
-                    return s;
-                }
-            }
-            throw new TypeConversionException("expected karras or exponential but found '" + value + "'");
         }
 
-        /** The names shown in help. */
+        /** The names shown in help: the normalisations found. */
         static final class Names implements Iterable<String> {
             @Override
             public Iterator<String> iterator() {
-                return List.of(SigmaSpacing.values()).stream().map(s -> s.name().toLowerCase(Locale.ROOT))
-                        .iterator();
+                return Normalizers.names().iterator();
+            }
+        }
+    }
+
+    /** A schedule's name (any case) as its provider spells it; the options' own check names those found. */
+    static final class SpacingConverter implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            try {
+                return VideoshopOptions.builder().sigmaSpacing(value.trim()).build().sigmaSpacing();
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+
+        /** The names shown in help: the schedules found. */
+        static final class Names implements Iterable<String> {
+            @Override
+            public Iterator<String> iterator() {
+                return Schedules.names().iterator();
             }
         }
     }

@@ -3,17 +3,16 @@ package org.videoshop.cli;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import org.videoshop.FrameSink;
 import org.videoshop.FrameSource;
 import org.videoshop.Provenance;
 import org.videoshop.VideoshopOptions;
 import org.videoshop.cli.video.Clip;
 import org.videoshop.cli.video.ClipSink;
 import org.videoshop.cli.video.ClipSource;
-import org.videoshop.cli.video.FfmpegVideo;
 import org.videoshop.cli.video.OutputCheck;
 import org.videoshop.cli.video.PngFolder;
 import org.videoshop.cli.video.Timing;
@@ -25,10 +24,7 @@ import org.videoshop.onnx.store.InversionReader;
 import org.videoshop.tensor.Mask;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code videoshop edit}: propagates an edited first frame through a video and writes the result. */
 @Command(name = "edit", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
@@ -41,15 +37,12 @@ import picocli.CommandLine.Spec;
                 "  (edit first.png in any image editor, keeping its size)",
                 "  videoshop edit --input clip.mp4 --edited-first first.png --output edited.mp4",
                 "  videoshop edit --input clip.mp4 --edited-first first.png --mask car.png --output edited.mp4"})
-public final class EditCommand implements Callable<Integer> {
+public final class EditCommand extends EditingCommand {
 
     /** Smallest height of a frame in the side-by-side image; smaller clips are enlarged. */
     static final int SIDE_BY_SIDE_MIN_HEIGHT = 128;
     /** Largest height of a frame in the side-by-side image; larger clips are reduced. */
     static final int SIDE_BY_SIDE_MAX_HEIGHT = 256;
-
-    @Spec
-    CommandSpec spec;
 
     @Option(names = {"-i", "--input"}, paramLabel = "IN",
             description = {"The source video: a video file, an animated GIF, or a folder of numbered PNG frames.",
@@ -98,56 +91,63 @@ public final class EditCommand implements Callable<Integer> {
     @Mixin
     MaxFramesOption maxFrames;
 
-    @Mixin
-    EditSettings settings;
-
-    @Mixin
-    OutputOptions out;
-
     @Override
-    public Integer call() throws Exception {
-        VideoshopOptions options = settings.options();
-        checkArguments();
-        FfmpegVideo.logNativeMessages(out.verbose());
+    int run() throws Exception {
+        VideoshopOptions options = options();
         BufferedImage edited = PngFolder.readImage(editedFirst);
         int soft = feather == null ? Mask.DEFAULT_FEATHER : feather;
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         try (CancelOnShutdown cancel = new CancelOnShutdown()) {
             if (inverted != null) {
                 return fromInversion(options, edited, soft, cancel, err);
             }
             try (ClipSource source = VideoIO.open(input, maxFrames.value(), fps != null ? fps : Clip.DEFAULT_FPS)) {
-                int n = source.frameCount();
-                Timing timing = fps != null ? Timing.constant(n, fps) : source.timing();
-                SideBySide grid = sideBySide == null ? null
-                        : SideBySide.of(chosenFrames(n), source.width(), source.height());
-                checkOutputs(source.width(), source.height(), n, timing, grid);
-                if (edited.getWidth() != source.width() || edited.getHeight() != source.height()) {
-                    throw new IllegalArgumentException("Expected the edited first frame to be " + source.width()
-                            + "x" + source.height() + " like the video but found " + edited.getWidth() + "x"
-                            + edited.getHeight());
-                }
-                try (FrameSource mask = this.mask == null ? null : MaskFiles.open(this.mask, n, source.width(),
-                        source.height());
-                     ClipSink sink = VideoIO.create(output, source.width(), source.height(), timing, input)) {
-                    Editing.Outcome result = Editing.stream(options, settings.model(),
-                            grid == null ? source : grid.capturing(source), edited, mask, soft,
-                            grid == null ? sink : grid.capturing(sink), cancel.token(), out, err);
-                    VideoIO.Written written = sink.finish();
-                    if (grid != null) {
-                        PngFolder.writeImage(grid.image(), sideBySide);
-                    }
-                    summary(source.toString(), result, written);
-                }
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
+                Edited done = write(source, source::toString, source::timing, edited, "Expected the edited first"
+                        + " frame to be " + source.width() + "x" + source.height() + " like the video",
+                        (frames, maskFrames, sink) -> Editing.stream(options, settings.model(), frames, edited,
+                                maskFrames, soft, sink, cancel.token(), out, err));
+                summary(done);
             }
         }
         return 0;
     }
 
-    /** What an edit from an inversion made, for the summary printed once the progress bar has closed. */
-    private record FromFile(String source, Editing.Outcome outcome, VideoIO.Written written) {
+    /** What an edit made and wrote, for the summary printed once the progress bar has closed. */
+    private record Edited(String source, Editing.Outcome outcome, VideoIO.Written written) {
+    }
+
+    /** One edit of frames (side-by-side capture included) with a mask (or null) into a sink. */
+    @FunctionalInterface
+    private interface EditRun {
+        Editing.Outcome edit(FrameSource frames, FrameSource mask, FrameSink sink) throws IOException;
+    }
+
+    /**
+     * Streams an edit of {@code frames} into {@code --output} (at a constant {@code --fps}, else at {@code timing}),
+     * and the side-by-side image when asked: the outputs and the edited first frame's size ({@code expected}, the
+     * message's start) are checked before any frame is read; the mask is read at the frames' size. {@code source}
+     * describes the frames in the summary, once they have been read.
+     */
+    private Edited write(FrameSource frames, Supplier<String> source, Supplier<Timing> timing, BufferedImage edited,
+                         String expected, EditRun run) throws IOException {
+        int n = frames.frameCount();
+        Timing times = fps != null ? Timing.constant(n, fps) : timing.get();
+        SideBySide grid = sideBySide == null ? null
+                : SideBySide.of(sideBySideFrames(sideBySideFrames, n), frames.width(), frames.height());
+        checkOutputs(frames.width(), frames.height(), n, times, grid);
+        if (edited.getWidth() != frames.width() || edited.getHeight() != frames.height()) {
+            throw new IllegalArgumentException(expected + " but found " + edited.getWidth() + "x" + edited.getHeight());
+        }
+        try (FrameSource maskFrames = mask == null ? null : MaskFiles.open(mask, n, frames.width(), frames.height());
+             ClipSink sink = VideoIO.create(output, frames.width(), frames.height(), times, input)) {
+            Editing.Outcome outcome = run.edit(grid == null ? frames : grid.capturing(frames), maskFrames,
+                    grid == null ? sink : grid.capturing(sink));
+            VideoIO.Written written = sink.finish();
+            if (grid != null) {
+                PngFolder.writeImage(grid.image(), sideBySide);
+            }
+            return new Edited(source.get(), outcome, written);
+        }
     }
 
     /**
@@ -157,44 +157,24 @@ public final class EditCommand implements Callable<Integer> {
     private int fromInversion(VideoshopOptions options, BufferedImage edited, int soft, CancelOnShutdown cancel,
                               PrintWriter err) throws IOException {
         long start = System.nanoTime();
-        FromFile done;
-        try {
-            done = Editing.withEditor(options, settings.model(), out, err, (editor, bars) -> {
-                try (InversionReader inversion = InversionFiles.open(inverted, editor);
-                     FromInversion.Source source = FromInversion.open(inverted, inversion, input, editor,
-                             fps != null ? fps : Clip.DEFAULT_FPS)) {
-                    FrameSource frames = source.frames();
-                    int n = frames.frameCount();
-                    Timing timing = fps != null ? Timing.constant(n, fps) : source.timing();
-                    SideBySide grid = sideBySide == null ? null
-                            : SideBySide.of(chosenFrames(n), frames.width(), frames.height());
-                    checkOutputs(frames.width(), frames.height(), n, timing, grid);
-                    if (edited.getWidth() != frames.width() || edited.getHeight() != frames.height()) {
-                        throw new IllegalArgumentException("Expected an edited first frame of " + frames.width()
-                                + "x" + frames.height() + (input == null ? " (the inversion's resolution; give "
-                                + "--input to edit at the input's size)" : " like the video") + " but found "
-                                + edited.getWidth() + "x" + edited.getHeight());
-                    }
-                    try (FrameSource maskFrames = mask == null ? null
-                            : MaskFiles.open(mask, n, frames.width(), frames.height());
-                         ClipSink sink = VideoIO.create(output, frames.width(), frames.height(), timing, input)) {
-                        Provenance p = editor.edit(inversion, grid == null ? frames : grid.capturing(frames), edited,
-                                maskFrames, soft, grid == null ? sink : grid.capturing(sink), bars, cancel.token());
-                        VideoIO.Written written = sink.finish();
-                        if (grid != null) {
-                            PngFolder.writeImage(grid.image(), sideBySide);
-                        }
-                        ModelSpec model = editor.model().spec();
-                        return new FromFile(source.description() + " from " + inverted, new Editing.Outcome(List.of(),
-                                model.name(), editor.backend(), model, inversion.plan(), System.nanoTime() - start,
-                                p.width() + "x" + p.height()), written);
-                    }
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-        summary(done.source(), done.outcome(), done.written());
+        Edited done = Editing.withEditor(options, settings.model(), out, err, (editor, bars) -> {
+            try (InversionReader inversion = InversionFiles.open(inverted, editor);
+                 FromInversion.Source source = FromInversion.open(inverted, inversion, input, editor,
+                         fps != null ? fps : Clip.DEFAULT_FPS)) {
+                FrameSource frames = source.frames();
+                return write(frames, () -> source.description() + " from " + inverted, source::timing, edited,
+                        "Expected an edited first frame of " + frames.width() + "x" + frames.height()
+                                + (input == null ? " (the inversion's resolution; give --input to edit at the input's"
+                                + " size)" : " like the video"), (shown, maskFrames, sink) -> {
+                            Provenance p = editor.edit(inversion, shown, edited, maskFrames, soft, sink, bars,
+                                    cancel.token());
+                            ModelSpec model = editor.model().spec();
+                            return new Editing.Outcome(List.of(), model.name(), editor.backend(), model,
+                                    inversion.plan(), System.nanoTime() - start, p.width() + "x" + p.height());
+                        });
+            }
+        });
+        summary(done);
         return 0;
     }
 
@@ -208,37 +188,26 @@ public final class EditCommand implements Callable<Integer> {
         }
     }
 
-    private int[] chosenFrames(int count) {
-        try {
-            return SideBySide.choose(sideBySideFrames, count);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
-        }
+    private void summary(Edited done) {
+        String source = done.source();
+        Editing.Outcome result = done.outcome();
+        VideoIO.Written written = done.written();
+        String line = String.format("Edited %s%s with model %s (backend %s) in %.1f s; wrote %s", source,
+                result.windowsNote(), result.model(), result.backend(), result.nanos() / 1e9, written);
+        summary(sideBySide == null ? new String[] {line} : new String[] {line, "  side by side: " + sideBySide});
     }
 
-    private void summary(String source, Editing.Outcome result, VideoIO.Written written) {
-        if (!out.quiet()) {
-            spec.commandLine().getOut().printf("Edited %s%s with model %s (backend %s) in %.1f s; wrote %s%n",
-                    source, result.windowsNote(), result.model(), result.backend(), result.nanos() / 1e9, written);
-            if (sideBySide != null) {
-                spec.commandLine().getOut().println("  side by side: " + sideBySide);
-            }
-            spec.commandLine().getOut().flush();
-        }
-    }
-
-    private void checkArguments() {
+    @Override
+    void checkArguments() {
         if (input == null && inverted == null) {
-            throw new ParameterException(spec.commandLine(),
-                    "Expected --input IN (or --inverted FILE.inv) but found neither");
+            throw usage("Expected --input IN (or --inverted FILE.inv) but found neither");
         }
         if (inverted != null && maxFrames.value() != 0) {
-            throw new ParameterException(spec.commandLine(), "Expected no --max-frames with --inverted (the "
-                    + "inversion fixes the frames) but found --max-frames " + maxFrames.value());
+            throw usage("Expected no --max-frames with --inverted (the inversion fixes the frames) but found"
+                    + " --max-frames " + maxFrames.value());
         }
         if (feather != null && (mask == null || feather < 0)) {
-            throw new ParameterException(spec.commandLine(), mask == null
-                    ? "Expected --mask with --feather but found no --mask"
+            throw usage(mask == null ? "Expected --mask with --feather but found no --mask"
                     : "Expected --feather >= 0 pixels but found " + feather);
         }
         try {
@@ -247,15 +216,13 @@ public final class EditCommand implements Callable<Integer> {
                 VideoKind.ofInput(input);
             }
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+            throw usage(e);
         }
         if (sideBySide != null && !VideoKind.extension(sideBySide).equals("png")) {
-            throw new ParameterException(spec.commandLine(),
-                    "Expected --side-by-side to name a .png file but found " + sideBySide.getFileName());
+            throw usage("Expected --side-by-side to name a .png file but found " + sideBySide.getFileName());
         }
         if (fps != null && !(fps > 0 && Double.isFinite(fps))) {
-            throw new ParameterException(spec.commandLine(),
-                    "Expected --fps > 0 but found " + fps);
+            throw usage("Expected --fps > 0 but found " + fps);
         }
         maxFrames.value(); // checked before any work
     }

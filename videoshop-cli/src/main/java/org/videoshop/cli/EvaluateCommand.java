@@ -6,8 +6,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import org.videoshop.VideoshopOptions;
 import org.videoshop.bench.eval.Evaluate;
 import org.videoshop.bench.eval.EvaluationReport;
 import org.videoshop.bench.eval.Method;
@@ -16,10 +14,7 @@ import org.videoshop.bench.scene.CaseFolders;
 import org.videoshop.bench.scene.MakeCases;
 import org.videoshop.model.VideoshopModel;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code videoshop evaluate}: the quality evaluation of videoshop-bench on a folder of cases with ground truth
@@ -37,10 +32,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:", "  videoshop evaluate --make-cases eval-cases",
                 "  videoshop evaluate --cases eval-cases --json eval.json --plot eval.png",
                 "  videoshop evaluate --cases quality-cases --ablation --plot psnr.png"})
-public final class EvaluateCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+public final class EvaluateCommand extends EditingCommand {
 
     @Option(names = "--cases", paramLabel = "DIR", description = "Folder with one sub-folder per case.")
     Path cases;
@@ -68,30 +60,25 @@ public final class EvaluateCommand implements Callable<Integer> {
                     + " outside it and whole frames).")
     Path plot;
 
-    @Mixin
-    EditSettings settings;
-
-    @Mixin
-    OutputOptions out;
+    @Override
+    void checkArguments() {
+        if (cases == null && makeCases == null) {
+            throw usage("Expected --cases DIR or --make-cases DIR but found neither");
+        }
+        if (cases != null && makeCases == null) {
+            requireFolder(cases, "--cases", "cases");
+        }
+        if (makeCases != null && Files.exists(makeCases) && !Files.isDirectory(makeCases)) {
+            throw usage("Expected --make-cases to name a folder but found a file at " + makeCases);
+        }
+    }
 
     @Override
-    public Integer call() throws IOException {
-        VideoshopOptions options = settings.options();
-        if (cases == null && makeCases == null) {
-            throw new IllegalArgumentException("Expected --cases DIR or --make-cases DIR but found neither");
-        }
-        if (cases != null && makeCases == null && !Files.isDirectory(cases)) {
-            throw new IllegalArgumentException("Expected --cases to be a folder of cases but found "
-                    + (Files.exists(cases) ? "a file" : "nothing") + " at " + cases);
-        }
+    int run() throws IOException {
         PrintWriter w = spec.commandLine().getOut();
         PrintStream log = out.quiet() ? null : System.err;
         if (makeCases != null) {
             var specs = MakeCases.set(caseSet);
-            if (Files.exists(makeCases) && !Files.isDirectory(makeCases)) {
-                throw new IllegalArgumentException("Expected --make-cases to name a folder but found a file at "
-                        + makeCases);
-            }
             CaseFolders.writeAll(specs, makeCases, log);
             w.printf("Wrote %d cases to %s%n", specs.size(), makeCases);
             if (cases == null) {
@@ -101,7 +88,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         List<Method> methods = ablation ? Method.ABLATION : Method.FULL_RESOLUTION;
         try (VideoshopModel model = VideoshopModel.open(settings.model())) {
-            EvaluationReport report = Evaluate.run(cases, model, options, methods, log);
+            EvaluationReport report = Evaluate.run(cases, model, options(), methods, log);
             if (report.kinds().size() > 1) {
                 w.println(report.kindTable());
             }

@@ -1,26 +1,19 @@
 package org.videoshop.cli;
 
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.videoshop.Stage;
-import org.videoshop.VideoshopOptions;
 import org.videoshop.Windows;
 import org.videoshop.cli.video.Clip;
 import org.videoshop.cli.video.ClipSource;
-import org.videoshop.cli.video.FfmpegVideo;
 import org.videoshop.cli.video.VideoIO;
 import org.videoshop.cli.video.VideoKind;
 import org.videoshop.onnx.store.InversionFiles;
 import org.videoshop.onnx.store.InversionWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code videoshop invert}: inverts a clip once and saves the inversion ({@code .inv}), so that any number of
@@ -34,13 +27,10 @@ import picocli.CommandLine.Spec;
         footer = {"", "Example:", "  videoshop invert --input clip.mp4 --output clip.inv",
                 "  videoshop edit --inverted clip.inv --input clip.mp4 --edited-first red.png --output red.mp4",
                 "  videoshop edit --inverted clip.inv --input clip.mp4 --edited-first blue.png --output blue.mp4"})
-public final class InvertCommand implements Callable<Integer> {
+public final class InvertCommand extends EditingCommand {
 
     /** The extension an inversion file must have. */
     static final String EXTENSION = "inv";
-
-    @Spec
-    CommandSpec spec;
 
     @Option(names = {"-i", "--input"}, paramLabel = "IN", required = true,
             description = "The source video: a video file, an animated GIF, or a folder of numbered PNG frames.")
@@ -53,23 +43,14 @@ public final class InvertCommand implements Callable<Integer> {
     @Mixin
     MaxFramesOption maxFrames;
 
-    @Mixin
-    EditSettings settings;
-
-    @Mixin
-    OutputOptions out;
-
     @Override
-    public Integer call() throws Exception {
-        VideoshopOptions options = settings.options();
-        checkArguments();
-        FfmpegVideo.logNativeMessages(out.verbose());
+    int run() throws Exception {
         long start = System.nanoTime();
         // streaming: frames are read and each window's inversion appended to the file as it is made, so the memory
         // held does not grow with the clip's length; a failure or Ctrl-C leaves no file behind
         try (CancelOnShutdown cancel = new CancelOnShutdown();
              ClipSource source = VideoIO.open(input, maxFrames.value(), Clip.DEFAULT_FPS)) {
-            String summary = Editing.withEditor(options, settings.model(), out, spec.commandLine().getErr(),
+            String summary = Editing.withEditor(options(), settings.model(), out, err(),
                     (editor, bars) -> {
                         try (InversionWriter writer = InversionFiles.writer(output)) {
                             Windows plan = editor.invert(source, writer, bars, cancel.token());
@@ -82,25 +63,20 @@ public final class InvertCommand implements Callable<Integer> {
                                     (System.nanoTime() - start) / 1e9, output, (Files.size(output) + 1023) / 1024);
                         }
                     });
-            if (!out.quiet()) {
-                spec.commandLine().getOut().println(summary);
-                spec.commandLine().getOut().flush();
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+            summary(summary);
         }
         return 0;
     }
 
-    private void checkArguments() {
+    @Override
+    void checkArguments() {
         try {
             VideoKind.ofInput(input);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+            throw usage(e);
         }
         if (!VideoKind.extension(output).equals(EXTENSION)) {
-            throw new ParameterException(spec.commandLine(), "Expected --output to name a ." + EXTENSION
-                    + " file but found " + output.getFileName());
+            throw usage("Expected --output to name a ." + EXTENSION + " file but found " + output.getFileName());
         }
         maxFrames.value(); // checked before any work
     }

@@ -54,18 +54,21 @@ class EditSettingsTest {
         VideoshopOptions o = parse("--preset", "authors", "--guidance", "1,3", "--normalization", "per-channel");
         assertEquals(VideoshopOptions.authorsBuilder().guidance(1, 3)
                 .normalization(org.videoshop.diffusion.LatentNormalization.PER_CHANNEL).build(), o);
-        assertEquals(org.videoshop.diffusion.LatentNormalization.PER_FRAME,
-                parse("--normalization", "per-frame").normalization());
+        assertEquals("per-frame", parse("--normalization", "Per-Frame").normalization());
+        CommandLine.ParameterException e = org.junit.jupiter.api.Assertions.assertThrows(
+                CommandLine.ParameterException.class, () -> parse("--normalization", "per_frame"));
+        assertTrue(e.getMessage().contains("--normalization") && e.getMessage().contains("one of per-channel,"
+                + " per-frame, but found 'per_frame'"), e.getMessage());
     }
 
     @Test
     void sigmaSpacingChoosesTheSchedule() {
-        assertEquals(org.videoshop.diffusion.SigmaSpacing.KARRAS, parse().sigmaSpacing());
-        assertEquals(org.videoshop.diffusion.SigmaSpacing.EXPONENTIAL,
-                parse("--sigma-spacing", "Exponential").sigmaSpacing());
+        assertEquals("karras", parse().sigmaSpacing());
+        assertEquals("exponential", parse("--sigma-spacing", "Exponential").sigmaSpacing());
         CommandLine.ParameterException e = org.junit.jupiter.api.Assertions.assertThrows(
                 CommandLine.ParameterException.class, () -> parse("--sigma-spacing", "linear"));
-        assertTrue(e.getMessage().contains("expected karras or exponential but found 'linear'"), e.getMessage());
+        assertTrue(e.getMessage().contains("--sigma-spacing") && e.getMessage().contains("one of karras,"
+                + " exponential") && e.getMessage().endsWith(", but found 'linear'"), e.getMessage());
     }
 
     @Test
@@ -128,5 +131,21 @@ class EditSettingsTest {
         Cli.Run run = Cli.run("evaluate", "--cases", dir.resolve("missing").toString(), "--strength", "1.5");
         assertEquals(VideoshopCli.EXIT_USAGE, run.exit(), run::toString);
         assertTrue(run.err().contains("Expected strength in (0, 1] but found 1.5"), run::toString);
+    }
+
+    @Test
+    void evaluateWithoutCasesOrWithAFileForThemIsAUsageError(@TempDir Path dir) throws java.io.IOException {
+        Cli.Run none = Cli.run("evaluate");
+        assertEquals(VideoshopCli.EXIT_USAGE, none.exit(), none::toString);
+        assertTrue(none.err().contains("Expected --cases DIR or --make-cases DIR but found neither"), none::toString);
+        Path file = java.nio.file.Files.writeString(dir.resolve("cases.txt"), "not a folder");
+        Cli.Run notFolder = Cli.run("evaluate", "--cases", file.toString());
+        assertEquals(VideoshopCli.EXIT_USAGE, notFolder.exit(), notFolder::toString);
+        assertTrue(notFolder.err().contains("Expected --cases to be a folder of cases but found a file at " + file),
+                notFolder::toString);
+        Cli.Run makeOnFile = Cli.run("evaluate", "--make-cases", file.toString());
+        assertEquals(VideoshopCli.EXIT_USAGE, makeOnFile.exit(), makeOnFile::toString);
+        assertTrue(makeOnFile.err().contains("Expected --make-cases to name a folder but found a file at " + file),
+                makeOnFile::toString);
     }
 }

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.videoshop.cli.EditSettings;
-import org.videoshop.tensor.Mask;
+import org.videoshop.cli.MasksFeatherOption;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,9 +42,8 @@ public final class VideoshopSparkJob implements Callable<Integer> {
                     + " 0: all cores).")
     int ortThreads;
 
-    @Option(names = "--feather", paramLabel = "PX", defaultValue = "" + Mask.DEFAULT_FEATHER,
-            description = "Soft edge of the masks in pixels (default: ${DEFAULT-VALUE}).")
-    int feather;
+    @Mixin
+    MasksFeatherOption feather;
 
     @Mixin
     EditSettings settings;
@@ -56,8 +55,8 @@ public final class VideoshopSparkJob implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        JobSettings job = new JobSettings(settings.model(), OptionsCodec.toMap(settings.options()), feather,
-                ortThreads, partitions);
+        JobSettings job = new JobSettings(settings.model(), OptionsCodec.toMap(settings.options()),
+                feather.pixels(), ortThreads, partitions);
         SparkSession spark = SparkSession.builder().appName("videoshop " + table).getOrCreate();
         try {
             JobReport report = VideoshopJob.run(spark, table, format, job);

@@ -36,7 +36,9 @@ public final class VideoshopServer implements AutoCloseable {
             "/index.html", new String[] {"index.html", "text/html; charset=utf-8"},
             "/app.css", new String[] {"app.css", "text/css; charset=utf-8"},
             "/app.js", new String[] {"app.js", "text/javascript; charset=utf-8"},
-            "/editor.js", new String[] {"editor.js", "text/javascript; charset=utf-8"});
+            "/pixels.js", new String[] {"pixels.js", "text/javascript; charset=utf-8"},
+            "/editor.js", new String[] {"editor.js", "text/javascript; charset=utf-8"},
+            "/jobcard.js", new String[] {"jobcard.js", "text/javascript; charset=utf-8"});
 
     private final ServeConfig config;
     private final Path root;

@@ -50,10 +50,14 @@ import org.videoshop.tensor.Video;
 public final class InversionFiles {
 
     /**
-     * Format version written by this class (3: options under stable names, see {@code OptionsSchema}; 2 stored them
-     * under their Java names; 1 kept no reconstruction). Other versions are refused, saying to invert again.
+     * Format version written by this class (4: the schedule and the normalisation by their providers' names; 3 held
+     * the built-ins' enum constants there, and still reads, see {@code OptionsSchema}; 2 stored the options under
+     * their Java names; 1 kept no reconstruction). Versions 1 and 2 are refused, saying to invert again.
      */
-    public static final int FORMAT = 3;
+    public static final int FORMAT = 4;
+
+    /** The oldest format still read. */
+    static final int OLDEST_READ = 3;
 
     static final byte[] MAGIC = "VIDEOSHOP-INVERSION\n".getBytes(StandardCharsets.US_ASCII);
     private static final int MAX_HEADER = 1 << 20;
@@ -66,7 +70,7 @@ public final class InversionFiles {
 
         /** The options, read from their stable names. */
         VideoshopOptions settings() {
-            return OptionsSchema.read(JSON, options);
+            return OptionsSchema.read(JSON, options, format);
         }
     }
 
@@ -221,11 +225,11 @@ public final class InversionFiles {
             throw new IllegalArgumentException(file + ": expected a valid inversion header but found: "
                     + e.getMessage(), e);
         }
-        if (h.format() != FORMAT) {
-            throw new IllegalArgumentException(file + ": expected inversion format " + FORMAT + " but found "
-                    + h.format() + (h.format() < FORMAT ? " (written by an older videoshop: format 1 kept no"
-                    + " reconstruction, format 2 stored the options under their Java names); invert the clip again"
-                    : " (written by a newer videoshop); invert the clip again with this one"));
+        if (h.format() < OLDEST_READ || h.format() > FORMAT) {
+            throw new IllegalArgumentException(file + ": expected inversion format " + OLDEST_READ + " to " + FORMAT
+                    + " but found " + h.format() + (h.format() < FORMAT ? " (written by an older videoshop: format 1"
+                    + " kept no reconstruction, format 2 stored the options under their Java names); invert the clip"
+                    + " again" : " (written by a newer videoshop); invert the clip again with this one"));
         }
         if (h.windows() == null || h.starts() == null || h.options() == null || h.modelName() == null
                 || h.modelVersion() == null) {

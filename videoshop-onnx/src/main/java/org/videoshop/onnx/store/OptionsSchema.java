@@ -74,13 +74,21 @@ final class OptionsSchema {
      * Options a file written before an option existed lacks, with the value every such file was made with: the
      * Karras schedule was the only one before {@code sigma_spacing}.
      */
-    private static final Map<String, String> BEFORE_IT_EXISTED = Map.of("sigma_spacing", "KARRAS");
+    private static final Map<String, String> BEFORE_IT_EXISTED = Map.of("sigma_spacing", "karras");
 
     /**
-     * Options from a JSON object under stable names; an unknown name fails naming it, and an option added after
-     * the file was written takes the value the file was made with ({@link #BEFORE_IT_EXISTED}).
+     * Format 3 stored the schedule and the normalisation as the constants of the enums that were then the only
+     * choice; format 4 stores their providers' names. The constants and the names they stand for.
      */
-    static VideoshopOptions read(ObjectMapper json, JsonNode stored) {
+    private static final Map<String, String> FORMAT_3_NAMES = Map.of("KARRAS", "karras", "EXPONENTIAL", "exponential",
+            "PER_CHANNEL", "per-channel", "PER_FRAME", "per-frame");
+
+    /**
+     * Options from a JSON object under stable names, as a file of {@code format} stores them; an unknown name fails
+     * naming it, an option added after the file was written takes the value the file was made with ({@link
+     * #BEFORE_IT_EXISTED}), and a format-3 file's enum constants read as their providers' names.
+     */
+    static VideoshopOptions read(ObjectMapper json, JsonNode stored, int format) {
         if (stored == null || !stored.isObject()) {
             throw new IllegalArgumentException("Expected the options as a JSON object but found " + stored);
         }
@@ -99,10 +107,20 @@ final class OptionsSchema {
                 byComponent.put(STABLE_TO_COMPONENT.get(stable), value);
             }
         });
+        if (format == 3) {
+            for (String component : new String[] {"sigmaSpacing", "normalization"}) {
+                JsonNode v = byComponent.get(component);
+                if (v != null && v.isTextual() && FORMAT_3_NAMES.containsKey(v.asText())) {
+                    byComponent.put(component, FORMAT_3_NAMES.get(v.asText()));
+                }
+            }
+        }
         try {
             return json.treeToValue(byComponent, VideoshopOptions.class);
         } catch (IllegalArgumentException | com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException("Expected valid options but found: " + e.getMessage(), e);
+            // the options' own check (e.g. a schedule no provider on this classpath has) without Jackson's wrapping
+            Throwable own = e.getCause() instanceof IllegalArgumentException c ? c : e;
+            throw new IllegalArgumentException("Expected valid options but found: " + own.getMessage(), e);
         }
     }
 }

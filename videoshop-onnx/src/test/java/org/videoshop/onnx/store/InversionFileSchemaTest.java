@@ -19,12 +19,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.videoshop.EditResult;
+import org.videoshop.Inverted;
 import org.videoshop.ProgressListener;
 import org.videoshop.VideoEditor;
 import org.videoshop.Videoshop;
 import org.videoshop.VideoshopOptions;
 import org.videoshop.diffusion.SigmaSpacing;
 import org.videoshop.model.VideoshopModel;
+import org.videoshop.tensor.Frame;
 import org.videoshop.tensor.Video;
 
 /**
@@ -97,7 +100,7 @@ class InversionFileSchemaTest {
         try (VideoEditor editor = Videoshop.editor(model, VideoshopOptions.defaults())) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> InversionFiles.load(file, editor));
-            assertTrue(e.getMessage().contains("expected inversion format " + InversionFiles.FORMAT + " but found 2"),
+            assertTrue(e.getMessage().contains("expected inversion format 3 to " + InversionFiles.FORMAT + " but found 2"),
                     e.getMessage());
             assertTrue(e.getMessage().contains("older videoshop") && e.getMessage().endsWith("invert the clip again"),
                     e.getMessage());
@@ -109,20 +112,62 @@ class InversionFileSchemaTest {
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
         var node = OptionsSchema.write(json, VideoshopOptions.defaults());
         node.put("sigmaThreshold", 1.0);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> OptionsSchema.read(json, node));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> OptionsSchema.read(json, node, InversionFiles.FORMAT));
         assertTrue(e.getMessage().contains("'sigmaThreshold'"), e.getMessage());
     }
 
     @Test
-    void theSigmaSpacingIsStoredAndAFileFromBeforeItReadsAsKarras() {
+    void theScheduleAndNormalizationAreStoredByNameAndAFileFromBeforeTheScheduleReadsAsKarras() {
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
-        VideoshopOptions exponential = VideoshopOptions.builder().sigmaSpacing(SigmaSpacing.EXPONENTIAL).build();
+        VideoshopOptions exponential = VideoshopOptions.builder().sigmaSpacing(SigmaSpacing.EXPONENTIAL)
+                .normalization("per-frame").build();
         var node = OptionsSchema.write(json, exponential);
-        assertEquals("EXPONENTIAL", node.get("sigma_spacing").asText());
-        assertEquals(exponential, OptionsSchema.read(json, node));
+        assertEquals("exponential", node.get("sigma_spacing").asText());
+        assertEquals("per-frame", node.get("normalization").asText());
+        assertEquals(exponential, OptionsSchema.read(json, node, InversionFiles.FORMAT));
         node.remove("sigma_spacing");
-        assertEquals(SigmaSpacing.KARRAS, OptionsSchema.read(json, node).sigmaSpacing(),
+        assertEquals("karras", OptionsSchema.read(json, node, 3).sigmaSpacing(),
                 "files written before the option existed were all made with the Karras schedule");
+        node.put("sigma_spacing", "cosine");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> OptionsSchema.read(json, node, InversionFiles.FORMAT));
+        assertTrue(e.getMessage().startsWith("Expected valid options but found: Expected sigmaSpacing to name a"
+                + " schedule found on the classpath, one of karras, exponential") // and this module's test ones
+                && e.getMessage().endsWith(", but found 'cosine'"), e.getMessage());
+    }
+
+    /**
+     * A real file of format 3 (written before schedules and normalisations were named providers, with the enum
+     * constants EXPONENTIAL and PER_FRAME in its header: videoshop-onnx/src/test/resources/store/, random-tiny, 4
+     * frames, 4 steps, strength 0.5, seed 7) serves an edit with the same settings by name, and refuses editors of
+     * another schedule or normalisation, naming both.
+     */
+    @Test
+    void aFormat3FileReadsItsEnumConstantsAsTheProvidersNames() throws Exception {
+        Path file = Path.of(InversionFileSchemaTest.class.getClassLoader()
+                .getResource("store/format3-exponential-per-frame.inv").toURI());
+        assertTrue(header(file).contains("\"format\":3,") && header(file).contains("\"sigma_spacing\":\"EXPONENTIAL\"")
+                && header(file).contains("\"normalization\":\"PER_FRAME\""), header(file));
+        VideoshopOptions made = VideoshopOptions.builder().steps(4).strength(0.5).seed(7).normalize(true)
+                .sigmaSpacing("exponential").normalization("per-frame").build();
+        int s = model.spec().width();
+        try (VideoEditor editor = Videoshop.editor(model, made)) {
+            Inverted loaded = InversionFiles.load(file, editor);
+            assertEquals("exponential", loaded.windows().get(0).options().sigmaSpacing());
+            assertEquals("per-frame", loaded.windows().get(0).options().normalization());
+            EditResult result = loaded.edit(new Frame(s, s, new float[3 * s * s]));
+            assertEquals(4, result.video().frames());
+            assertEquals("exponential", result.provenance().options().sigmaSpacing());
+        }
+        try (VideoEditor karras = Videoshop.editor(model, made.toBuilder().sigmaSpacing("karras").build());
+             VideoEditor perChannel = Videoshop.editor(model, made.toBuilder().normalization("per-channel").build())) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> InversionFiles.load(file, karras));
+            assertTrue(e.getMessage().contains("sigmaSpacing=exponential (expected karras)"), e.getMessage());
+            e = assertThrows(IllegalArgumentException.class, () -> InversionFiles.load(file, perChannel));
+            assertTrue(e.getMessage().contains("normalization=per-frame (expected per-channel)"), e.getMessage());
+        }
     }
 
     private static String header(Path file) throws Exception {

@@ -158,7 +158,7 @@ class InversionFilesTest {
                     .getBytes(StandardCharsets.ISO_8859_1));
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> InversionFiles.load(old, editor));
-            assertTrue(e.getMessage().contains("expected inversion format " + InversionFiles.FORMAT + " but found 1")
+            assertTrue(e.getMessage().contains("expected inversion format 3 to " + InversionFiles.FORMAT + " but found 1")
                     && e.getMessage().contains("invert the clip again"), e.getMessage());
         }
     }

@@ -3,7 +3,6 @@
 /* The page: opens videos, drives the editor, runs jobs with live progress, compares and downloads. */
 (() => {
   const $ = id => document.getElementById(id);
-  const STAGES = ['read', 'encode', 'invert', 'reconstruct', 'generate', 'rescale', 'decode', 'write'];
   const state = {info: null, video: null, jobs: new Map(), shown: null, player: null};
 
   // ---- server calls ----------------------------------------------------------------------------------------
@@ -231,82 +230,34 @@
   }
 
   function track(snap) {
-    const card = jobCard(snap);
-    state.jobs.set(snap.id, {snap, card});
-    $('jobs').prepend(card);
-    update(snap);
-    const events = new EventSource(`/api/jobs/${snap.id}/events`);
-    events.addEventListener('progress', e => {
-      const s = JSON.parse(e.data);
-      update(s);
-      if (['done', 'failed', 'cancelled'].includes(s.state)) {
-        events.close();
-      }
-    });
-  }
-
-  function jobCard(snap) {
-    const card = document.createElement('div');
-    card.className = 'job';
-    card.dataset.id = snap.id;
-    card.innerHTML = `<div class="head"><div class="title"><span class="name"></span><span class="state"></span></div>
-      <span class="percent">0 %</span><button type="button" class="cancel">Cancel</button>
-      <button type="button" class="show" hidden>Show</button></div>
-      <div class="bar overall"><div></div></div><div class="stages"></div>`;
-    card.querySelector('.name').textContent = `Job ${state.jobs.size + 1} · ${state.video.name}`;
-    card.querySelector('.stages').replaceChildren(...STAGES.map(name => {
-      const s = document.createElement('div');
-      s.dataset.stage = name;
-      s.innerHTML = `<span class="label"></span><div class="bar"><div></div></div>`;
-      s.querySelector('.label').textContent = name;
-      return s;
-    }));
-    card.querySelector('.cancel').addEventListener('click', async () => {
+    const card = new JobCard(snap.id, `Job ${state.jobs.size + 1} · ${state.video.name}`, async () => {
       try {
         update(await json('POST', `/api/jobs/${snap.id}/cancel`));
       } catch (e) {
         say(e.message);
       }
+    }, () => show(state.jobs.get(snap.id).snap));
+    state.jobs.set(snap.id, {snap, card});
+    $('jobs').prepend(card.element);
+    update(snap);
+    const events = new EventSource(`/api/jobs/${snap.id}/events`);
+    events.addEventListener('progress', e => {
+      const s = JSON.parse(e.data);
+      update(s);
+      if (JobCard.finished(s)) {
+        events.close();
+      }
     });
-    card.querySelector('.show').addEventListener('click', () => show(state.jobs.get(snap.id).snap));
-    return card;
   }
 
+  /** Shows a job's snapshot unless a newer one was shown; the first finished edit is shown for comparison. */
   function update(s) {
     const job = state.jobs.get(s.id);
     if (!job || s.version < job.snap.version) {
       return;
     }
     job.snap = s;
-    const card = job.card;
-    card.className = 'job ' + s.state;
-    card.dataset.state = s.state;
-    card.dataset.percent = String(s.percent);
-    let text;
-    if (s.state === 'queued') {
-      text = s.ahead === 0 ? 'queued: next' : `queued: ${s.ahead} job${s.ahead === 1 ? '' : 's'} ahead`;
-    } else if (s.state === 'running') {
-      const p = s.stage ? s.stages[s.stage] : null;
-      text = 'running' + (p ? `: ${s.stage} ${p.step}/${p.total}` : '')
-        + (s.windows > 1 ? ` · window ${s.window + 1} of ${s.windows}` : '');
-    } else if (s.state === 'done') {
-      text = 'done';
-    } else {
-      text = s.state + (s.message ? ': ' + s.message : '');
-    }
-    card.querySelector('.state').textContent = text;
-    card.querySelector('.percent').textContent = `${s.percent.toFixed(0)} %`;
-    card.querySelector('.overall > div').style.width = s.percent + '%';
-    for (const name of STAGES) {
-      const p = s.stages[name];
-      const done = p ? (s.state === 'done' || p.total <= 0 ? 1 : p.step / p.total) : 0;
-      const box = card.querySelector(`[data-stage="${name}"]`);
-      box.querySelector('.bar > div').style.width = (100 * done) + '%';
-      box.classList.toggle('idle', !p);
-    }
-    const finished = ['done', 'failed', 'cancelled'].includes(s.state);
-    card.querySelector('.cancel').hidden = finished;
-    card.querySelector('.show').hidden = s.state !== 'done';
+    job.card.render(s);
     if (s.state === 'done' && (!state.shown || state.shown.id !== s.id)) {
       show(s);
     }

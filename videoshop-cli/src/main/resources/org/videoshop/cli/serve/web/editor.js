@@ -34,13 +34,13 @@ class FrameEditor {
     const w = image.naturalWidth, h = image.naturalHeight;
     this.width = w;
     this.height = h;
-    this.original = FrameEditor.canvas(w, h);
+    this.original = Pixels.canvas(w, h);
     this.original.getContext('2d').drawImage(image, 0, 0);
-    this.image = FrameEditor.canvas(w, h);
+    this.image = Pixels.canvas(w, h);
     this.image.getContext('2d').drawImage(image, 0, 0);
-    this.mask = FrameEditor.canvas(w, h);
-    this.selection = FrameEditor.canvas(w, h);
-    this.scratch = FrameEditor.canvas(w, h);
+    this.mask = Pixels.canvas(w, h);
+    this.selection = Pixels.canvas(w, h);
+    this.scratch = Pixels.canvas(w, h);
     this.undoStack = [];
     this.redoStack = [];
     this.paste = null;
@@ -52,13 +52,6 @@ class FrameEditor {
     this.edges = null;
     this.render();
     this.onChange();
-  }
-
-  static canvas(w, h) {
-    const c = document.createElement('canvas');
-    c.width = w;
-    c.height = h;
-    return c;
   }
 
   /** The pixel under a pointer event, in frame coordinates. */
@@ -207,24 +200,11 @@ class FrameEditor {
   }
 
   hasSelection() {
-    return FrameEditor.anyAlpha(this.selection, this.width, this.height);
+    return Pixels.anyAlpha(this.selection, this.width, this.height);
   }
 
   hasMask() {
-    return FrameEditor.anyAlpha(this.mask, this.width, this.height);
-  }
-
-  static anyAlpha(c, w, h) {
-    if (!c) {
-      return false;
-    }
-    const d = c.getContext('2d').getImageData(0, 0, w, h).data;
-    for (let i = 3; i < d.length; i += 4) {
-      if (d[i] > 0) {
-        return true;
-      }
-    }
-    return false;
+    return Pixels.anyAlpha(this.mask, this.width, this.height);
   }
 
   clearSelection() {
@@ -252,43 +232,11 @@ class FrameEditor {
     const g = this.image.getContext('2d');
     const img = g.getImageData(0, 0, this.width, this.height);
     const sel = this.selection.getContext('2d').getImageData(0, 0, this.width, this.height).data;
-    const d = img.data;
-    for (let i = 0; i < d.length; i += 4) {
-      const a = sel[i + 3] / 255;
-      if (a === 0) {
-        continue;
-      }
-      const [h, s, v] = FrameEditor.toHsv(d[i], d[i + 1], d[i + 2]);
-      const v2 = Math.max(0, Math.min(1, v * (1 + brightnessPercent / 100)));
-      const [r, gg, b] = FrameEditor.fromHsv((h + hueDegrees / 360 + 1) % 1, s, v2);
-      d[i] = Math.round(d[i] * (1 - a) + r * a);
-      d[i + 1] = Math.round(d[i + 1] * (1 - a) + gg * a);
-      d[i + 2] = Math.round(d[i + 2] * (1 - a) + b * a);
-    }
+    Pixels.recolour(img.data, sel, hueDegrees, brightnessPercent);
     g.putImageData(img, 0, 0);
     this.render();
     this.onChange();
     return true;
-  }
-
-  static toHsv(r, g, b) {
-    r /= 255; g /= 255; b /= 255;
-    const max = Math.max(r, g, b), min = Math.min(r, g, b), c = max - min;
-    let h = 0;
-    if (c > 0) {
-      if (max === r) h = ((g - b) / c + 6) % 6;
-      else if (max === g) h = (b - r) / c + 2;
-      else h = (r - g) / c + 4;
-    }
-    return [h / 6, max === 0 ? 0 : c / max, max];
-  }
-
-  static fromHsv(h, s, v) {
-    const f = (n) => {
-      const k = (n + h * 6) % 6;
-      return v - v * s * Math.max(0, Math.min(k, 4 - k, 1));
-    };
-    return [f(5) * 255, f(3) * 255, f(1) * 255];
   }
 
   /** Starts placing an image (an Image already loaded) in the middle of the frame. */
@@ -386,28 +334,9 @@ class FrameEditor {
 
   /** The selection's outline (dashed cyan and black), recomputed after the selection changes. */
   selectionEdges() {
-    if (this.edges) {
-      return this.edges;
+    if (!this.edges) {
+      this.edges = Pixels.outline(this.selection, this.width, this.height);
     }
-    const w = this.width, h = this.height;
-    const a = this.selection.getContext('2d').getImageData(0, 0, w, h).data;
-    this.edges = FrameEditor.canvas(w, h);
-    const g = this.edges.getContext('2d');
-    const out = g.createImageData(w, h);
-    const inside = (x, y) => x >= 0 && y >= 0 && x < w && y < h && a[4 * (y * w + x) + 3] > 127;
-    for (let y = 0; y < h; y++) {
-      for (let x = 0; x < w; x++) {
-        if (inside(x, y) && !(inside(x - 1, y) && inside(x + 1, y) && inside(x, y - 1) && inside(x, y + 1))) {
-          const i = 4 * (y * w + x);
-          const dash = ((x + y) >> 1) % 2 === 0;
-          out.data[i] = dash ? 0 : 20;
-          out.data[i + 1] = dash ? 229 : 20;
-          out.data[i + 2] = dash ? 255 : 20;
-          out.data[i + 3] = 255;
-        }
-      }
-    }
-    g.putImageData(out, 0, 0);
     return this.edges;
   }
 
@@ -421,7 +350,7 @@ class FrameEditor {
     if (!this.hasMask()) {
       return null;
     }
-    const c = FrameEditor.canvas(this.width, this.height);
+    const c = Pixels.canvas(this.width, this.height);
     const g = c.getContext('2d');
     g.fillStyle = '#000';
     g.fillRect(0, 0, this.width, this.height);

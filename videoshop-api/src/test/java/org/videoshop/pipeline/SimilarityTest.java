@@ -1,0 +1,42 @@
+package org.videoshop.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.doubles;
+
+import org.junit.jupiter.api.Test;
+
+/** The region tracker's transforms: composing with the inverse is the identity; extrapolation repeats the step. */
+class SimilarityTest {
+
+    static Similarity of(double scale, double angle, double tx, double ty) {
+        return new Similarity(scale * Math.cos(angle), scale * Math.sin(angle), tx, ty);
+    }
+
+    @Test
+    void aTransformThenItsInverseIsTheIdentity() {
+        qt().withFixedSeed(3).forAll(doubles().between(0.5, 2), doubles().between(-3, 3), doubles().between(-50, 50),
+                doubles().between(-50, 50)).checkAssert((k, a, tx, ty) -> {
+                    Similarity m = of(k, a, tx, ty);
+                    Similarity id = m.then(m.inverse());
+                    assertEquals(1, id.c(), 1e-9);
+                    assertEquals(0, id.s(), 1e-9);
+                    assertEquals(0, id.tx(), 1e-7);
+                    assertEquals(0, id.ty(), 1e-7);
+                    assertEquals(k, m.scale(), 1e-9);
+                    assertEquals(17.0, m.inverse().x(m.x(17, -4), m.y(17, -4)), 1e-7);
+                });
+    }
+
+    @Test
+    void extrapolationRepeatsTheLastStep() {
+        Similarity step = of(1.01, 0.02, 3, -1);
+        Similarity previous = of(0.98, -0.1, 10, 20);
+        Similarity now = previous.then(step);
+        Similarity next = now.extrapolated(previous);
+        Similarity expected = now.then(step);
+        assertEquals(expected.x(5, 7), next.x(5, 7), 1e-9);
+        assertEquals(expected.y(5, 7), next.y(5, 7), 1e-9);
+        assertEquals(expected.scale(), next.scale(), 1e-12);
+    }
+}
