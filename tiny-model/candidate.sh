@@ -6,7 +6,7 @@
 #
 # Steps (run from anywhere; needs `mvn -B -DskipTests package` done, i.e. videoshop-bench/target/benchmarks.jar):
 #   snapshot  copy the run's unet.pt (rewritten atomically by a running train.py) and ae.pt to WORK/run
-#   export    export.py (ONNX opset 17) -> WORK/bundle (with MODEL_CARD_v2.md) and WORK/reference (pairs)
+#   export    export.py (ONNX opset 17) -> WORK/bundle (with MODEL_CARD.md) and WORK/reference (pairs)
 #   refcheck  CheckReference.java: the pairs through ONNX Runtime (Java), fails above 1e-4
 #   guard     real-footage guard set (10 cases), Evaluate: detail, regenerate, copy-first, source -> guard.json
 #   proc      procedural set (make_cases.py, 64x64, 14 frames, recon/recolour/add/remove, evaluation seeds),
@@ -70,7 +70,7 @@ fi
 if has export; then
   rm -rf "$bundle" "$work/reference"
   nice "$py" "$here/export.py" --run "$work/run" --out "$bundle" --reference "$work/reference" \
-    --card "$here/MODEL_CARD_v2.md" "${recommend[@]}" 2>&1 | grep -v -i warn | tail -3 | tee -a "$work/pipeline.log"
+    --card "$here/MODEL_CARD.md" "${recommend[@]}" 2>&1 | grep -v -i warn | tail -3 | tee -a "$work/pipeline.log"
   size=$(du -sb "$bundle" | cut -f1)
   log "bundle $bundle: $size bytes (limit 20 MB)"
   [ "$size" -lt 20000000 ] || { echo "bundle over 20 MB" >&2; exit 1; }

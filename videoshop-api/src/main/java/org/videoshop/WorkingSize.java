@@ -6,7 +6,7 @@ import org.videoshop.model.ModelSpec;
  * The size the model runs at for a clip: the clip's aspect at about the model's native pixel count
  * ({@code spec.width() * spec.height()}), each side a multiple of {@link ModelSpec#sizeMultiple()}, never squashed to
  * the model's own aspect. SVD (1024x576 native, multiple 64) runs 16:9 clips at 1024x576 and 9:16 clips at
- * 576x1024; the bundled tiny model (32x32, multiple 8) runs 16:9 at 40x24 and 9:16 at 24x40. Stateless.
+ * 576x1024; the bundled tiny model (64x64, multiple 16) runs 16:9 at 80x48 and 9:16 at 48x80. Stateless.
  */
 public final class WorkingSize {
 
