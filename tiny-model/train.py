@@ -22,6 +22,8 @@ resumes from the last checkpoint (--resume is on by default).
   /usr/bin/python3 train.py --stage decoder --dec-steps 2000 --threads 1
 Stage 3 (decoder): the AE decoder alone is fine-tuned further (encoder frozen, so the latents
 the UNet was trained on do not change).
+--recipe v2 --stage decoder --base-run RUN --out RUN2: the same for a v2 run, at the evaluation frames' detail
+scale (downscaled crops of the training photographs), into its own folder (train_decoder_v2).
 """
 import argparse, json, math, os, sys, time
 import numpy as np
