@@ -40,7 +40,10 @@ final class Api {
     private record Route(String method, Pattern path, boolean createsSession, Handler handler) {
     }
 
-    /** What a page posts to start a job. Unset numbers take the server's defaults. */
+    /**
+     * What a page posts to start a job. Unset fields take the server's settings; {@code sigmaSpacing} and
+     * {@code normalization} name providers as {@code /api/info}'s {@code choices} list them.
+     */
     record JobRequest(String video, Double strength, Integer steps, Long seed, String inversion, String outputMode,
                       String sigmaSpacing, String normalization, String format, String editedFirst, String mask) {
     }
