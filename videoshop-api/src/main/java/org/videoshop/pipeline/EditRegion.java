@@ -47,6 +47,17 @@ public final class EditRegion {
      */
     public static final float OWN_MAJORITY = 1.5f;
     /**
+     * ...and by at least this share of the region per voting frame (so that a few pixels' noise, where the two
+     * motions nearly agree, does not switch it).
+     */
+    public static final float OWN_MARGIN = 0.1f;
+    /**
+     * A frame votes only where the region's own fit matches at least this share of the source under the region: an
+     * added object's region holds whatever is behind it, which may be pieces moving apart (a sprite passing behind
+     * a fixed added object), and a motion fitted to a minority of it says nothing about the edit's.
+     */
+    public static final float VOTING_MATCH = 0.5f;
+    /**
      * The region's own fit is trusted only in frames where the share of the region's source it matches closely is at
      * least this fraction of the best share so far; below it the region is taken as hidden (an object passing behind
      * another, or out of view), its own motion is carried on at constant velocity and the frame casts no vote: a fit
@@ -92,6 +103,7 @@ public final class EditRegion {
     private final java.util.List<Similarity> seen = new java.util.ArrayList<>(java.util.List.of(Similarity.IDENTITY));
     private final java.util.List<Integer> seenAt = new java.util.ArrayList<>(java.util.List.of(0));
     private int frameIndex;
+    private int votingFrames;
     private double ownVotes;
     private double sceneVotes;
 
@@ -215,13 +227,16 @@ public final class EditRegion {
             ownSpread = ownFit.spread();
             seen.add(own.then(scene.inverse()));
             seenAt.add(frameIndex);
-            double[] votes = SimilarityFit.preference(template, first, frame, width, height, own, scene);
-            ownVotes += votes[0];
-            sceneVotes += votes[1];
+            if (matched >= VOTING_MATCH) {
+                double[] votes = SimilarityFit.preference(template, first, frame, width, height, own, scene);
+                ownVotes += votes[0];
+                sceneVotes += votes[1];
+                votingFrames++;
+            }
         } else {
             own = carriedOn();
         }
-        boolean followOwn = ownVotes > OWN_MAJORITY * sceneVotes;
+        boolean followOwn = ownVotes - OWN_MAJORITY * sceneVotes > OWN_MARGIN * votingFrames;
         Similarity chosen = followOwn ? own : scene;
         double spread = followOwn ? ownSpread : sceneSpread;
         region = RegionWarp.carry(first, width, height, chosen, spread);
