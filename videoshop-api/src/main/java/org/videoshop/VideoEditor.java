@@ -27,6 +27,7 @@ public final class VideoEditor implements AutoCloseable {
     private final VideoshopOptions options;
     private final LatentKernels kernels;
     private final EditPipeline pipeline;
+    private final RawFrameEdits raw;
     private volatile boolean closed;
 
     VideoEditor(VideoshopModel model, VideoshopOptions options, boolean ownsModel) {
@@ -44,6 +45,7 @@ public final class VideoEditor implements AutoCloseable {
         }
         this.kernels = options.backend() == null ? Backends.kernels() : Backends.kernels(options.backend());
         this.pipeline = new EditPipeline(model, kernels, options);
+        this.raw = new RawFrameEdits(pipeline, options, model.spec(), this::plan);
     }
 
     /** The model (owned by whoever opened it). */
@@ -220,9 +222,9 @@ public final class VideoEditor implements AutoCloseable {
         if (options.outputMode() == OutputMode.DETAIL) {
             // the raw frames' own inversion (in float), then the detail edit of it: the same frames as inverting
             // once with invert(Video, ...) and editing the Inverted
-            return invertClip(frames, progress, token, observer).edit(editedFirst, mask, progress, token);
+            return raw.invert(this, frames, progress, token, observer).edit(editedFirst, mask, progress, token);
         }
-        return run(frames, editedFirst, mask, progress, token, observer);
+        return raw.regenerate(frames, editedFirst, mask, progress, token, observer);
     }
 
     /**
@@ -231,23 +233,8 @@ public final class VideoEditor implements AutoCloseable {
      */
     EditResult detailOfRaw(Video frames, Frame editedFirst, Mask mask, Inverted inverted, ProgressListener progress,
                            CancellationToken token, LatentObserver observer) {
-        List<BufferedImage> images = new ArrayList<>(frames.frames());
-        for (int t = 0; t < frames.frames(); t++) {
-            images.add(Images.toImage(frames.frame(t)));
-        }
-        FrameSize work = new FrameSize(frames.width(), frames.height());
-        Windows plan = plan(frames.frames());
-        EditInputs.checkFootprint(plan.size(), work.width(), work.height(), work, mask != null,
-                4L * work.pixels() * frames.frames() * 2, model.spec(), options);
-        List<BufferedImage> out = new ArrayList<>(java.util.Collections.nCopies(images.size(), null));
-        Provenance provenance = new WindowedEdit(pipeline, options, plan, work, new ListFrames(images),
-                Images.toImage(editedFirst), MaskFrames.of(mask), out::set,
-                inverted == null ? null : WindowInversions.of(inverted), progress, token).observing(observer).run();
-        List<Frame> edited = new ArrayList<>(out.size());
-        for (BufferedImage img : out) {
-            edited.add(Images.toFrame(img));
-        }
-        return new EditResult(Video.of(edited), provenance);
+        ensureOpen();
+        return raw.detail(frames, editedFirst, mask, inverted, progress, token, observer);
     }
 
     /**
@@ -298,7 +285,7 @@ public final class VideoEditor implements AutoCloseable {
     public Inverted invert(Video frames, ProgressListener progress, CancellationToken token) {
         ensureOpen();
         EditInputs.check(frames, frames == null ? null : frames.frame(0), model.spec(), options);
-        return invertClip(frames, progress, token, null);
+        return raw.invert(this, frames, progress, token, null);
     }
 
     /**
@@ -310,38 +297,11 @@ public final class VideoEditor implements AutoCloseable {
         return new Inverted(this, plan, windows, null);
     }
 
-    private Inverted invertClip(Video frames, ProgressListener progress, CancellationToken token,
-                                LatentObserver observer) {
-        Windows plan = plan(frames.frames());
-        List<InvertedClip> windows = new ArrayList<>();
-        for (int k = 0; k < plan.count(); k++) {
-            if (progress instanceof StepCountingProgress overall) {
-                overall.window(k);
-            }
-            Video part = plan.window(frames, k);
-            windows.add(pipeline.invert(part, new StepContext(progress, token, observer)));
-        }
-        return new Inverted(this, plan, windows, null);
-    }
-
-    private EditResult run(Video frames, Frame editedFirst, Mask mask, ProgressListener progress,
-                           CancellationToken token, LatentObserver observer) {
-        Windows plan = plan(frames.frames());
-        return plan.run(editedFirst, (k, condition) -> {
-            Video part = plan.window(frames, k);
-            Mask partMask = plan.window(mask, k);
-            return pipeline.run(part, condition, partMask, new StepContext(progress, token, observer));
-        });
-    }
-
     /** Generation from stored inversions (used by {@link Inverted}). */
     EditResult generate(Windows plan, List<InvertedClip> windows, Frame editedFirst, Mask mask,
                         ProgressListener progress, CancellationToken token) {
         ensureOpen();
-        return plan.run(editedFirst, (k, condition) -> {
-            Mask partMask = plan.window(mask, k);
-            return pipeline.edit(windows.get(k), condition, partMask, new StepContext(progress, token, null));
-        });
+        return raw.generate(plan, windows, editedFirst, mask, progress, token);
     }
 
     /** How a clip of that many frames is split into windows with this editor's model and options. */

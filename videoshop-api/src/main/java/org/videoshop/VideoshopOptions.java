@@ -96,11 +96,10 @@ public record VideoshopOptions(double strength, int steps, Double sigmaMin, Doub
     }
 
     /**
-     * The paper authors' run (sfanxiang/videoshop run.py) exactly: per-frame normalisation, their
-     * inversion-condition treatment, no guidance during inversion and 4 to 4 during generation, noise
-     * augmentation 0.2 in both passes with separate draws, Sigma 1, 25 steps, strength 0.55, fps 7, motion bucket
-     * 127. Whole-clip decoding comes from the bundle (export_svd.py's default temporal decoder). Seed 42 as theirs,
-     * though their draws come from torch: only a reference run with injected draws matches them bit for bit.
+     * The paper authors' run (sfanxiang/videoshop run.py) exactly: per-frame normalisation, their inversion condition,
+     * guidance 1 to 1 in inversion and 4 to 4 in generation, noise augmentation 0.2 with separate draws, Sigma 1,
+     * 25 steps, strength 0.55, fps 7, motion bucket 127, seed 42 (their draws come from torch, so only a reference run
+     * with injected draws matches them bit for bit).
      */
     public static VideoshopOptions authors() {
         return authorsBuilder().build();
@@ -108,10 +107,7 @@ public record VideoshopOptions(double strength, int steps, Double sigmaMin, Doub
 
     /** A builder holding {@link #authors()}, to change a setting or two. */
     public static Builder authorsBuilder() {
-        return builder().normalization(LatentNormalization.PER_FRAME).normalize(true)
-                .normalizeInversionCondition(true).inversionGuidance(1, 1).guidance(4, 4).noiseAugStrength(0.2)
-                .separateAugmentationDraws(true).sigmaThreshold(1).steps(25).strength(0.55).fps(7)
-                .motionBucketId(127).seed(42);
+        return OptionPresets.authors();
     }
 
     /** A builder starting from these options. */

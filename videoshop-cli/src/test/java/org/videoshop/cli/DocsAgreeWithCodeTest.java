@@ -71,6 +71,21 @@ class DocsAgreeWithCodeTest {
                 "--model")), "checked " + checked);
     }
 
+    @Test
+    void cliReferenceHasARowForEveryFlagOfEdit() throws IOException {
+        String cli = read("docs/cli.md");
+        String table = cli.substring(cli.indexOf("### `videoshop edit`"), cli.indexOf("Frames of any size"));
+        CommandLine edit = VideoshopCli.commandLine().getSubcommands().get("edit");
+        List<String> missing = new ArrayList<>();
+        for (OptionSpec o : edit.getCommandSpec().options()) {
+            if (!o.usageHelp() && !o.versionHelp() && !Pattern.compile("(?m)^\\| [^|]*`(?:-\\w, )?"
+                    + Pattern.quote(o.longestName()) + "[ `]").matcher(table).find()) {
+                missing.add(o.longestName());
+            }
+        }
+        assertEquals(List.of(), missing, "edit's flags without a row in docs/cli.md's edit table");
+    }
+
     /** docs/cli.md's table row of {@code flag} in the section headed {@code heading}, or null. */
     private static String tableRow(String heading, String flag) throws IOException {
         String cli = read("docs/cli.md");
@@ -196,6 +211,8 @@ class DocsAgreeWithCodeTest {
         assertTrue(readme.contains(guidance + " for `tiny`"), "README's --guidance: tiny recommends " + guidance);
         assertTrue(cli.contains(sigma + " for `tiny`"), "docs/cli.md's --sigma-threshold: " + sigma);
         assertTrue(cli.contains(guidance + " for `tiny`"), "docs/cli.md's --guidance: " + guidance);
+        assertTrue(cli.contains("native frame count, " + tiny.nativeFrames() + " for `tiny`"),
+                "docs/cli.md's --window: tiny's native frame count is " + tiny.nativeFrames());
         // the paper's Sigma is the default only for models that recommend none: no "default 1" for Sigma anywhere
         for (String doc : List.of(readme, cli)) {
             assertFalse(Pattern.compile("Sigma[^.]{0,40}\\(default 1[,)]").matcher(doc).find(),

@@ -23,6 +23,8 @@ import org.videoshop.InversionMode;
 import org.videoshop.LibraryVersion;
 import org.videoshop.OutputMode;
 import org.videoshop.VideoshopOptions;
+import org.videoshop.diffusion.Normalizers;
+import org.videoshop.diffusion.Schedules;
 import org.videoshop.model.ModelSpec;
 import org.videoshop.Windows;
 
@@ -38,13 +40,18 @@ final class Api {
     private record Route(String method, Pattern path, boolean createsSession, Handler handler) {
     }
 
-    /** What a page posts to start a job. Unset numbers take the server's defaults. */
+    /**
+     * What a page posts to start a job. Unset fields take the server's settings; {@code sigmaSpacing} and
+     * {@code normalization} name providers as {@code /api/info}'s {@code choices} list them.
+     */
     record JobRequest(String video, Double strength, Integer steps, Long seed, String inversion, String outputMode,
-                      String format, String editedFirst, String mask) {
+                      String sigmaSpacing, String normalization, String format, String editedFirst, String mask) {
     }
 
     /** Most event streams open at once, so that they never take every request thread. */
     static final int MAX_EVENT_STREAMS = 24;
+    /** Longest schedule or normalisation name a job may send. */
+    private static final int MAX_PROVIDER_NAME = 64;
     /** How often an idle event stream sends a comment, so proxies and browsers keep it open. */
     private static final long KEEP_ALIVE_MILLIS = 15_000;
 
@@ -139,7 +146,12 @@ final class Api {
         defaults.put("seed", d.seed());
         defaults.put("inversion", d.inversionMode().name().toLowerCase(Locale.ROOT));
         defaults.put("outputMode", d.outputMode().name().toLowerCase(Locale.ROOT));
+        defaults.put("sigmaSpacing", d.sigmaSpacing());
+        defaults.put("normalization", d.normalization());
         defaults.put("format", "mp4");
+        Map<String, Object> choices = new LinkedHashMap<>(); // the providers ServiceLoader found, best rank first
+        choices.put("sigmaSpacing", Schedules.names());
+        choices.put("normalization", Normalizers.names());
         Map<String, Object> limits = new LinkedHashMap<>();
         limits.put("maxUploadBytes", config.maxUploadBytes());
         limits.put("maxFrames", config.maxFrames());
@@ -149,6 +161,7 @@ final class Api {
         info.put("version", LibraryVersion.get());
         info.put("model", model);
         info.put("defaults", defaults);
+        info.put("choices", choices);
         info.put("limits", limits);
         info.put("clipsFolder", config.clips() != null);
         info.put("pendingJobs", queue.pending());
@@ -178,7 +191,7 @@ final class Api {
     private void submit(HttpExchange ex, Matcher m, Session s) throws IOException {
         JobRequest r = parse(Http.body(ex, config.maxUploadBytes(), "a job request"), JobRequest.class,
                 "{\"video\": ID, \"editedFirst\": DATA-URL, \"mask\": DATA-URL or null, \"strength\", \"steps\", "
-                        + "\"seed\", \"inversion\", \"outputMode\", \"format\"}");
+                        + "\"seed\", \"inversion\", \"outputMode\", \"sigmaSpacing\", \"normalization\", \"format\"}");
         SourceVideo v = s.video(r.video());
         String format = r.format() == null ? "mp4" : r.format();
         if (!JobRunner.OUTPUTS.contains(format)) {
@@ -225,10 +238,28 @@ final class Api {
             if (r.outputMode() != null) {
                 b.outputMode(outputMode(r.outputMode()));
             }
-            return b.build();
+            if (r.sigmaSpacing() != null) {
+                b.sigmaSpacing(providerName("sigmaSpacing", r.sigmaSpacing()));
+            }
+            if (r.normalization() != null) {
+                b.normalization(providerName("normalization", r.normalization()));
+            }
+            return b.build(); // the options' own check: provider names as for --sigma-spacing and --normalization
         } catch (IllegalArgumentException e) {
             throw HttpError.badRequest(e.getMessage());
         }
+    }
+
+    /**
+     * A schedule's or normalisation's name as the client sent it, trimmed; the options refuse one no provider has,
+     * naming those found. A name longer than any provider's is refused here, shortened in the message.
+     */
+    private static String providerName(String field, String name) {
+        if (name.length() > MAX_PROVIDER_NAME) {
+            throw HttpError.badRequest("Expected " + field + " to name a provider (at most " + MAX_PROVIDER_NAME
+                    + " characters) but found '" + Ids.shorten(name) + "'");
+        }
+        return name.trim();
     }
 
     private static InversionMode inversion(String name) {

@@ -34,10 +34,13 @@ final class Job {
     record StageProgress(int step, int total) {
     }
 
-    /** What the page sees of a job at one moment. */
+    /**
+     * What the page sees of a job at one moment; {@code provenance} (null until the job is done) is what produced
+     * the result ({@link JobRunner#provenance}).
+     */
     record Snapshot(String id, String video, String state, int ahead, String stage, int window, int windows,
                     Map<String, StageProgress> stages, double percent, String message, String format,
-                    long version) {
+                    Map<String, Object> provenance, long version) {
     }
 
     private final String id;
@@ -58,6 +61,7 @@ final class Job {
     private String message = "";
     private long version;
     private int resultFrames;
+    private Map<String, Object> provenance;
     private long unitsDone;
     private long unitsTotal;
 
@@ -165,8 +169,10 @@ final class Job {
         changed();
     }
 
-    synchronized void done(int frames) {
+    /** The result is written: {@code frames} frames, made as {@code made} says (an unmodifiable map). */
+    synchronized void done(int frames, Map<String, Object> made) {
         resultFrames = frames;
+        provenance = made;
         finish(State.DONE, "");
     }
 
@@ -195,7 +201,7 @@ final class Job {
         Map<String, StageProgress> byName = new LinkedHashMap<>();
         stages.forEach((s, p) -> byName.put(s.name().toLowerCase(Locale.ROOT), p));
         return new Snapshot(id, video.id(), state.label(), ahead, stage == null ? null : stage.name().toLowerCase(
-                Locale.ROOT), window, windows, byName, percent(), message, format, version);
+                Locale.ROOT), window, windows, byName, percent(), message, format, provenance, version);
     }
 
     /** Waits until the job changes after {@code seenVersion} or {@code millis} pass; returns the latest snapshot. */

@@ -5,18 +5,26 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.videoshop.EditCancelledException;
+import org.videoshop.EditedImages;
+import org.videoshop.Provenance;
 import org.videoshop.VideoEditor;
 import org.videoshop.Videoshop;
+import org.videoshop.VideoshopOptions;
 import org.videoshop.cli.video.Clip;
 import org.videoshop.cli.video.PngFolder;
 import org.videoshop.cli.video.VideoIO;
+import org.videoshop.model.ModelSpec;
 import org.videoshop.model.VideoshopModel;
 import org.videoshop.tensor.Mask;
 
@@ -47,15 +55,45 @@ final class JobRunner implements Consumer<Job> {
             job.started(editor.plan(job.video().count()).count());
             List<BufferedImage> frames = PngFolder.read(job.video().frames(), 0).frames();
             Mask mask = job.mask() == null ? null : Mask.of(job.mask()).withFeather(Mask.DEFAULT_FEATHER);
-            List<BufferedImage> edited = editor.edit(frames, job.editedFirst(), mask, job.listener(), job.token());
+            EditedImages result = editor.editImages(frames, job.editedFirst(), mask, job.listener(), job.token());
+            List<BufferedImage> edited = result.frames();
             PngFolder.write(Clip.of(edited), framesOf(job));
             download(job, job.format());
-            job.done(edited.size());
+            job.done(edited.size(), provenance(result.provenance(), model.spec()));
         } catch (EditCancelledException e) {
             job.cancelled("stopped during " + e.stage().name().toLowerCase(Locale.ROOT) + " at step " + e.step());
         } catch (IOException | RuntimeException e) {
             job.failed("Expected the edit to finish but it failed: " + message(e));
         }
+    }
+
+    /**
+     * What produced a result, as the page shows it: library, model, backend, the settings that decide the frames
+     * (the schedule and normalisation by provider name; guidance and Sigma as used), the noise levels walked, the
+     * working size and the time taken; whether the latents were normalised as {@code spec} resolves it. An
+     * unmodifiable map in a stable order.
+     */
+    static Map<String, Object> provenance(Provenance p, ModelSpec spec) {
+        VideoshopOptions o = p.options();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("libraryVersion", p.libraryVersion());
+        m.put("model", p.modelName());
+        m.put("modelVersion", p.modelVersion());
+        m.put("backend", p.backend());
+        m.put("sigmaSpacing", o.sigmaSpacing());
+        m.put("normalization", o.normalization());
+        m.put("normalize", o.normalize(spec));
+        m.put("strength", o.strength());
+        m.put("steps", o.steps());
+        m.put("seed", o.seed());
+        m.put("inversion", o.inversionMode().name().toLowerCase(Locale.ROOT));
+        m.put("outputMode", o.outputMode().name().toLowerCase(Locale.ROOT));
+        m.put("sigmaThreshold", o.sigmaThreshold());
+        m.put("guidance", Arrays.asList(o.guidanceMin(), o.guidanceMax()));
+        m.put("sigmas", p.sigmas());
+        m.put("workingSize", p.width() + "x" + p.height());
+        m.put("seconds", p.totalNanos() / 1e9);
+        return Collections.unmodifiableMap(m);
     }
 
     /** The folder of the job's result frames. */

@@ -14,7 +14,8 @@ import org.videoshop.VideoshopOptions;
  *                       on the page's address), or null for none
  * @param clips          folder whose videos the page offers to open, or null
  * @param model          model bundle folder or built-in model name, opened once and shared by all jobs
- * @param defaults       the options a job starts from (the page sets strength, steps, seed and inversion)
+ * @param defaults       the options a job starts from (the page sets strength, steps, seed, inversion, output mode,
+ *                       schedule and normalisation)
  * @param maxUploadBytes largest upload (a video, an edited frame, a job's request) accepted
  * @param maxFrames      most frames a video may have
  * @param maxSide        largest width or height of a video's frames, in pixels

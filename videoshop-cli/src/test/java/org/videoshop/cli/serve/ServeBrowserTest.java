@@ -34,7 +34,8 @@ import org.videoshop.cli.video.VideoIO;
 /**
  * {@code videoshop serve} in headless Chromium (Debian's {@code chromium} and {@code chromium-driver}, which
  * {@code .ci/run} installs), on the real bundled tiny model: upload a clip, draw on the first frame, recolour a
- * region, run the edit to 100 %, play and download the result; cancel a long edit while a second waits behind it;
+ * region, choose a schedule (this module's test provider) and a normalisation, run the edit to 100 % and see them
+ * named in its result, play and download the result; cancel a long edit while a second waits behind it;
  * eraser, undo/redo, paste, mask and an edited frame uploaded from elsewhere.
  * Writes a screenshot of each step to {@code target/serve-screenshots/serve-*.png}; to refresh the ones in the docs,
  * run it with {@code -Dvideoshop.test.screenshots=../docs/images}.
@@ -130,10 +131,21 @@ class ServeBrowserTest {
         assertEquals(outside, pixel(80, 20), "Expected the recolour to leave pixels outside the lasso alone");
         screenshot("serve-2-edited.png");
 
+        // the schedules and normalisations the server found, this module's test schedule among them
+        org.openqa.selenium.support.ui.Select spacing = new org.openqa.selenium.support.ui.Select(
+                browser.findElement(By.id("sigma-spacing")));
+        assertEquals(List.of("karras", "exponential", "karras-rho3"), spacing.getOptions().stream()
+                .map(WebElement::getText).toList());
+        assertEquals("karras", spacing.getFirstSelectedOption().getText());
+        spacing.selectByValue("karras-rho3");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("normalization")))
+                .selectByValue("per-frame");
         browser.findElement(By.id("run-button")).click();
         WebElement job = wait.until(d -> first(d.findElements(By.cssSelector(".job"))));
         wait.until(d -> "done".equals(job.getAttribute("data-state")));
         assertEquals("100 %", job.findElement(By.cssSelector(".percent")).getText());
+        String made = job.findElement(By.cssSelector(".made")).getText();
+        assertTrue(made.startsWith("karras-rho3 schedule · per-frame normalisation · 13 of 25 steps · seed 42"), made);
         wait.until(d -> d.findElement(By.id("compare")).isDisplayed() && loadedCompare());
         browser.findElement(By.id("play")).click();
         wait.until(d -> d.findElement(By.id("frame-label")).getText().matches("frame [3-8] of 8"));

@@ -146,6 +146,16 @@ class ServeHttpTest {
         job.put("format", "gif");
         job.put("outputMode", "sharpest");
         error(c.postJson("/api/jobs", job), 400, "outputMode detail or regenerate");
+        job.put("outputMode", "detail");
+        job.put("sigmaSpacing", "cosine"); // refused by the options' own check, naming the schedules found
+        error(c.postJson("/api/jobs", job), 400, "Expected sigmaSpacing to name a schedule found on the classpath,"
+                + " one of karras, exponential, karras-rho3, but found 'cosine'");
+        job.put("sigmaSpacing", "x".repeat(5000));
+        error(c.postJson("/api/jobs", job), 400, "sigmaSpacing to name a provider (at most 64 characters)");
+        job.put("sigmaSpacing", "exponential");
+        job.put("normalization", "per-pixel");
+        error(c.postJson("/api/jobs", job), 400, "Expected normalization to name a latent normalization found on"
+                + " the classpath, one of per-channel, per-frame, but found 'per-pixel'");
         error(c.post("/api/jobs", "{\"video\": ".getBytes(), "application/json"), 400, "malformed JSON");
         error(c.post("/api/jobs", "{\"video\": 1, \"bogus\": 2}".getBytes(), "application/json"), 400, "bogus");
         assertEquals(before, files(server.root()));

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.videoshop.cli.video.Clip;
 import org.videoshop.cli.video.VideoIO;
+import org.videoshop.model.ModelSpec;
+import org.videoshop.model.VideoshopModel;
 
 /**
  * {@code videoshop serve}'s HTTP API doing its work, on the real bundled tiny model: a video's facts and frames, a
@@ -171,6 +173,82 @@ class ServeJobsTest {
                 "Expected detail mode to give the edited first frame exactly as frame 0");
         assertTrue(!org.videoshop.cli.video.Frames.sameRgb(edited, first.get("regenerate")),
                 "Expected regenerate mode to give the model's own frame 0");
+    }
+
+    /**
+     * A job chooses its schedule and normalisation by provider name from those {@code /api/info} lists (found by
+     * ServiceLoader: the built-ins and this module's test provider {@code karras-rho3}); the result's provenance
+     * names them and holds the noise levels that schedule gives; each changes the frames.
+     */
+    @Test
+    void aJobTakesItsScheduleAndNormalizationByNameAndRecordsThem() throws Exception {
+        ServeFixture.Client c = client();
+        JsonNode info = ok(c.get("/api/info"));
+        assertEquals(List.of("karras", "exponential", "karras-rho3"), Http.JSON.convertValue(
+                info.path("choices").path("sigmaSpacing"), List.class));
+        assertEquals(List.of("per-channel", "per-frame"), Http.JSON.convertValue(
+                info.path("choices").path("normalization"), List.class));
+        assertEquals("karras", info.path("defaults").path("sigmaSpacing").asText());
+        assertEquals("per-channel", info.path("defaults").path("normalization").asText());
+        String vid = c.upload(mp4).path("id").asText();
+        JsonNode plain = regenerated(c, vid, null, null);
+        JsonNode users = regenerated(c, vid, "KARRAS-rho3", "per-frame");
+        JsonNode perFrame = regenerated(c, vid, null, "Per-Frame");
+
+        ModelSpec spec;
+        try (VideoshopModel model = VideoshopModel.open("tiny")) {
+            spec = model.spec();
+        }
+        JsonNode made = users.path("provenance");
+        assertEquals("karras-rho3", made.path("sigmaSpacing").asText(), made::toString);
+        assertEquals("per-frame", made.path("normalization").asText(), made::toString);
+        assertEquals(4, made.path("steps").asInt());
+        assertEquals("regenerate", made.path("outputMode").asText());
+        assertEquals(sigmas("karras-rho3", spec), Http.JSON.convertValue(made.path("sigmas"), List.class));
+        JsonNode defaults = plain.path("provenance");
+        assertEquals("karras", defaults.path("sigmaSpacing").asText(), defaults::toString);
+        assertEquals("per-channel", defaults.path("normalization").asText(), defaults::toString);
+        assertEquals(sigmas("karras", spec), Http.JSON.convertValue(defaults.path("sigmas"), List.class));
+        assertEquals("per-frame", perFrame.path("provenance").path("normalization").asText());
+        assertTrue(!sigmas("karras", spec).equals(sigmas("karras-rho3", spec)), "the two schedules differ");
+        assertTrue(framesDiffer(c, plain, users), "Expected the user's schedule to change the frames");
+        assertTrue(framesDiffer(c, plain, perFrame), "Expected per-frame normalisation to change the frames");
+    }
+
+    /** A 4-step job of plain regeneration with those provider names (null: the server's); its last snapshot. */
+    private static JsonNode regenerated(ServeFixture.Client c, String vid, String spacing, String normalization)
+            throws Exception {
+        Map<String, Object> job = jobRequest(vid, 4);
+        job.put("outputMode", "regenerate");
+        if (spacing != null) {
+            job.put("sigmaSpacing", spacing);
+        }
+        if (normalization != null) {
+            job.put("normalization", normalization);
+        }
+        JsonNode done = follow(c, ok(c.postJson("/api/jobs", job)).path("id").asText());
+        assertEquals("done", done.path("state").asText(), done::toString);
+        return done;
+    }
+
+    /** The levels a 4-step job at strength 0.5 walks with that schedule on the model. */
+    private static List<Double> sigmas(String spacing, ModelSpec spec) {
+        double[] levels = org.videoshop.VideoshopOptions.builder().sigmaSpacing(spacing).steps(4).strength(0.5)
+                .build().schedule(spec).sigmas();
+        return java.util.Arrays.stream(levels).boxed().toList();
+    }
+
+    private static boolean framesDiffer(ServeFixture.Client c, JsonNode a, JsonNode b) throws Exception {
+        for (int f = 1; f < 8; f++) {
+            BufferedImage x = ImageIO.read(new ByteArrayInputStream(c.get("/api/jobs/" + a.path("id").asText()
+                    + "/frames/" + f).body()));
+            BufferedImage y = ImageIO.read(new ByteArrayInputStream(c.get("/api/jobs/" + b.path("id").asText()
+                    + "/frames/" + f).body()));
+            if (!org.videoshop.cli.video.Frames.sameRgb(x, y)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Test

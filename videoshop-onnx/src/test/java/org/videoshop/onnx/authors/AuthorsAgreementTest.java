@@ -13,7 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.videoshop.VideoshopOptions;
-import org.videoshop.diffusion.LatentNormalization;
 import org.videoshop.onnx.OnnxModel;
 import org.videoshop.onnx.OnnxOptions;
 import org.videoshop.tensor.LatentShape;
@@ -54,7 +53,7 @@ class AuthorsAgreementTest {
     @Test
     void aChangedNormalisationOrThresholdIsNoticed() {
         AuthorsAgreement.Agreement n = AuthorsAgreement.measure("per-frame",
-                authorsRun().normalization(LatentNormalization.PER_CHANNEL).build(), "java");
+                authorsRun().normalization("per-channel").build(), "java");
         assertTrue(n.relative().get("x0") > 10 * AuthorsAgreement.STAGE_TOLERANCE, n.table());
         AuthorsAgreement.Agreement t = AuthorsAgreement.measure("per-frame", authorsRun().sigmaThreshold(2.5).build(),
                 "java");

@@ -16,7 +16,6 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import org.videoshop.Stage;
 import org.videoshop.VideoshopOptions;
-import org.videoshop.diffusion.LatentNormalization;
 import org.videoshop.kernel.Backends;
 import org.videoshop.model.Conditioning;
 import org.videoshop.model.Denoiser;
@@ -97,7 +96,10 @@ public final class AuthorsReference {
         }
     }
 
-    /** The options of the authors' run that reference.py recorded: {@link VideoshopOptions#authors()} plus its settings. */
+    /**
+     * The options of the authors' run that reference.py recorded: {@link VideoshopOptions#authors()} plus its
+     * settings, its normalisation by the provider name it wrote ({@code per-frame} or {@code per-channel}).
+     */
     public VideoshopOptions options() {
         JsonNode s = settings();
         return VideoshopOptions.authorsBuilder()
@@ -106,8 +108,7 @@ public final class AuthorsReference {
                 .strength(s.get("strength").asDouble())
                 .guidance(s.get("guidanceMin").asDouble(), s.get("guidanceMax").asDouble())
                 .noiseAugStrength(s.get("noiseAugStrength").asDouble())
-                .normalization("per-channel".equals(s.get("normalization").asText()) ? LatentNormalization.PER_CHANNEL
-                        : LatentNormalization.PER_FRAME)
+                .normalization(s.get("normalization").asText()) // a provider's name; the options refuse others
                 .build();
     }
 

@@ -60,6 +60,10 @@
     $('seed').value = i.defaults.seed;
     $('inversion').value = i.defaults.inversion;
     $('output-mode').value = i.defaults.outputMode;
+    for (const [id, key] of [['sigma-spacing', 'sigmaSpacing'], ['normalization', 'normalization']]) {
+      $(id).replaceChildren(...i.choices[key].map(name => new Option(name, name)));
+      $(id).value = i.defaults[key];
+    }
     if (i.clipsFolder) {
       const clips = (await json('GET', '/api/clips')).clips;
       $('clips-box').hidden = false;
@@ -216,6 +220,8 @@
       seed: +$('seed').value,
       inversion: $('inversion').value,
       outputMode: $('output-mode').value,
+      sigmaSpacing: $('sigma-spacing').value,
+      normalization: $('normalization').value,
       format: $('format').value,
       editedFirst: editor.editedDataUrl(),
       mask: editor.maskDataUrl()

@@ -20,7 +20,7 @@ class JobCard {
     card.innerHTML = `<div class="head"><div class="title"><span class="name"></span><span class="state"></span></div>
       <span class="percent">0 %</span><button type="button" class="cancel">Cancel</button>
       <button type="button" class="show" hidden>Show</button></div>
-      <div class="bar overall"><div></div></div><div class="stages"></div>`;
+      <div class="bar overall"><div></div></div><div class="stages"></div><div class="made" hidden></div>`;
     card.querySelector('.name').textContent = title;
     card.querySelector('.stages').replaceChildren(...JobCard.STAGES.map(name => {
       const s = document.createElement('div');
@@ -53,6 +53,18 @@ class JobCard {
     }
     card.querySelector('.cancel').hidden = JobCard.finished(s);
     card.querySelector('.show').hidden = s.state !== 'done';
+    const made = card.querySelector('.made');
+    made.hidden = !s.provenance;
+    made.textContent = s.provenance ? JobCard.madeLine(s.provenance) : '';
+  }
+
+  /** What produced a result: "karras schedule · per-channel normalisation · 13 of 25 steps · seed 42 · ...". */
+  static madeLine(p) {
+    const run = p.sigmas.length - 1; // the levels walked, ending with 0
+    return `${p.sigmaSpacing} schedule · ${p.normalize ? p.normalization + ' normalisation' : 'no normalisation'}`
+      + ` · ${run} of ${p.steps} steps · seed ${p.seed} · ${p.inversion} inversion · Sigma ${p.sigmaThreshold}`
+      + ` · guidance ${p.guidance.join(' to ')} · ${p.outputMode} · model ${p.model} at ${p.workingSize}`
+      + ` · ${p.backend} backend · ${p.seconds.toFixed(1)} s`;
   }
 
   /** "queued: next", "running: generate 3/12 · window 2 of 4", "done", "failed: why", ... */
