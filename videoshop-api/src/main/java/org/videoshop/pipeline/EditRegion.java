@@ -10,9 +10,11 @@ import org.videoshop.tensor.Images;
  * a {@link Similarity} from frame 0 (scale, rotation, translation; {@link SimilarityFit}: a translation search
  * around a constant-velocity prediction, then Lucas-Kanade refinement, Huber-weighted). Two are tracked: the
  * camera's (fitted over the whole frame, so zooms and rolls are followed) and the region's own (fitted to the source
- * under the region, at the camera's scale); the region follows its own only where it explains the source under the
- * region clearly better over the frames so far ({@link #LOCAL_GAIN}): an edit fixed in the scene follows the
- * camera, an edited moving object follows the object.
+ * under the region, at the camera's scale); the region follows its own only where more of the source under the region
+ * is clearly better explained by it than by the camera's, pixel by pixel and summed over the frames so far
+ * ({@link #OWN_MAJORITY}): an edit fixed in the scene follows the camera, an edited moving object follows the object,
+ * even when the region also holds background showing around the object (a replacement larger than what it
+ * replaces, a soft outline) or an object passing in front.
  * Frame 0's region is resampled once per frame through the chosen transform (no blur builds up over the clip) and
  * widened by the fit's position uncertainty ({@link RegionWarp}).
  *
@@ -37,11 +39,33 @@ public final class EditRegion {
     /** Fraction of frame 0 the user's change must cover for the edit to count as global (region = everything). */
     public static final float GLOBAL_COVERAGE = 0.5f;
     /**
-     * The region follows its own motion only while that leaves less than this fraction of what the camera's leaves
-     * under it, both summed over the frames so far (so one frame where a passing object hides the region does not
-     * switch it).
+     * The region follows its own motion only while the share of the source under it that its own motion explains
+     * clearly better than the camera's is more than this many times the share the camera's explains clearly better,
+     * both summed over the frames so far (so one frame where a passing object hides the region does not switch it).
+     * A vote of pixels, not a ratio of mean residuals: with a ratio, the part of a region that moves with the camera
+     * (background around an edited object) kept an object's own motion from winning however well it fitted.
      */
-    public static final float LOCAL_GAIN = 0.25f;
+    public static final float OWN_MAJORITY = 1.5f;
+    /**
+     * ...and by at least this share of the region per voting frame (so that a few pixels' noise, where the two
+     * motions nearly agree, does not switch it).
+     */
+    public static final float OWN_MARGIN = 0.1f;
+    /**
+     * A frame votes only where the region's own fit matches at least this share of the source under the region: an
+     * added object's region holds whatever is behind it, which may be pieces moving apart (a sprite passing behind
+     * a fixed added object), and a motion fitted to a minority of it says nothing about the edit's.
+     */
+    public static final float VOTING_MATCH = 0.5f;
+    /**
+     * The region's own fit is trusted only in frames where the share of the region's source it matches closely is at
+     * least this fraction of the best share so far; below it the region is taken as hidden (an object passing behind
+     * another, or out of view), its own motion is carried on at constant velocity and the frame casts no vote: a fit
+     * to the few pixels left wanders off with them.
+     */
+    public static final float HIDDEN = 0.6f;
+    /** Frames (seen ones) over which the region's own motion per frame is averaged to carry it on while hidden. */
+    public static final int VELOCITY_SPAN = 4;
     /** Translation search reach around the prediction, as a fraction of the tracking size's long side (at least 3). */
     public static final float REACH = 0.05f;
     /**
@@ -70,8 +94,18 @@ public final class EditRegion {
     private Similarity sceneBefore = Similarity.IDENTITY;
     private Similarity own = Similarity.IDENTITY;
     private Similarity ownBefore = Similarity.IDENTITY;
-    private double ownEvidence;
-    private double sceneEvidence;
+    private double ownMatchedBest;
+    private double ownSpread;
+    /**
+     * The region's own motion relative to the camera's (from frame 0, in frame 0's coordinates: own = camera after
+     * it) in the frames where it was in view (frame 0: the identity), and those frames.
+     */
+    private final java.util.List<Similarity> seen = new java.util.ArrayList<>(java.util.List.of(Similarity.IDENTITY));
+    private final java.util.List<Integer> seenAt = new java.util.ArrayList<>(java.util.List.of(0));
+    private int frameIndex;
+    private int votingFrames;
+    private double ownVotes;
+    private double sceneVotes;
 
     private EditRegion(int width, int height, float[] region, float[] template, boolean global, float regeneration) {
         this.width = width;
@@ -181,17 +215,50 @@ public final class EditRegion {
             key = scene;
             keyVariance = sceneSpread * sceneSpread;
         }
-        SimilarityFit.Fit ownFit = SimilarityFit.fit(template, first, frame, width, height,
-                own.extrapolated(ownBefore), reach, scene.scale());
+        Similarity predicted = own.extrapolated(ownBefore);
+        SimilarityFit.Fit ownFit = SimilarityFit.fit(template, first, frame, width, height, predicted, reach,
+                scene.scale());
+        double matched = SimilarityFit.matched(template, first, frame, width, height, ownFit.motion());
+        ownMatchedBest = Math.max(ownMatchedBest, matched);
         ownBefore = own;
-        own = ownFit.motion();
-        ownEvidence += ownFit.cost();
-        sceneEvidence += SimilarityFit.cost(template, first, frame, width, height, scene);
-        boolean followOwn = ownEvidence < LOCAL_GAIN * sceneEvidence;
+        frameIndex++;
+        if (matched >= HIDDEN * ownMatchedBest) {
+            own = ownFit.motion();
+            ownSpread = ownFit.spread();
+            seen.add(own.then(scene.inverse()));
+            seenAt.add(frameIndex);
+            if (matched >= VOTING_MATCH) {
+                double[] votes = SimilarityFit.preference(template, first, frame, width, height, own, scene);
+                ownVotes += votes[0];
+                sceneVotes += votes[1];
+                votingFrames++;
+            }
+        } else {
+            own = carriedOn();
+        }
+        boolean followOwn = ownVotes - OWN_MAJORITY * sceneVotes > OWN_MARGIN * votingFrames;
         Similarity chosen = followOwn ? own : scene;
-        double spread = followOwn ? ownFit.spread() : sceneSpread;
+        double spread = followOwn ? ownSpread : sceneSpread;
         region = RegionWarp.carry(first, width, height, chosen, spread);
         return region.clone();
+    }
+
+    /**
+     * The region's own transform in this frame while it is hidden: its mean motion per frame relative to the scene
+     * over the last {@link #VELOCITY_SPAN} frames it was seen in (fits to a partly hidden object are noisier than
+     * that), carried on from the last of them, seen through the camera of this frame (an object keeps its pace in the
+     * scene while the camera speeds up or slows down).
+     */
+    private Similarity carriedOn() {
+        int last = seen.size() - 1;
+        int from = Math.max(0, last - VELOCITY_SPAN);
+        int span = seenAt.get(last) - seenAt.get(from);
+        Similarity relative = seen.get(last);
+        if (span > 0) {
+            Similarity step = seen.get(from).inverse().then(seen.get(last)).power(1.0 / span);
+            relative = relative.then(step.power(frameIndex - seenAt.get(last)));
+        }
+        return relative.then(scene);
     }
 
     private static boolean any(float[] a) {

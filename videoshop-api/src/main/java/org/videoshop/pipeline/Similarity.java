@@ -52,6 +52,27 @@ record Similarity(double c, double s, double tx, double ty) {
     }
 
     /**
+     * This transform applied {@code f} times (f may be fractional or negative: the point of the same continuous
+     * motion, at constant rate of scale, turn and travel, after f steps). Its scale and rotation are those raised to
+     * the power f; as z -> a z + b in complex numbers, the translation is b (a^f - 1) / (a - 1).
+     */
+    Similarity power(double f) {
+        double k = Math.pow(scale(), f);
+        double ac = k * Math.cos(f * angle());
+        double as = k * Math.sin(f * angle());
+        double dc = c - 1;
+        double d = dc * dc + s * s;
+        if (d < 1e-18) {
+            return new Similarity(ac, as, tx * f, ty * f);
+        }
+        // q = (a^f - 1) / (a - 1), then b q
+        double nr = ac - 1;
+        double qr = (nr * dc + as * s) / d;
+        double qi = (as * dc - nr * s) / d;
+        return new Similarity(ac, as, tx * qr - ty * qi, tx * qi + ty * qr);
+    }
+
+    /**
      * The transform that moves from {@code previous} to this one again, once more: a constant-velocity prediction
      * of the next frame's transform from the last two (this one being the latest).
      */

@@ -31,6 +31,12 @@ final class SimilarityFit {
     static final int REFINE_PIXELS = 6000;
     /** Template pixels the translation search samples at most. */
     static final int SEARCH_PIXELS = 1500;
+    /** A pixel prefers one transform when its residual under the other is more than this many times as large... */
+    static final double CLEARLY = 1.5;
+    /** ...plus this, in [0, 1] units of the RGB residual norm (about 8 levels of 255 on each channel). */
+    static final double CLEAR_MARGIN = 0.05;
+    /** A template pixel matches the frame where its RGB residual norm is at most this (about 12 levels of 255 each). */
+    static final double MATCH = 0.08;
 
     private SimilarityFit() {
     }
@@ -73,9 +79,72 @@ final class SimilarityFit {
         return all == 0 ? 0 : in / all;
     }
 
-    /** The plain weighted mean squared difference {@code motion} leaves (0 when nothing lands in the frame). */
-    static double cost(float[] template, float[] weights, float[] frame, int w, int h, Similarity motion) {
-        return cost(new TrackingLevel(template, weights, frame, w, h, REFINE_PIXELS, false), motion);
+    /**
+     * Which of two transforms explains the template under {@code weights} better, pixel by pixel: the weight of the
+     * pixels whose residual (RGB norm) under {@code a} is clearly smaller than under {@code b} (by {@link #CLEARLY}
+     * times, plus {@link #CLEAR_MARGIN}), and the weight of those where {@code b}'s is clearly smaller, both as
+     * fractions of the template's weight. Pixels either leaves outside the frame, and pixels both explain about
+     * equally (where the transforms agree, or the template is flat), count for neither. Unlike a ratio of mean
+     * residuals, this does not let a minority of the template that moves otherwise (background showing around an
+     * object, an object crossing a region of the scene) outweigh the majority by its contrast.
+     */
+    static double[] preference(float[] template, float[] weights, float[] frame, int w, int h, Similarity a,
+                               Similarity b) {
+        TrackingLevel l = new TrackingLevel(template, weights, frame, w, h, REFINE_PIXELS, false);
+        double forA = 0;
+        double forB = 0;
+        double all = 0;
+        float[] va = new float[3];
+        float[] vb = new float[3];
+        for (int k = 0; k < l.count; k++) {
+            int p = l.pixels[k];
+            all += weights[p];
+            if (!l.sample(frame, a.x(p % w, p / w), a.y(p % w, p / w), va)
+                    || !l.sample(frame, b.x(p % w, p / w), b.y(p % w, p / w), vb)) {
+                continue;
+            }
+            double ea = 0;
+            double eb = 0;
+            for (int c = 0; c < 3; c++) {
+                double t = template[c * l.plane + p];
+                ea += (va[c] - t) * (va[c] - t);
+                eb += (vb[c] - t) * (vb[c] - t);
+            }
+            double na = Math.sqrt(ea);
+            double nb = Math.sqrt(eb);
+            if (nb > CLEARLY * na + CLEAR_MARGIN) {
+                forA += weights[p];
+            } else if (na > CLEARLY * nb + CLEAR_MARGIN) {
+                forB += weights[p];
+            }
+        }
+        return all == 0 ? new double[2] : new double[] {forA / all, forB / all};
+    }
+
+    /**
+     * The fraction of the template's weight that {@code motion} carries into the frame onto a close match: RGB
+     * residual norm at most {@link #MATCH}. Low when the template is hidden (an object passing behind another) or
+     * gone out of view, where a fit has too little to go on.
+     */
+    static double matched(float[] template, float[] weights, float[] frame, int w, int h, Similarity motion) {
+        TrackingLevel l = new TrackingLevel(template, weights, frame, w, h, REFINE_PIXELS, false);
+        double in = 0;
+        double all = 0;
+        float[] v = new float[3];
+        for (int k = 0; k < l.count; k++) {
+            int p = l.pixels[k];
+            all += weights[p];
+            if (!l.sample(frame, motion.x(p % w, p / w), motion.y(p % w, p / w), v)) {
+                continue;
+            }
+            double e = 0;
+            for (int c = 0; c < 3; c++) {
+                double d = v[c] - template[c * l.plane + p];
+                e += d * d;
+            }
+            in += Math.sqrt(e) <= MATCH ? weights[p] : 0;
+        }
+        return all == 0 ? 0 : in / all;
     }
 
     private static double cost(TrackingLevel l, Similarity m) {

@@ -116,6 +116,28 @@ public record Mask(int frames, int height, int width, float[] data, int feather)
     }
 
     /**
+     * The blend weights of a generation at latent resolution: the mask resized to the latents' width and height
+     * (area averaging), repeated over the channels, for the mask's first {@code shape.frames()} frames;
+     * {@code shape.size()} floats, a new array the caller owns.
+     */
+    public float[] latentWeights(LatentShape shape) {
+        if (shape.frames() > frames) {
+            throw new IllegalArgumentException("Expected latents of at most " + frames + " frames, the mask's, but"
+                    + " found " + shape);
+        }
+        Mask small = resize(shape.width(), shape.height());
+        float[] out = new float[shape.size()];
+        int plane = shape.planeSize();
+        for (int t = 0; t < frames; t++) {
+            float[] p = small.plane(t);
+            for (int c = 0; c < shape.channels(); c++) {
+                System.arraycopy(p, 0, out, (t * shape.channels() + c) * plane, plane);
+            }
+        }
+        return out;
+    }
+
+    /**
      * Frame {@code t}'s weights with the soft edge: a box blur of radius {@link #feather()} that is exactly 0
      * wherever no masked pixel lies within the radius, so the composite copies the source there bit for bit.
      */

@@ -29,6 +29,23 @@ class SimilarityTest {
     }
 
     @Test
+    void powersRepeatTheTransformAndHalvesMakeItWhole() {
+        qt().withFixedSeed(5).forAll(doubles().between(0.8, 1.25), doubles().between(-0.5, 0.5),
+                doubles().between(-20, 20), doubles().between(-20, 20)).checkAssert((k, a, tx, ty) -> {
+                    Similarity m = of(k, a, tx, ty);
+                    Similarity twice = m.then(m);
+                    Similarity half = m.power(0.5);
+                    Similarity whole = half.then(half);
+                    for (Similarity[] pair : new Similarity[][] {{twice, m.power(2)}, {m, whole},
+                            {Similarity.IDENTITY, m.power(0)}, {m.inverse(), m.power(-1)}}) {
+                        assertEquals(pair[0].x(13, -6), pair[1].x(13, -6), 1e-7);
+                        assertEquals(pair[0].y(13, -6), pair[1].y(13, -6), 1e-7);
+                        assertEquals(pair[0].scale(), pair[1].scale(), 1e-9);
+                    }
+                });
+    }
+
+    @Test
     void extrapolationRepeatsTheLastStep() {
         Similarity step = of(1.01, 0.02, 3, -1);
         Similarity previous = of(0.98, -0.1, 10, 20);

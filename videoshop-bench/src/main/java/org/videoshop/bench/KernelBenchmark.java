@@ -20,6 +20,7 @@ import org.videoshop.kernel.Backends;
 import org.videoshop.kernel.LatentScope;
 import org.videoshop.kernel.LatentTensor;
 import org.videoshop.tensor.LatentShape;
+import org.videoshop.tensor.Mask;
 import org.videoshop.tensor.Noise;
 
 /**
@@ -31,10 +32,13 @@ import org.videoshop.tensor.Noise;
  * the mask blend, the normaliser's affine map) are also timed that way ({@code ...InPlace}: the output is the
  * first input, as in {@code Generation}, {@code Inversion}, {@code GuidedNetwork} and {@code ChannelNormalizer}),
  * alternating each call with one that undoes it (inverse coefficients, or the other blend target) so repeated
- * calls keep values bounded. The bytes each call moves are in {@link #STREAMS} (latent-sized arrays read plus
- * written, the same for both forms), which {@link KernelReport} divides by the time per call and compares with
- * the copy's at the same shape. Times are sampled per call and reported as medians, which a
- * loaded machine's preemptions disturb least.
+ * calls keep values bounded. The blend runs with two weights: a soft one (a third of the weights 1, the rest 0.25,
+ * in runs of 7 and 14: {@code blend}, {@code blendInPlace}) and an edit's real mask ({@code blendInPlaceMask}: a disc
+ * a third of the frame high moving across the clip, drawn at 8x the latent size and area-averaged to it by
+ * {@link Mask#latentWeights}, as the pipeline does: 0 or 1 but for its edge). The bytes each call moves are in
+ * {@link #STREAMS} (latent-sized arrays read plus written, the same for both forms and both weights), which
+ * {@link KernelReport} divides by the time per call and compares with the copy's at the same shape. Times are
+ * sampled per call and reported as medians, which a loaded machine's preemptions disturb least.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -49,7 +53,8 @@ public class KernelBenchmark {
             Map.entry("eulerStep", 3), Map.entry("guidance", 3), Map.entry("channelStats", 1),
             Map.entry("affine", 2), Map.entry("blend", 4), Map.entry("copy", 2), Map.entry("copyLoop", 2),
             Map.entry("inverseEulerStepInPlace", 3), Map.entry("eulerStepInPlace", 3),
-            Map.entry("guidanceInPlace", 3), Map.entry("affineInPlace", 2), Map.entry("blendInPlace", 4));
+            Map.entry("guidanceInPlace", 3), Map.entry("affineInPlace", 2), Map.entry("blendInPlace", 4),
+            Map.entry("blendInPlaceMask", 4));
 
     /** The inverse Euler step's sigmas, skip and output coefficients ({@link #inverseEulerStep}). */
     static final float S_CUR = 1.5f;
@@ -93,6 +98,8 @@ public class KernelBenchmark {
         LatentTensor f;
         LatentTensor out;
         LatentTensor weight;
+        /** An edit's real mask at latent size ({@link #editMask}). */
+        LatentTensor mask;
         float[] frameScales;
         float[] scale;
         float[] shift;
@@ -121,6 +128,7 @@ public class KernelBenchmark {
                 w[i] = (i / 7) % 3 == 0 ? 1f : 0.25f;
             }
             weight = scope.upload(w);
+            mask = scope.upload(editMask(latentShape));
             frameScales = new float[latentShape.frames()];
             for (int t = 0; t < frameScales.length; t++) {
                 frameScales[t] = 1f + 2f * t / Math.max(1, frameScales.length - 1);
@@ -266,6 +274,13 @@ public class KernelBenchmark {
         bh.consume(t.x);
     }
 
+    /** As {@link #blendInPlace}, with an edit's real mask as the weight ({@link #editMask}). */
+    @Benchmark
+    public void blendInPlaceMask(Tensors t, Blackhole bh) {
+        t.scope.blend(t.x, t.flip() ? t.x0 : t.f, t.mask, t.x);
+        bh.consume(t.x);
+    }
+
     @Benchmark
     public void affine(Tensors t, Blackhole bh) {
         t.scope.affine(t.x, t.latentShape, t.scale, t.shift, t.out);
@@ -278,6 +293,30 @@ public class KernelBenchmark {
         boolean undo = t.flip();
         t.scope.affine(t.x, t.latentShape, undo ? t.undoScale : t.scale, undo ? t.undoShift : t.shift, t.x);
         bh.consume(t.x);
+    }
+
+    /**
+     * The weights of an edit's mask at latent shape {@code s}: a disc of a third of the frame's height in diameter,
+     * moving across the frame over the clip, drawn at 8x the latent size and area-averaged to it as the pipeline
+     * does ({@link Mask#latentWeights}).
+     */
+    static float[] editMask(LatentShape s) {
+        int h = 8 * s.height();
+        int w = 8 * s.width();
+        float[] px = new float[s.frames() * h * w];
+        double r = h / 6.0;
+        for (int t = 0; t < s.frames(); t++) {
+            double cx = w * (0.25 + 0.5 * t / Math.max(1, s.frames() - 1));
+            double cy = h * 0.5;
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    double dx = x + 0.5 - cx;
+                    double dy = y + 0.5 - cy;
+                    px[(t * h + y) * w + x] = dx * dx + dy * dy < r * r ? 1f : 0f;
+                }
+            }
+        }
+        return new Mask(s.frames(), h, w, px, 0).latentWeights(s);
     }
 
     /** Parses {@code TxCxhxw}. */

@@ -10,9 +10,9 @@ import org.videoshop.tensor.LatentShape;
 
 /**
  * The latent kernels on ND4J (backend {@code nd4j}). An edit computes on the tensors of {@link #openScope()}; the
- * {@code float[]} methods here (used for the once-per-edit normalisation and scaling) copy their inputs into the two
- * native tensors of a pooled scratch scope (one memcpy each), run that scope's kernel there and copy the result out,
- * so both paths share one implementation of the arithmetic ({@link Nd4jScope}). Scratch scopes are pooled by length
+ * {@code float[]} methods here (for callers holding arrays: the normalisers' host forms) copy their inputs into the
+ * two native tensors of a pooled scratch scope (one memcpy each), run that scope's kernel there and copy the result
+ * out, so both paths share one implementation of the arithmetic ({@link Nd4jScope}). Scratch scopes are pooled by length
  * and shared by all threads (each call borrows its own).
  *
  * <p>Ownership: the instance that {@link org.videoshop.kernel.Backends} creates lives as long as the JVM; do not

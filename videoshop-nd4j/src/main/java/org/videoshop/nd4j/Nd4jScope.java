@@ -28,6 +28,9 @@ import org.videoshop.tensor.LatentShape;
 @SuppressWarnings("try") // scopeOutOfWorkspaces() is a scope guard, never referenced in the body
 final class Nd4jScope extends OwningScope<Nd4jTensor> {
 
+    /** Whether ND4J's arrays live in host memory (the CPU backend), where the blend may run by weight runs. */
+    private static final boolean CPU = Nd4j.getEnvironment().isCPU();
+
     private final AtomicLong kernelTransfers;
     private final Map<Integer, INDArray> ones = new HashMap<>(4);
     private final Nd4jStats stats = new Nd4jStats();
@@ -50,6 +53,11 @@ final class Nd4jScope extends OwningScope<Nd4jTensor> {
 
     private Nd4jTensor t(LatentTensor t) {
         return tensor(t);
+    }
+
+    /** An output tensor of this scope, marked as written. */
+    private Nd4jTensor out(LatentTensor t) {
+        return tensor(t).written();
     }
 
     private static void same(Nd4jTensor x, Nd4jTensor y, Nd4jTensor out) {
@@ -118,7 +126,7 @@ final class Nd4jScope extends OwningScope<Nd4jTensor> {
     @Override
     public void copy(LatentTensor src, LatentTensor dst) {
         Nd4jTensor s = t(src);
-        Nd4jTensor d = t(dst);
+        Nd4jTensor d = out(dst);
         same(s, s, d);
         if (s != d) {
             blas().copy(s.array(), d.array());
@@ -132,7 +140,7 @@ final class Nd4jScope extends OwningScope<Nd4jTensor> {
     private void axpby(LatentTensor xt, double alpha, LatentTensor yt, double beta, LatentTensor outt) {
         Nd4jTensor xn = t(xt);
         Nd4jTensor yn = t(yt);
-        Nd4jTensor on = t(outt);
+        Nd4jTensor on = out(outt);
         same(xn, yn, on);
         INDArray x = xn.array();
         INDArray y = yn.array();
@@ -167,7 +175,7 @@ final class Nd4jScope extends OwningScope<Nd4jTensor> {
     @Override
     public void scale(LatentTensor xt, float c, LatentTensor outt) {
         Nd4jTensor x = t(xt);
-        Nd4jTensor out = t(outt);
+        Nd4jTensor out = out(outt);
         same(x, x, out);
         if (x == out) {
             blas().scal(out.size(), c, out.array());
@@ -197,7 +205,7 @@ final class Nd4jScope extends OwningScope<Nd4jTensor> {
                          LatentTensor outT) {
         Nd4jTensor cond = t(condT);
         Nd4jTensor uncond = t(uncondT);
-        Nd4jTensor out = t(outT);
+        Nd4jTensor out = out(outT);
         same(cond, uncond, out);
         int frames = frameScales.length;
         KernelArguments.frames(out.size(), frames, frameSize);
@@ -249,7 +257,7 @@ final class Nd4jScope extends OwningScope<Nd4jTensor> {
     @Override
     public void affine(LatentTensor xt, LatentShape shape, float[] scale, float[] shift, LatentTensor outt) {
         Nd4jTensor x = t(xt);
-        Nd4jTensor out = t(outt);
+        Nd4jTensor out = out(outt);
         same(x, x, out);
         shaped(x, shape);
         KernelArguments.perChannel(shape, scale, shift);
@@ -273,16 +281,18 @@ final class Nd4jScope extends OwningScope<Nd4jTensor> {
     }
 
     /**
-     * b + w (a - b): the difference in the output (BLAS axpy in place, else one ND4J op), one ND4J multiply (BLAS
-     * has no fast element-wise product: sbmv, gbmv and tbmv with a diagonal band measured 5-60x slower), one BLAS
-     * axpy.
+     * b + w (a - b). On CPU, where the weight's {@link WeightRuns} pay (an area-averaged mask: 0 or 1 but for its
+     * edge), one pass by runs over host memory. Otherwise (a soft weight, or CUDA) three whole-array passes: the
+     * difference in the output (BLAS axpy in place, else one ND4J op), one ND4J multiply (made once per output and
+     * weight; BLAS has no fast element-wise product: sbmv, gbmv and tbmv with a diagonal band measured 5-60x
+     * slower, and libnd4j has no fused three-operand op), one BLAS axpy.
      */
     @Override
     public void blend(LatentTensor at, LatentTensor bt, LatentTensor wt, LatentTensor outt) {
         Nd4jTensor an = t(at);
         Nd4jTensor bn = t(bt);
         Nd4jTensor wn = t(wt);
-        Nd4jTensor on = t(outt);
+        Nd4jTensor on = out(outt);
         same(an, bn, on);
         same(wn, wn, on);
         if (on == bn || on == wn) {
@@ -290,6 +300,11 @@ final class Nd4jScope extends OwningScope<Nd4jTensor> {
         }
         if (an == bn) {
             copy(an, on); // b + w (b - b) = b
+            return;
+        }
+        WeightRuns runs = CPU ? wn.weightRuns() : null;
+        if (runs != null) {
+            runs.blend(an.hostView(), bn.hostView(), wn.hostView(), on.hostView(), on == an);
             return;
         }
         INDArray b = bn.array();
@@ -301,7 +316,7 @@ final class Nd4jScope extends OwningScope<Nd4jTensor> {
         } else {
             Nd4j.getExecutioner().exec(new SubOp(an.array(), b, out));
         }
-        out.muli(wn.array());
+        Nd4j.getExecutioner().exec(on.timesInPlace(wn));
         blas.axpy(n, 1.0, b, out);
     }
 

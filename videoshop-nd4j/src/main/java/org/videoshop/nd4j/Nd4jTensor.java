@@ -6,13 +6,16 @@ import java.util.Map;
 import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.concurrency.AffinityManager;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.videoshop.kernel.LatentTensor;
 
 /**
  * A tensor of an {@link Nd4jScope}: one float {@link INDArray} outside any workspace, with the views that the scope's
  * BLAS calls work on (one per frame or per channel plane, made once per tensor and row length, never closed: they
- * share the array's memory). The array is freed when the scope closes. Used by one thread at a time.
+ * share the array's memory). The array is freed when the scope closes. As a blend weight it keeps its
+ * {@link WeightRuns} while unchanged: every write through the scope, {@link #copyFrom} and {@link #buffer()} (after
+ * which the network may write at any time: then it keeps none) end them. Used by one thread at a time.
  */
 final class Nd4jTensor implements LatentTensor {
 
@@ -21,6 +24,16 @@ final class Nd4jTensor implements LatentTensor {
     private final int size;
     private final Map<Integer, INDArray[]> rows = new HashMap<>(4);
     private FloatPointer pointer;
+    private FloatBuffer view;
+    /** Writes seen so far ({@link #written()}), and the count at which {@link #runs} were found. */
+    private long writes;
+    private long runsAt = -1;
+    private WeightRuns runs;
+    /** Whether {@link #buffer()} was handed out: writes through it are not seen. */
+    private boolean exposed;
+    /** This tensor *= weight, made once per weight (ND4J's op, reused: its set-up is most of a small call). */
+    private MulOp product;
+    private Nd4jTensor productWeight;
 
     Nd4jTensor(Nd4jScope owner, INDArray array) {
         this.owner = owner;
@@ -47,6 +60,45 @@ final class Nd4jTensor implements LatentTensor {
             rows.put(length, views);
         }
         return views;
+    }
+
+    /** Marks the tensor as written (its weight runs, if any, no longer hold); returns it. */
+    Nd4jTensor written() {
+        writes++;
+        return this;
+    }
+
+    /**
+     * The runs of this tensor as a blend weight, found on the first call after a write (one scan of host memory), or
+     * null where the run path does not pay ({@link WeightRuns#of}) or the tensor was handed to the network.
+     */
+    WeightRuns weightRuns() {
+        if (exposed) {
+            return null;
+        }
+        if (runsAt != writes) {
+            runs = WeightRuns.of(hostView(), size);
+            runsAt = writes;
+        }
+        return runs;
+    }
+
+    /** The op multiplying this tensor in place by {@code weight}, made once per weight. */
+    MulOp timesInPlace(Nd4jTensor weight) {
+        if (product == null || productWeight != weight) {
+            product = new MulOp(array(), weight.array(), array());
+            productWeight = weight;
+        }
+        return product;
+    }
+
+    /** A direct buffer over the host memory, for absolute reads and writes (made once; no location tagging). */
+    FloatBuffer hostView() {
+        FloatPointer p = host();
+        if (view == null) {
+            view = p.position(0).asBuffer();
+        }
+        return view;
     }
 
     private FloatPointer host() {
@@ -76,6 +128,7 @@ final class Nd4jTensor implements LatentTensor {
         lengths(src.length);
         host().position(0).put(src, 0, size);
         Nd4j.getAffinityManager().tagLocation(array, AffinityManager.Location.HOST);
+        written();
         owner.counted();
     }
 
@@ -84,12 +137,13 @@ final class Nd4jTensor implements LatentTensor {
         FloatBuffer b = host().position(0).asBuffer();
         // the network may write through the view: the host copy is now the truth (no-op on CPU)
         Nd4j.getAffinityManager().tagLocation(array, AffinityManager.Location.HOST);
+        exposed = true;
         return b;
     }
 
     /** The index of the first NaN or infinite value read from host memory, or -1. */
     int firstNonFiniteOnHost() {
-        FloatBuffer b = host().position(0).asBuffer();
+        FloatBuffer b = hostView();
         for (int i = 0; i < size; i++) {
             if (!Float.isFinite(b.get(i))) {
                 return i;
@@ -107,6 +161,10 @@ final class Nd4jTensor implements LatentTensor {
     /** Frees the array; the views die with it. */
     void free() {
         rows.clear();
+        product = null;
+        productWeight = null;
+        runs = null;
+        view = null;
         array.close();
     }
 }

@@ -1,6 +1,7 @@
 package org.videoshop.nd4j;
 
 import org.junit.jupiter.api.Nested;
+import org.videoshop.diffusion.NormalizerTensorFormsProperties;
 import org.videoshop.kernel.LatentKernels;
 import org.videoshop.kernel.LatentKernelsConformance;
 import org.videoshop.kernel.LatentScopeContract;
@@ -9,7 +10,8 @@ import org.videoshop.pipeline.InversionRoundTripProperties;
 
 /**
  * The nd4j backend's tensors (ND4J arrays in native memory): the kernel conformance suite through its scope, the
- * scope's contract, and the end-to-end inversion round-trip properties on the analytic denoiser.
+ * scope's contract, the end-to-end inversion round-trip properties on the analytic denoiser, and the normalisers'
+ * tensor forms.
  */
 class Nd4jScopeTest {
 
@@ -31,6 +33,14 @@ class Nd4jScopeTest {
 
     @Nested
     class RoundTrips extends InversionRoundTripProperties {
+        @Override
+        protected LatentKernels kernels() {
+            return Nd4jTests.kernels();
+        }
+    }
+
+    @Nested
+    class Normalizers extends NormalizerTensorFormsProperties {
         @Override
         protected LatentKernels kernels() {
             return Nd4jTests.kernels();
