@@ -167,9 +167,47 @@ def _paste(frame, rgba, centre, S):
     return frame * (1 - a) + warped[..., :3] * a
 
 
-def make_photo_clip(seed, photos, T=14, H=64, W=64):
-    """float32 [T,H,W,3] in [0,1]."""
+EDIT_KINDS = ("recolour-region", "recolour-object", "add", "remove", "replace")
+
+
+def hue_rotate(rgb, degrees, saturation=1.0):
+    """[..., 3] in [0,1]: rotation about the grey axis by `degrees`, then saturation scaled about each pixel's grey
+    level; clipped to [0,1]."""
+    a = np.deg2rad(degrees)
+    k = np.ones(3) / np.sqrt(3)
+    K = np.array([[0, -k[2], k[1]], [k[2], 0, -k[0]], [-k[1], k[0], 0]])
+    R = np.eye(3) + np.sin(a) * K + (1 - np.cos(a)) * K @ K
+    out = rgb @ R.T.astype(np.float32)
+    g = out.mean(-1, keepdims=True)
+    return np.clip(g + saturation * (out - g), 0, 1).astype(np.float32)
+
+
+def _to_scene(q, centre, scale, theta, W, H):
+    """Screen point (x, y) of a frame -> the prescaled photo's coordinates (the map _affine samples with)."""
+    c, s = np.cos(theta) * scale, np.sin(theta) * scale
+    dx, dy = q[0] - W / 2, q[1] - H / 2
+    return np.array([centre[0] + c * dx - s * dy, centre[1] + s * dx + c * dy])
+
+
+def _to_screen(P, centre, scale, theta, W, H):
+    c, s = np.cos(theta) / scale, np.sin(theta) / scale
+    dx, dy = P[0] - centre[0], P[1] - centre[1]
+    return np.array([c * dx + s * dy + W / 2, -s * dx + c * dy + H / 2])
+
+
+def _visible0(pos, W, H):
+    return 0.1 * W <= pos[0][0] <= 0.9 * W and 0.1 * H <= pos[0][1] <= 0.9 * H
+
+
+def make_photo_clip(seed, photos, T=14, H=64, W=64, edit=None):
+    """float32 [T,H,W,3] in [0,1]. With `edit` (one of EDIT_KINDS) returns (edited, source, kind): the same clip
+    twice, the source as without `edit` and the edited version with one change that the first frame shows,
+    carried through the clip by the scene (a recoloured background region fixed in the scene, a recoloured or
+    replaced sprite, an added sprite fixed in the scene, a removed sprite). The edit's own draws come from a second
+    generator (seeded from `seed`), so the source is exactly the clip without `edit`. An object edit on a clip
+    without a sprite visible in frame 0 becomes an add."""
     rng = np.random.default_rng(int(seed))
+    erng = np.random.default_rng(int(seed) * 7 + 424242)
     p = photos[rng.integers(len(photos))]
     if rng.uniform() < 0.5:
         p = p[:, ::-1]
@@ -200,18 +238,71 @@ def make_photo_clip(seed, photos, T=14, H=64, W=64):
     lo = ext.max(0) + np.where(pan < 0, travel, 0)
     hi = np.array([iw, ih]) - ext.max(0) - np.where(pan > 0, travel, 0)
     c0 = lo + rng.uniform(0, 1, 2) * np.maximum(hi - lo, 0)
-    frames = np.stack([_affine(img, W, H, c0 + pan * t, scales[t], thetas[t]) for t in range(T)])
+    centres = [c0 + pan * t for t in range(T)]
+
+    def render(photo):
+        return np.stack([_affine(photo, W, H, centres[t], scales[t], thetas[t]) for t in range(T)])
+    frames = render(img)
     n_spr = rng.choice(4, p=[0.15, 0.35, 0.3, 0.2])
-    for _ in range(n_spr):
-        rgba, pos, S = _sprite(rng, photos, H, W, T)
-        frames = np.stack([_paste(frames[t], rgba, pos[t], S) for t in range(T)])
-    if rng.uniform() < 0.35:      # lighting: gain ramp
-        g = np.exp(rng.uniform(-0.35, 0.35) * np.arange(T) / max(T - 1, 1))
-        frames = frames * g[:, None, None, None]
-    if rng.uniform() < 0.2:       # tint ramp
-        b = rng.uniform(-0.1, 0.1, 3)
-        frames = frames * (1 + b[None, :] * (np.arange(T) / max(T - 1, 1))[:, None])[:, None, None, :]
-    return np.clip(frames, 0, 1).astype(np.float32)
+    sprites = [_sprite(rng, photos, H, W, T) for _ in range(n_spr)]
+    gain = np.exp(rng.uniform(-0.35, 0.35) * np.arange(T) / max(T - 1, 1)) if rng.uniform() < 0.35 else None
+    tint = rng.uniform(-0.1, 0.1, 3) if rng.uniform() < 0.2 else None
+
+    def finish(frames, sprites):
+        for rgba, pos, S in sprites:
+            frames = np.stack([_paste(frames[t], rgba, pos[t], S) for t in range(T)])
+        if gain is not None:      # lighting: gain ramp
+            frames = frames * gain[:, None, None, None]
+        if tint is not None:      # tint ramp
+            frames = frames * (1 + tint[None, :] * (np.arange(T) / max(T - 1, 1))[:, None])[:, None, None, :]
+        return np.clip(frames, 0, 1).astype(np.float32)
+    source = finish(frames, sprites)
+    if edit is None:
+        return source
+    if edit not in EDIT_KINDS:
+        raise ValueError(f"edit: expected one of {EDIT_KINDS}, found {edit!r}")
+    shown = [i for i, (_, pos, _) in enumerate(sprites) if _visible0(pos, W, H)]
+    if edit in ("recolour-object", "remove", "replace") and not shown:
+        edit = "add"
+    degrees = erng.choice([-1, 1]) * erng.uniform(60, 180)
+    sat = erng.uniform(1.0, 1.5)
+    edited_sprites = list(sprites)
+    edited_frames = frames
+    if edit == "recolour-region":
+        q = np.array([erng.uniform(0.25, 0.75) * W, erng.uniform(0.25, 0.75) * H])
+        P = _to_scene(q, centres[0], scales[0], thetas[0], W, H)
+        rx = min(W, H) * erng.uniform(0.18, 0.35) * scales[0]
+        ry = rx * erng.uniform(0.55, 1.0)
+        ang = erng.uniform(0, np.pi)
+        ys, xs = np.mgrid[0:ih, 0:iw].astype(np.float32) + 0.5
+        u = (xs - P[0]) * np.cos(ang) + (ys - P[1]) * np.sin(ang)
+        v = -(xs - P[0]) * np.sin(ang) + (ys - P[1]) * np.cos(ang)
+        d = np.sqrt((u / rx) ** 2 + (v / ry) ** 2)
+        m = np.clip((1 - d) * min(rx, ry) / 2 + 0.5, 0, 1)[..., None]
+        arr = np.asarray(img, dtype=np.float32) / 255.0
+        arr = arr * (1 - m) + hue_rotate(arr, degrees, sat) * m
+        edited_frames = render(Image.fromarray((arr * 255 + 0.5).astype(np.uint8)))
+    elif edit == "recolour-object":
+        i = shown[erng.integers(len(shown))]
+        rgba, pos, S = sprites[i]
+        edited_sprites[i] = (np.concatenate([hue_rotate(rgba[..., :3], degrees, sat), rgba[..., 3:]], -1), pos, S)
+    elif edit == "remove":
+        i = shown[erng.integers(len(shown))]
+        edited_sprites = [s for k, s in enumerate(sprites) if k != i]
+    elif edit == "replace":
+        i = shown[erng.integers(len(shown))]
+        _, pos, S = sprites[i]
+        rgba2, _, S2 = _sprite(erng, photos, H, W, T)
+        rgba2 = np.asarray(Image.fromarray((rgba2 * 255 + 0.5).astype(np.uint8), "RGBA").resize((S, S), Image.BILINEAR),
+                           dtype=np.float32) / 255.0
+        edited_sprites[i] = (rgba2, pos, S)
+    else:   # add: a sprite fixed in the scene, on top, inside frame 0
+        rgba, _, S = _sprite(erng, photos, H, W, T)
+        q = np.array([erng.uniform(0.2, 0.8) * W, erng.uniform(0.2, 0.8) * H])
+        P = _to_scene(q, centres[0], scales[0], thetas[0], W, H)
+        pos = np.stack([_to_screen(P, centres[t], scales[t], thetas[t], W, H) for t in range(T)])
+        edited_sprites = sprites + [(rgba, pos, S)]
+    return finish(edited_frames, edited_sprites), source, edit
 
 
 def make_dataset(seeds, photos, T, H, W, p_photo=0.75):
@@ -224,6 +315,27 @@ def make_dataset(seeds, photos, T, H, W, p_photo=0.75):
             c = videogen.make_clip(s, T, H, W, edits=False)["source"]
         out[i] = (c * 255 + 0.5).astype(np.uint8)
     return out
+
+
+def make_pair_dataset(seeds, photos, T, H, W, p_photo=0.75):
+    """(edited, source) uint8 [N,T,H,W,3] and the kinds [N]: per seed an edit kind (cycling through EDIT_KINDS),
+    photographic pairs with probability p_photo, else videogen's ground-truth edits (recolour / add / remove; a
+    replace or region recolour becomes a recolour there)."""
+    ed = np.empty((len(seeds), T, H, W, 3), dtype=np.uint8)
+    src = np.empty_like(ed)
+    kinds = []
+    for i, s in enumerate(seeds):
+        kind = EDIT_KINDS[int(s) % len(EDIT_KINDS)]
+        if np.random.default_rng(int(s) + 17).uniform() < p_photo:
+            e, c, kind = make_photo_clip(s, photos, T, H, W, edit=kind)
+        else:
+            kind = {"recolour-region": "recolour", "recolour-object": "recolour", "replace": "recolour"}.get(kind, kind)
+            clip = videogen.make_clip(s, T, H, W, edits=True)
+            e, c = clip[kind], clip["source"]
+        ed[i] = (e * 255 + 0.5).astype(np.uint8)
+        src[i] = (c * 255 + 0.5).astype(np.uint8)
+        kinds.append(kind)
+    return ed, src, kinds
 
 
 if __name__ == "__main__":

@@ -259,7 +259,7 @@ def train_unet(args, cfg):
     torch.manual_seed(args.seed + step)
     budget = args.unet_minutes * 60
     t_start = time.time() - elapsed
-    run = None
+    run = run_pair = None
     fps_id, mb_id = cfg["fps"] - 1, cfg["motion_bucket_id"]
 
     def save():
@@ -455,10 +455,10 @@ def train_ae_v2(args, cfg):
     log(f"AE v2 done at step {step}; scaling factor {sf:.5f}; held-out photo PSNR {ps}")
 
 
-def encode_v2(ae, data, args, sf):
+def encode_v2(ae, data, args, sf, name=None):
     out = {}
     for (W, H), d in data.items():
-        path = os.path.join(args.out, f"latents_v2_{len(d)}_{W}x{H}.pt")
+        path = os.path.join(args.out, f"latents_v2_{name or len(d)}_{W}x{H}.pt")
         if os.path.exists(path):
             out[(W, H)] = tload(path); continue
         log(f"encoding {len(d)} clips {W}x{H} with the frozen AE")
@@ -474,9 +474,50 @@ def encode_v2(ae, data, args, sf):
     return out
 
 
+def ae_from_bundle(args):
+    """Writes RUN/ae.pt from --init-bundle's autoencoder and scaling factor (a UNet-only run on a bundle's latents)."""
+    ck = os.path.join(args.out, "ae.pt")
+    if os.path.exists(ck) or not args.init_bundle:
+        return
+    ae0, _, _ = init_from_bundle(args)
+    man = json.load(open(os.path.join(args.init_bundle, "videoshop-model.json")))
+    sf = float(man["latent"]["scalingFactor"])
+    refine = json.load(open(os.path.join(args.init_bundle, "pytorch-config.json")))["config"].get("dec_refine", 0)
+    torch.save({"ae": ae0.state_dict(), "scaling_factor": sf, "dec_refine": refine, "done": True,
+                "from_bundle": os.path.abspath(args.init_bundle)}, ck)
+    log(f"ae.pt written from {args.init_bundle} (scaling factor {sf}, refinement head {refine})")
+
+
+def get_pairs_v2(args):
+    """{(W,H): (edited, source) uint8 [N,T,H,W,3]} of --n-pairs edit pairs split over the training sizes like
+    the clips; seeds 500000 + 20000 k + i (training range, disjoint from the clips' seeds)."""
+    import photogen
+    sizes = parse_sizes(args.sizes)
+    tot = sum(w for _, w in sizes)
+    photos = None
+    out = {}
+    for k, ((W, H), wt) in enumerate(sizes):
+        n = int(round(args.n_pairs * wt / tot))
+        path = os.path.join(args.out, f"pairs_v2_{n}_{args.frames}x{W}x{H}.npz")
+        if not os.path.exists(path):
+            if photos is None:
+                photos = photogen.load_photos(photogen.list_photos(args.exclude),
+                                              os.path.join(args.out, "photos_256.npz"))
+            seeds = range(500000 + 20000 * k, 500000 + 20000 * k + n)
+            log(f"generating {n} edit pairs {W}x{H}x{args.frames} (seeds {seeds[0]}..{seeds[-1]})")
+            ed, src, kinds = photogen.make_pair_dataset(seeds, photos, args.frames, H, W, args.p_photo)
+            np.savez(path + ".tmp.npz", edited=ed, source=src, kinds=np.array(kinds))
+            os.replace(path + ".tmp.npz", path)
+        z = np.load(path)
+        out[(W, H)] = (z["edited"], z["source"])
+        log(f"pairs {W}x{H}: {dict(zip(*np.unique(z['kinds'], return_counts=True)))}")
+    return out
+
+
 def train_unet_v2(args, cfg):
     torch.manual_seed(args.seed + 1)
     data = get_data_v2(args)
+    ae_from_bundle(args)
     st = tload(os.path.join(args.out, "ae.pt"))
     sf = st["scaling_factor"]
     ae = models.AutoEncoder(cfg["C"], cfg["ae_ch"], cfg["downscale"], st.get("dec_refine", 0)).to(args.device)
@@ -484,6 +525,16 @@ def train_unet_v2(args, cfg):
     for p in ae.parameters():
         p.requires_grad_(False)
     lat = encode_v2(ae, data, args, sf)
+    pairs, pair_lat = {}, {}
+    if args.n_pairs > 0 and args.p_pair > 0:
+        pairs = get_pairs_v2(args)
+        for wh, (ed, src) in pairs.items():
+            n = len(ed)
+            e = encode_v2(ae, {wh: ed}, args, sf,
+                          name=f"pairs_edited_{n}")[wh]
+            c = encode_v2(ae, {wh: src}, args, sf, name=f"pairs_source_{n}")[wh]
+            pair_lat[wh] = (e, c)
+    s_lo, s_hi = (math.log(float(v)) for v in args.pair_sigmas.split(","))
     sizes = parse_sizes(args.sizes)
     keys = [wh for wh, _ in sizes]
     probs = np.array([w for _, w in sizes]); probs = probs / probs.sum()
@@ -518,7 +569,7 @@ def train_unet_v2(args, cfg):
     budget = args.unet_minutes * 60
     t_start = time.time() - elapsed
     last_save = time.time()
-    run = None
+    run = run_pair = None
     fps_id, mb_id = cfg["fps"] - 1, cfg["motion_bucket_id"]
 
     def save():
@@ -535,24 +586,39 @@ def train_unet_v2(args, cfg):
             g["lr"] = lr
         B = args.batch
         wh = keys[rng.choice(len(keys), p=probs)]
-        idx = rng.integers(0, len(lat[wh]), B)
-        rev = rng.uniform(size=B) < 0.5                      # time reversal: exact in latent space (per-frame AE)
-        z = lat[wh][idx].float()
-        z = torch.where(torch.from_numpy(rev).view(B, 1, 1, 1, 1), z.flip(1), z)
-        x0 = normalize_per_video(z.to(dev))
-        T = x0.shape[1]
-        first = np.where(rev, data[wh].shape[1] - 1, 0)
-        f0 = to_pm1(data[wh][idx, first]).to(dev)           # conditioning frame [B,3,H,W]
+        pair = bool(pair_lat) and rng.uniform() < args.p_pair
+        if pair:
+            # an edit pair: the source clip is noised, the edited clip is the target, the edited frame 0 the
+            # condition (no time reversal: the edit is made in frame 0), at the levels the edit regenerates from
+            e_lat, s_lat = pair_lat[wh]
+            idx = rng.integers(0, len(e_lat), B)
+            x0 = normalize_per_video(e_lat[idx].float().to(dev))
+            x_in = normalize_per_video(s_lat[idx].float().to(dev))
+            T = x0.shape[1]
+            f0 = to_pm1(pairs[wh][0][idx, 0]).to(dev)
+        else:
+            idx = rng.integers(0, len(lat[wh]), B)
+            rev = rng.uniform(size=B) < 0.5                      # time reversal: exact in latent space (per-frame AE)
+            z = lat[wh][idx].float()
+            z = torch.where(torch.from_numpy(rev).view(B, 1, 1, 1, 1), z.flip(1), z)
+            x0 = normalize_per_video(z.to(dev))
+            x_in = x0
+            T = x0.shape[1]
+            first = np.where(rev, data[wh].shape[1] - 1, 0)
+            f0 = to_pm1(data[wh][idx, first]).to(dev)           # conditioning frame [B,3,H,W]
         aug = noise_augmentation(rng, B).to(dev)
         with torch.no_grad():
             cond = ae.encoder(f0 + aug.view(B, 1, 1, 1) * torch.randn_like(f0)).float()
         drop = torch.from_numpy(rng.uniform(size=B) < args.p_uncond).to(dev)
         keep = (~drop).float()
         ids = torch.stack([torch.full((B,), float(fps_id)), torch.full((B,), float(mb_id)), aug.cpu()], 1).to(dev)
-        sigma = training_sigmas(rng, args, B).to(dev)
+        if pair:
+            sigma = torch.exp(torch.from_numpy(rng.uniform(s_lo, s_hi, B))).float().view(B, 1, 1, 1, 1).to(dev)
+        else:
+            sigma = training_sigmas(rng, args, B).to(dev)
         c_in, c_skip, c_out, c_noise = edm(sigma)
         n = torch.randn_like(x0)
-        xs = x0 + sigma * n
+        xs = x_in + sigma * n
         with autocast(args):
             e = emb(embed_input(f0, cfg["embed_size"])) * keep.view(B, 1, 1)
             cond = cond * keep.view(B, 1, 1, 1)
@@ -561,10 +627,15 @@ def train_unet_v2(args, cfg):
         target = (x0 - c_skip * xs) / c_out
         loss = F.mse_loss(Fo.float(), target)
         step = step_and_average(opt, params, loss, step, args.ema, [(unet, ema_u), (emb, ema_e)])
-        run = running_mean(run, loss)
+        if pair:
+            run_pair = running_mean(run_pair, loss)
+        else:
+            run = running_mean(run, loss)
         if step % 25 == 0:
-            losses.append([step, round(time.time() - t_start, 1), run])
-            log(f"unet-v2 step {step} loss(avg) {run:.4f} lr {lr:.2e} {time.time() - t_start:.0f}s")
+            losses.append([step, round(time.time() - t_start, 1), run] + ([run_pair] if pair_lat else []))
+            log(f"unet-v2 step {step} loss(avg) {run or float('nan'):.4f}"
+                + (f" pairs {run_pair or float('nan'):.4f}" if pair_lat else "")
+                + f" lr {lr:.2e} {time.time() - t_start:.0f}s")
         if time.time() - last_save > args.ckpt_seconds:
             save(); last_save = time.time()
     save()
@@ -747,7 +818,7 @@ def main():
                          "sizes, photographs, cross-attention to the conditioning frame; stages ae then unet)")
     ap.add_argument("--sizes", default="64x64:2,80x48:1,48x80:1", help="v2: WxH:weight training sizes")
     ap.add_argument("--p-photo", type=float, default=0.75, help="v2: share of photographic clips")
-    ap.add_argument("--exclude", default="/work/notes/eval-sources.txt",
+    ap.add_argument("--exclude", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "eval-sources.txt"),
                     help="v2: file listing evaluation images never to train on (paths or file names)")
     ap.add_argument("--init-bundle", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..",
                     "videoshop-onnx", "src", "main", "resources", "videoshop", "models", "tiny"),
@@ -780,6 +851,12 @@ def main():
     ap.add_argument("--base-run", default="", help="v2 decoder stage: the run whose encoder, UNet and data are used "
                     "(read only)")
     ap.add_argument("--dec-refine", type=int, default=32, help="channels of the full-res refinement head (0: none)")
+    ap.add_argument("--n-pairs", type=int, default=0,
+                    help="v2 unet stage: edit pairs (photogen.make_pair_dataset) whose source clip is noised and whose "
+                         "edited clip is the target, conditioned on the edited first frame (0: none)")
+    ap.add_argument("--p-pair", type=float, default=0.0, help="v2 unet stage: share of batches drawn from the pairs")
+    ap.add_argument("--pair-sigmas", default="0.5,20",
+                    help="v2 unet stage: MIN,MAX of the pair batches' noise levels (log-uniform)")
     ap.add_argument("--unet-steps", type=int, default=10 ** 9)
     ap.add_argument("--unet-minutes", type=float, default=75)
     ap.add_argument("--unet-lr", type=float, default=4e-4)
