@@ -7,7 +7,7 @@ the shapes of videogen.py) that move at constant velocity, may enter or leave th
 
 Photographs: the images of Debian's mate-backgrounds, gnome-backgrounds and plasma-workspace-wallpapers packages
 (listed with dpkg -L; one image per wallpaper folder of plasma, the largest), never ukui-wallpapers (the project's
-real-photo evaluation set) and never a file named in --exclude (e.g. /work/notes/eval-sources.txt). The photographs
+real-photo evaluation set) and never a file named in --exclude (by default tiny-model/eval-sources.txt). The photographs
 are read once, scaled so that the short side is 256 px, and cached as one .npz next to the checkpoints; they are
 not redistributed (the bundle holds only weights trained on them).
 
@@ -345,7 +345,7 @@ if __name__ == "__main__":
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--size", default="64x64")
     ap.add_argument("--cache", default=None)
-    ap.add_argument("--exclude", default="/work/notes/eval-sources.txt")
+    ap.add_argument("--exclude", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "eval-sources.txt"))
     ap.add_argument("--out", default="photogen_examples.png")
     a = ap.parse_args()
     W, H = (int(v) for v in a.size.split("x"))
