@@ -147,11 +147,13 @@ final class Api {
         defaults.put("inversion", d.inversionMode().name().toLowerCase(Locale.ROOT));
         defaults.put("outputMode", d.outputMode().name().toLowerCase(Locale.ROOT));
         defaults.put("sigmaSpacing", d.sigmaSpacing());
-        defaults.put("normalization", d.normalization());
+        String off = normalizationOff();
+        defaults.put("normalize", off == null);
+        defaults.put("normalization", off == null ? d.normalization() : null);
         defaults.put("format", "mp4");
         Map<String, Object> choices = new LinkedHashMap<>(); // the providers ServiceLoader found, best rank first
         choices.put("sigmaSpacing", Schedules.names());
-        choices.put("normalization", Normalizers.names());
+        choices.put("normalization", off == null ? Normalizers.names() : List.of()); // none to choose when off
         Map<String, Object> limits = new LinkedHashMap<>();
         limits.put("maxUploadBytes", config.maxUploadBytes());
         limits.put("maxFrames", config.maxFrames());
@@ -163,6 +165,7 @@ final class Api {
         info.put("defaults", defaults);
         info.put("choices", choices);
         info.put("limits", limits);
+        info.put("normalizationOff", off);
         info.put("clipsFolder", config.clips() != null);
         info.put("pendingJobs", queue.pending());
         return info;
@@ -242,12 +245,29 @@ final class Api {
                 b.sigmaSpacing(providerName("sigmaSpacing", r.sigmaSpacing()));
             }
             if (r.normalization() != null) {
+                String off = normalizationOff();
+                if (off != null) {
+                    throw HttpError.badRequest("Expected no normalization (latent normalisation is off: " + off
+                            + ") but found '" + Ids.shorten(r.normalization()) + "'");
+                }
                 b.normalization(providerName("normalization", r.normalization()));
             }
             return b.build(); // the options' own check: provider names as for --sigma-spacing and --normalization
         } catch (IllegalArgumentException e) {
             throw HttpError.badRequest(e.getMessage());
         }
+    }
+
+    /**
+     * Why this server's jobs cannot choose a normalisation, or null when they can: latent normalisation is off
+     * under {@code --no-normalize}, or for a model that does not normalise its latents.
+     */
+    private String normalizationOff() {
+        if (config.defaults().normalize(spec)) {
+            return null;
+        }
+        return Boolean.FALSE.equals(config.defaults().normalize()) ? "the server was started with --no-normalize"
+                : "model " + spec.name() + " does not normalise its latents";
     }
 
     /**

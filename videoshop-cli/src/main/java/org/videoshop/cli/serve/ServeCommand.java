@@ -107,7 +107,8 @@ public final class ServeCommand implements Callable<Integer> {
                 + "--token SECRET, or bind 127.0.0.1." : "; every request must carry the token (--token).");
     }
 
-    private ServeConfig config() {
+    /** The server's settings from these flags; a bad value is a usage error of the command. */
+    ServeConfig config() {
         VideoshopOptions defaults = settings.options();
         try {
             if (!(maxUploadMb > 0 && Double.isFinite(maxUploadMb))) {

@@ -36,7 +36,8 @@ import org.videoshop.cli.video.VideoIO;
  * {@code .ci/run} installs), on the real bundled tiny model: upload a clip, draw on the first frame, recolour a
  * region, choose a schedule (this module's test provider) and a normalisation, run the edit to 100 % and see them
  * named in its result, play and download the result; cancel a long edit while a second waits behind it;
- * eraser, undo/redo, paste, mask and an edited frame uploaded from elsewhere.
+ * eraser, undo/redo, paste, mask and an edited frame uploaded from elsewhere; the normalisation list off under
+ * {@code --no-normalize}.
  * Writes a screenshot of each step to {@code target/serve-screenshots/serve-*.png}; to refresh the ones in the docs,
  * run it with {@code -Dvideoshop.test.screenshots=../docs/images}.
  */
@@ -171,7 +172,8 @@ class ServeBrowserTest {
     void cancelMidEditWhileASecondJobWaits() throws Exception {
         open();
         browser.findElement(By.id("upload-input")).sendKeys(mp4.toAbsolutePath().toString());
-        wait.until(d -> d.findElements(By.cssSelector("#filmstrip img")).size() == 8);
+        wait.until(d -> d.findElements(By.cssSelector("#filmstrip img")).size() == 8
+                && d.findElement(By.id("run")).isDisplayed()); // shown once the first frame is in the editor
         setNumber("steps", 1000);
         setNumber("strength", 1);
         browser.findElement(By.id("run-button")).click();
@@ -259,8 +261,43 @@ class ServeBrowserTest {
         wait.until(d -> expected.equals(pixel(20, 20)) && !d.findElement(By.id("message")).isDisplayed());
     }
 
+    /**
+     * On a server started with {@code --no-normalize} the page's normalisation list is disabled, says why, and its
+     * jobs name none (the server would refuse one): the job runs, its card says "no normalisation".
+     */
+    @Test
+    void noNormalizeDisablesTheNormalisationList() throws Exception {
+        try (VideoshopServer off = VideoshopServer.start(ServeFixture.fromFlags("--no-normalize", "--port", "0",
+                "--clips", dir.resolve("clips").toString()))) {
+            open(off);
+            browser.findElement(By.id("upload-input")).sendKeys(mp4.toAbsolutePath().toString());
+            wait.until(d -> d.findElement(By.id("run")).isDisplayed());
+            WebElement list = browser.findElement(By.id("normalization"));
+            assertTrue(!list.isEnabled(), "Expected the normalisation list disabled under --no-normalize");
+            assertEquals(List.of("off"), list.findElements(By.tagName("option")).stream()
+                    .map(WebElement::getText).toList());
+            assertEquals("Off: the server was started with --no-normalize.",
+                    browser.findElement(By.id("normalization-note")).getText());
+            assertTrue(browser.findElement(By.id("normalization-label")).getAttribute("title")
+                    .contains("jobs run without latent normalisation"));
+            assertTrue(browser.findElement(By.id("sigma-spacing")).isEnabled(), "the schedules are still offered");
+            setNumber("steps", 4);
+            browser.findElement(By.id("run-button")).click();
+            WebElement job = wait.until(d -> first(d.findElements(By.cssSelector(".job"))));
+            wait.until(d -> "done".equals(job.getAttribute("data-state")) || d.findElement(By.id("message"))
+                    .isDisplayed());
+            assertEquals("done", job.getAttribute("data-state"), browser.findElement(By.id("message")).getText());
+            String made = job.findElement(By.cssSelector(".made")).getText();
+            assertTrue(made.startsWith("karras schedule · no normalisation · "), made);
+        }
+    }
+
     private void open() {
-        browser.get("http://127.0.0.1:" + server.port() + "/");
+        open(server);
+    }
+
+    private void open(VideoshopServer s) {
+        browser.get("http://127.0.0.1:" + s.port() + "/");
         wait.until(d -> "true".equals(body("ready")));
     }
 

@@ -46,6 +46,13 @@ final class ServeFixture {
                 .withLimits(MAX_UPLOAD, MAX_FRAMES, 256, Duration.ofMinutes(10), 3);
     }
 
+    /** The settings {@code videoshop serve FLAGS...} starts its server with, parsed as the command line does. */
+    static ServeConfig fromFlags(String... flags) {
+        String[] args = Stream.concat(Stream.of("serve"), Stream.of(flags)).toArray(String[]::new);
+        picocli.CommandLine.ParseResult parsed = org.videoshop.cli.VideoshopCli.commandLine().parseArgs(args);
+        return ((ServeCommand) parsed.subcommand().commandSpec().userObject()).config();
+    }
+
     private ServeFixture() {
     }
 

@@ -86,6 +86,41 @@ class ServeLifecycleTest {
         server.close();
     }
 
+    /**
+     * Under {@code --no-normalize} a job has no normalisation to choose: {@code /api/info} says so (none listed,
+     * why) and a job naming one is refused before any work; one naming none runs without normalisation.
+     */
+    @Test
+    void noNormalizeLeavesNoNormalisationToChoose() throws Exception {
+        Path mp4 = ServeFixture.write(ServeFixture.sample(1), dir, "clip.mp4");
+        try (VideoshopServer server = VideoshopServer.start(ServeFixture.fromFlags("--no-normalize", "--port", "0"))) {
+            ServeFixture.Client c = new ServeFixture.Client(server);
+            com.fasterxml.jackson.databind.JsonNode info = ok(c.get("/api/info"));
+            assertFalse(info.path("defaults").path("normalize").asBoolean(true), info::toString);
+            assertTrue(info.path("defaults").path("normalization").isNull(), info::toString);
+            assertEquals(0, info.path("choices").path("normalization").size(), info::toString);
+            assertEquals(3, info.path("choices").path("sigmaSpacing").size(), "the schedules are still offered");
+            assertEquals("the server was started with --no-normalize", info.path("normalizationOff").asText());
+            String vid = c.upload(mp4).path("id").asText();
+            java.util.Map<String, Object> job = ServeFixture.jobRequest(vid, 4);
+            job.put("normalization", "per-frame");
+            error(c.postJson("/api/jobs", job), 400, "Expected no normalization (latent normalisation is off: the"
+                    + " server was started with --no-normalize) but found 'per-frame'");
+            assertEquals(0, ok(c.get("/api/jobs")).path("jobs").size(), "Expected the refused job not to be queued");
+            job.remove("normalization");
+            com.fasterxml.jackson.databind.JsonNode done = ServeFixture.follow(c,
+                    ok(c.postJson("/api/jobs", job)).path("id").asText());
+            assertEquals("done", done.path("state").asText(), done::toString);
+            assertFalse(done.path("provenance").path("normalize").asBoolean(true), done::toString);
+        }
+        try (VideoshopServer server = VideoshopServer.start(ServeFixture.fromFlags("--port", "0"))) {
+            com.fasterxml.jackson.databind.JsonNode info = ok(new ServeFixture.Client(server).get("/api/info"));
+            assertTrue(info.path("defaults").path("normalize").asBoolean(false), info::toString);
+            assertEquals(2, info.path("choices").path("normalization").size(), info::toString);
+            assertTrue(info.path("normalizationOff").isNull(), info::toString);
+        }
+    }
+
     @Test
     void badFlagsAreUsageErrors() {
         for (String[] args : new String[][] {

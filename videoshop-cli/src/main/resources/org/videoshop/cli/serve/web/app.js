@@ -64,6 +64,14 @@
       $(id).replaceChildren(...i.choices[key].map(name => new Option(name, name)));
       $(id).value = i.defaults[key];
     }
+    if (!i.defaults.normalize) { // latent normalisation is off on this server: nothing to choose, none sent
+      $('normalization').replaceChildren(new Option('off', ''));
+      $('normalization').disabled = true;
+      $('normalization-note').textContent = `Off: ${i.normalizationOff}.`;
+      $('normalization-note').hidden = false;
+      $('normalization-label').title = `Latent normalisation is off (${i.normalizationOff}): jobs run without`
+        + ' latent normalisation and name none';
+    }
     if (i.clipsFolder) {
       const clips = (await json('GET', '/api/clips')).clips;
       $('clips-box').hidden = false;
@@ -221,7 +229,7 @@
       inversion: $('inversion').value,
       outputMode: $('output-mode').value,
       sigmaSpacing: $('sigma-spacing').value,
-      normalization: $('normalization').value,
+      normalization: $('normalization').disabled ? undefined : $('normalization').value,
       format: $('format').value,
       editedFirst: editor.editedDataUrl(),
       mask: editor.maskDataUrl()
