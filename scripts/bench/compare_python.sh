@@ -8,7 +8,7 @@
 #   scripts/bench/compare_python.sh [--bundle DIR] [--frames N] [--runs N] [--warmup N] [--rounds N]
 #                                             [--threads N] [--steps N] [--strength S] [--pipeline-dir DIR]
 # --runs: timed edits per side and round (after --warmup unmeasured ones); --rounds: A/B rounds (default 3).
-# --pipeline-dir: where pipeline.py and models.py come from (default: tiny-model/ of this repository).
+# --pipeline-dir: where pipeline.py and models.py (with models_ae.py, models_unet.py) come from (default: tiny-model/ of this repository).
 # Needs videoshop-bench/target/benchmarks.jar (mvn -pl videoshop-bench -am -DskipTests package)
 # and /usr/bin/python3 with torch and onnx.
 set -euo pipefail

@@ -9,7 +9,7 @@ frames and settings: warm-up edits, then timed edits; prints one JSON object.
 import argparse, glob, json, os, sys, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-# --pipeline-dir DIR (before the other options) takes pipeline.py and models.py from another folder
+# --pipeline-dir DIR (before the other options) takes pipeline.py and models.py (with models_ae.py, models_unet.py) from another folder
 PIPELINE_DIR = os.path.join(HERE, "..", "..", "tiny-model")
 if len(sys.argv) > 2 and sys.argv[1] == "--pipeline-dir":
     PIPELINE_DIR = sys.argv[2]
