@@ -104,3 +104,13 @@ def parse_sizes(text):
         w, h = (int(v) for v in wh.lower().split("x"))
         out.append(((w, h), float(wt or 1)))
     return out
+
+
+def set_cosine_lr(opt, base, warm_steps, warmup, frac, scale, floor):
+    """Sets and returns the learning rate of every group of opt: base, times a linear warm-up over `warmup` steps
+    (warm_steps / warmup, at most 1), times a cosine from 1 to `floor` over the budget fraction frac
+    (0.5 (1 + cos(pi frac)) scale + floor)."""
+    lr = base * min(1.0, warm_steps / warmup) * (0.5 * (1 + math.cos(math.pi * frac)) * scale + floor)
+    for g in opt.param_groups:
+        g["lr"] = lr
+    return lr

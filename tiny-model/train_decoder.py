@@ -7,7 +7,7 @@ import torch
 import torch.nn.functional as F
 
 import models
-from train_common import log, to_pm1, tload, autocast
+from train_common import log, to_pm1, tload, autocast, set_cosine_lr
 
 
 def widen_refine(sd, old, new, seed=0):
@@ -149,9 +149,7 @@ def train_decoder_v2(args, cfg):
 
     while time.time() - t_start < budget:
         frac = min(1.0, (time.time() - t_start) / budget)
-        lr = args.dec_lr * min(1.0, (step + 1) / 100) * (0.5 * (1 + math.cos(math.pi * frac)) * 0.95 + 0.05)
-        for g in opt.param_groups:
-            g["lr"] = lr
+        lr = set_cosine_lr(opt, args.dec_lr, step + 1, 100, frac, 0.95, 0.05)
         x = to_pm1(decoder_batch(rng, photos, clip_frames, args.ae_batch, args.ae_crop, scales,
                                  args.dec_p_clip)).to(args.device)
         with torch.no_grad():

@@ -7,7 +7,7 @@ import torch
 import torch.nn.functional as F
 
 import models, videogen
-from train_common import (log, to_pm1, embed_input, normalize_per_video, edm, noise_augmentation,
+from train_common import (set_cosine_lr, log, to_pm1, embed_input, normalize_per_video, edm, noise_augmentation,
                           training_sigmas, step_and_average, running_mean)
 
 
@@ -177,9 +177,7 @@ def train_unet(args, cfg):
 
     while step < args.unet_steps and (time.time() - t_start) < budget:
         frac = min(1.0, (time.time() - t_start) / budget)
-        lr = args.unet_lr * min(1.0, (step + 1 - warm_from) / 200) * (0.5 * (1 + math.cos(math.pi * frac)) * 0.9 + 0.1)
-        for g in opt.param_groups:
-            g["lr"] = lr
+        lr = set_cosine_lr(opt, args.unet_lr, step + 1 - warm_from, 200, frac, 0.9, 0.1)
         B = args.batch
         idx = rng.integers(0, len(lat), B)
         x0 = normalize_per_video(lat[idx].float().to(args.device))           # [B,T,C,h,w]

@@ -8,7 +8,7 @@ import torch
 import torch.nn.functional as F
 
 import models
-from train_common import (log, to_pm1, embed_input, normalize_per_video, edm, noise_augmentation,
+from train_common import (set_cosine_lr, log, to_pm1, embed_input, normalize_per_video, edm, noise_augmentation,
                           training_sigmas, step_and_average, running_mean, tload, autocast, parse_sizes)
 
 
@@ -82,9 +82,7 @@ def train_ae_v2(args, cfg):
         torch.save(st, ck + ".tmp"); os.replace(ck + ".tmp", ck)
     while time.time() - t_start < budget:
         frac = min(1.0, (time.time() - t_start) / budget)
-        lr = args.ae_lr * min(1.0, (step + 1) / 50) * (0.5 * (1 + math.cos(math.pi * frac)) * 0.95 + 0.05)
-        for g in opt.param_groups:
-            g["lr"] = lr
+        lr = set_cosine_lr(opt, args.ae_lr, step + 1, 50, frac, 0.95, 0.05)
         batch = []
         for _ in range(args.ae_batch):
             fr = frames[rng.integers(len(frames))]
@@ -250,9 +248,7 @@ def train_unet_v2(args, cfg):
     dev = args.device
     while step < args.unet_steps and (time.time() - t_start) < budget:
         frac = min(1.0, (time.time() - t_start) / budget)
-        lr = args.unet_lr * min(1.0, (step + 1) / 200) * (0.5 * (1 + math.cos(math.pi * frac)) * 0.9 + 0.1)
-        for g in opt.param_groups:
-            g["lr"] = lr
+        lr = set_cosine_lr(opt, args.unet_lr, step + 1, 200, frac, 0.9, 0.1)
         B = args.batch
         wh = keys[rng.choice(len(keys), p=probs)]
         pair = bool(pair_lat) and rng.uniform() < args.p_pair
