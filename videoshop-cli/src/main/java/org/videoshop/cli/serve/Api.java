@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,12 +18,7 @@ import java.util.concurrent.Semaphore;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
-import org.videoshop.InversionMode;
-import org.videoshop.LibraryVersion;
-import org.videoshop.OutputMode;
 import org.videoshop.VideoshopOptions;
-import org.videoshop.diffusion.Normalizers;
-import org.videoshop.diffusion.Schedules;
 import org.videoshop.model.ModelSpec;
 import org.videoshop.Windows;
 
@@ -50,8 +44,6 @@ final class Api {
 
     /** Most event streams open at once, so that they never take every request thread. */
     static final int MAX_EVENT_STREAMS = 24;
-    /** Longest schedule or normalisation name a job may send. */
-    private static final int MAX_PROVIDER_NAME = 64;
     /** How often an idle event stream sends a comment, so proxies and browsers keep it open. */
     private static final long KEEP_ALIVE_MILLIS = 15_000;
 
@@ -62,6 +54,7 @@ final class Api {
     private final JobQueue queue;
     private final List<Route> routes = new ArrayList<>();
     private final Semaphore eventStreams = new Semaphore(MAX_EVENT_STREAMS);
+    private final JobOptions jobOptions;
 
     Api(ServeConfig config, ModelSpec spec, Library library, Sessions sessions, JobQueue queue) {
         this.config = config;
@@ -69,7 +62,8 @@ final class Api {
         this.library = library;
         this.sessions = sessions;
         this.queue = queue;
-        route("GET", "/api/info", false, (ex, m, s) -> Http.json(ex, 200, info()));
+        this.jobOptions = new JobOptions(config, spec);
+        route("GET", "/api/info", false, (ex, m, s) -> Http.json(ex, 200, ServerInfo.of(config, spec, jobOptions, queue)));
         route("GET", "/api/clips", false, (ex, m, s) -> Http.json(ex, 200, Map.of("clips", library.clips())));
         route("POST", "/api/clips/open", true, this::openClip);
         route("POST", "/api/videos", true, (ex, m, s) ->
@@ -132,45 +126,6 @@ final class Api {
         throw HttpError.notFound("Expected an API path (see /api/info) but found '" + Ids.shorten(path) + "'");
     }
 
-    private Map<String, Object> info() {
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("name", spec.name());
-        model.put("version", spec.version());
-        model.put("width", spec.width());
-        model.put("height", spec.height());
-        model.put("nativeFrames", spec.nativeFrames());
-        VideoshopOptions d = config.defaults();
-        Map<String, Object> defaults = new LinkedHashMap<>();
-        defaults.put("strength", d.strength());
-        defaults.put("steps", d.steps());
-        defaults.put("seed", d.seed());
-        defaults.put("inversion", d.inversionMode().name().toLowerCase(Locale.ROOT));
-        defaults.put("outputMode", d.outputMode().name().toLowerCase(Locale.ROOT));
-        defaults.put("sigmaSpacing", d.sigmaSpacing());
-        String off = normalizationOff();
-        defaults.put("normalize", off == null);
-        defaults.put("normalization", off == null ? d.normalization() : null);
-        defaults.put("format", "mp4");
-        Map<String, Object> choices = new LinkedHashMap<>(); // the providers ServiceLoader found, best rank first
-        choices.put("sigmaSpacing", Schedules.names());
-        choices.put("normalization", off == null ? Normalizers.names() : List.of()); // none to choose when off
-        Map<String, Object> limits = new LinkedHashMap<>();
-        limits.put("maxUploadBytes", config.maxUploadBytes());
-        limits.put("maxFrames", config.maxFrames());
-        limits.put("maxSide", config.maxSide());
-        limits.put("maxSteps", VideoshopOptions.MAX_STEPS);
-        Map<String, Object> info = new LinkedHashMap<>();
-        info.put("version", LibraryVersion.get());
-        info.put("model", model);
-        info.put("defaults", defaults);
-        info.put("choices", choices);
-        info.put("limits", limits);
-        info.put("normalizationOff", off);
-        info.put("clipsFolder", config.clips() != null);
-        info.put("pendingJobs", queue.pending());
-        return info;
-    }
-
     private SourceVideo.Facts facts(SourceVideo v) {
         Windows plan = Windows.plan(v.count(), config.defaults().windowFrames(spec), config.defaults().windowOverlap());
         return v.facts(plan.count(), spec.width(), spec.height());
@@ -200,7 +155,7 @@ final class Api {
         if (!JobRunner.OUTPUTS.contains(format)) {
             throw HttpError.badRequest("Expected format mp4, gif or png but found '" + Ids.shorten(format) + "'");
         }
-        VideoshopOptions options = options(r);
+        VideoshopOptions options = jobOptions.of(r);
         if (r.editedFirst() == null) {
             throw HttpError.badRequest("Expected editedFirst, the edited first frame as a data URL, but found none");
         }
@@ -221,83 +176,6 @@ final class Api {
         }
         s.add(job);
         Http.json(ex, 200, job.snapshot());
-    }
-
-    private VideoshopOptions options(JobRequest r) {
-        VideoshopOptions.Builder b = config.defaults().toBuilder();
-        try {
-            if (r.strength() != null) {
-                b.strength(r.strength());
-            }
-            if (r.steps() != null) {
-                b.steps(r.steps());
-            }
-            if (r.seed() != null) {
-                b.seed(r.seed());
-            }
-            if (r.inversion() != null) {
-                b.inversionMode(inversion(r.inversion()));
-            }
-            if (r.outputMode() != null) {
-                b.outputMode(outputMode(r.outputMode()));
-            }
-            if (r.sigmaSpacing() != null) {
-                b.sigmaSpacing(providerName("sigmaSpacing", r.sigmaSpacing()));
-            }
-            if (r.normalization() != null) {
-                String off = normalizationOff();
-                if (off != null) {
-                    throw HttpError.badRequest("Expected no normalization (latent normalisation is off: " + off
-                            + ") but found '" + Ids.shorten(r.normalization()) + "'");
-                }
-                b.normalization(providerName("normalization", r.normalization()));
-            }
-            return b.build(); // the options' own check: provider names as for --sigma-spacing and --normalization
-        } catch (IllegalArgumentException e) {
-            throw HttpError.badRequest(e.getMessage());
-        }
-    }
-
-    /**
-     * Why this server's jobs cannot choose a normalisation, or null when they can: latent normalisation is off
-     * under {@code --no-normalize}, or for a model that does not normalise its latents.
-     */
-    private String normalizationOff() {
-        if (config.defaults().normalize(spec)) {
-            return null;
-        }
-        return Boolean.FALSE.equals(config.defaults().normalize()) ? "the server was started with --no-normalize"
-                : "model " + spec.name() + " does not normalise its latents";
-    }
-
-    /**
-     * A schedule's or normalisation's name as the client sent it, trimmed; the options refuse one no provider has,
-     * naming those found. A name longer than any provider's is refused here, shortened in the message.
-     */
-    private static String providerName(String field, String name) {
-        if (name.length() > MAX_PROVIDER_NAME) {
-            throw HttpError.badRequest("Expected " + field + " to name a provider (at most " + MAX_PROVIDER_NAME
-                    + " characters) but found '" + Ids.shorten(name) + "'");
-        }
-        return name.trim();
-    }
-
-    private static InversionMode inversion(String name) {
-        for (InversionMode mode : InversionMode.values()) {
-            if (mode.name().equalsIgnoreCase(name)) {
-                return mode;
-            }
-        }
-        throw HttpError.badRequest("Expected inversion extrapolated or naive but found '" + Ids.shorten(name) + "'");
-    }
-
-    private static OutputMode outputMode(String name) {
-        for (OutputMode mode : OutputMode.values()) {
-            if (mode.name().equalsIgnoreCase(name)) {
-                return mode;
-            }
-        }
-        throw HttpError.badRequest("Expected outputMode detail or regenerate but found '" + Ids.shorten(name) + "'");
     }
 
     private static byte[] dataUrl(String url, String field) {
