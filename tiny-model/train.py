@@ -86,6 +86,14 @@ def main():
     ap.add_argument("--p-pair", type=float, default=0.0, help="v2 unet stage: share of batches drawn from the pairs")
     ap.add_argument("--pair-sigmas", default="0.5,20",
                     help="v2 unet stage: MIN,MAX of the pair batches' noise levels (log-uniform)")
+    ap.add_argument("--pair-noise", choices=["gaussian", "inversion"], default="gaussian",
+                    help="v2 unet stage: pair inputs are the source plus Gaussian noise, or the source's own "
+                         "noise-extrapolated inversion by the warm-start bundle (train_invpairs.py)")
+    ap.add_argument("--inv-levels", type=int, default=4, help="v2 inversion pairs: trajectory states kept per pair")
+    ap.add_argument("--inv-steps", type=int, default=25, help="v2 inversion pairs: sampling steps of the inversion")
+    ap.add_argument("--inv-strength", type=float, default=0.55, help="v2 inversion pairs: strength of the inversion")
+    ap.add_argument("--p-recon", type=float, default=0.3,
+                    help="v2 inversion pairs: share regenerating the source from its inversion (source frame 0)")
     ap.add_argument("--unet-steps", type=int, default=10 ** 9)
     ap.add_argument("--unet-minutes", type=float, default=75)
     ap.add_argument("--unet-lr", type=float, default=4e-4)
@@ -99,7 +107,7 @@ def main():
     ap.add_argument("--ckpt-every", type=int, default=250)
     args = ap.parse_args()
     v2 = args.recipe == "v2"
-    args.n_clips = args.n_clips or (2400 if v2 else 6000)
+    args.n_clips = (2400 if v2 else 6000) if args.n_clips is None else args.n_clips
     args.frames = args.frames or (14 if v2 else 8)
     torch.set_num_threads(args.threads)
     os.makedirs(args.out, exist_ok=True)

@@ -23,6 +23,8 @@ def get_data_v2(args):
     data = {}
     for k, ((W, H), wt) in enumerate(sizes):
         n = int(round(args.n_clips * wt / tot))
+        if n == 0:
+            continue
         path = os.path.join(args.out, f"clips_v2_{n}_{args.frames}x{W}x{H}.npy")
         if os.path.exists(path):
             data[(W, H)] = np.load(path, mmap_mode=None)
@@ -192,7 +194,7 @@ def train_unet_v2(args, cfg):
     for p in ae.parameters():
         p.requires_grad_(False)
     lat = encode_v2(ae, data, args, sf)
-    pairs, pair_lat = {}, {}
+    pairs, pair_lat, inv = {}, {}, {}
     if args.n_pairs > 0 and args.p_pair > 0:
         pairs = get_pairs_v2(args)
         for wh, (ed, src) in pairs.items():
@@ -201,6 +203,13 @@ def train_unet_v2(args, cfg):
                           name=f"pairs_edited_{n}")[wh]
             c = encode_v2(ae, {wh: src}, args, sf, name=f"pairs_source_{n}")[wh]
             pair_lat[wh] = (e, c)
+        if args.pair_noise == "inversion":
+            from train_invpairs import inversion_cache
+            inv = {wh: inversion_cache(args, pair_lat, pairs, wh, args.inv_levels) for wh in pairs}
+    if not lat:
+        # --n-clips 0: the plain batches draw from the pairs' source clips (rendered as the plain clips are)
+        data = {wh: src for wh, (_, src) in pairs.items()}
+        lat = {wh: c for wh, (_, c) in pair_lat.items()}
     s_lo, s_hi = (math.log(float(v)) for v in args.pair_sigmas.split(","))
     sizes = parse_sizes(args.sizes)
     keys = [wh for wh, _ in sizes]
@@ -252,7 +261,15 @@ def train_unet_v2(args, cfg):
         B = args.batch
         wh = keys[rng.choice(len(keys), p=probs)]
         pair = bool(pair_lat) and rng.uniform() < args.p_pair
-        if pair:
+        recon = None
+        if pair and inv:
+            # an inversion-aware pair: the input is the source's own inversion at one of its levels
+            from train_invpairs import inversion_pair_batch
+            idx = rng.integers(0, len(inv[wh]["z"]), B)
+            x0, xs_inv, sigma_inv, f0, recon = inversion_pair_batch(rng, idx, inv[wh], pair_lat, pairs, wh,
+                                                                    args.p_recon, dev)
+            T = x0.shape[1]
+        elif pair:
             # an edit pair: the source clip is noised, the edited clip is the target, the edited frame 0 the
             # condition (no time reversal: the edit is made in frame 0), at the levels the edit regenerates from
             e_lat, s_lat = pair_lat[wh]
@@ -277,13 +294,21 @@ def train_unet_v2(args, cfg):
         drop = torch.from_numpy(rng.uniform(size=B) < args.p_uncond).to(dev)
         keep = (~drop).float()
         ids = torch.stack([torch.full((B,), float(fps_id)), torch.full((B,), float(mb_id)), aug.cpu()], 1).to(dev)
-        if pair:
+        if recon is not None:
+            sigma = sigma_inv
+            # a dropped condition regenerates the source (the unconditional branch of guidance)
+            x0 = torch.where(drop.view(B, 1, 1, 1, 1) & ~torch.from_numpy(recon).to(dev).view(B, 1, 1, 1, 1),
+                             normalize_per_video(pair_lat[wh][1][idx].float().to(dev)), x0)
+        elif pair:
             sigma = torch.exp(torch.from_numpy(rng.uniform(s_lo, s_hi, B))).float().view(B, 1, 1, 1, 1).to(dev)
         else:
             sigma = training_sigmas(rng, args, B).to(dev)
         c_in, c_skip, c_out, c_noise = edm(sigma)
-        n = torch.randn_like(x0)
-        xs = x_in + sigma * n
+        if recon is not None:
+            xs = xs_inv
+        else:
+            n = torch.randn_like(x0)
+            xs = x_in + sigma * n
         with autocast(args):
             e = emb(embed_input(f0, cfg["embed_size"])) * keep.view(B, 1, 1)
             cond = cond * keep.view(B, 1, 1, 1)
