@@ -68,15 +68,17 @@ def inversion_cache(args, pair_lat, pairs, wh, levels):
 
 
 def inversion_pair_batch(rng, idx, cache, pair_lat, pairs, wh, p_recon, dev):
-    """(x0 target, xs input, sigma [B,1,1,1,1], f0 condition frames [B,3,H,W], recon mask [B]) of one batch."""
+    """(x0 target, x0 of the source, xs input, sigma [B,1,1,1,1], f0 condition frames [B,3,H,W], recon mask [B])
+    of one batch: the target is the edited clip, or the source where recon is set."""
     B = len(idx)
     j = rng.integers(0, cache["z"].shape[1], B)
     xs = cache["z"][idx, j].float().to(dev)
     sigma = cache["sigma"][idx, j].float().view(B, 1, 1, 1, 1).to(dev)
     recon = rng.uniform(size=B) < p_recon
     e_lat, s_lat = pair_lat[wh]
-    tgt = torch.where(torch.from_numpy(recon).view(B, 1, 1, 1, 1), s_lat[idx].float(), e_lat[idx].float())
-    x0 = normalize_per_video(tgt.to(dev))
+    x0_src = normalize_per_video(s_lat[idx].float().to(dev))
+    x0 = torch.where(torch.from_numpy(recon).to(dev).view(B, 1, 1, 1, 1), x0_src,
+                     normalize_per_video(e_lat[idx].float().to(dev)))
     ed, src = pairs[wh]
     f0 = to_pm1(np.where(recon.reshape(B, 1, 1, 1), src[idx, 0], ed[idx, 0])).to(dev)
-    return x0, xs, sigma, f0, recon
+    return x0, x0_src, xs, sigma, f0, recon

@@ -8,6 +8,7 @@ import torch
 import torch.nn.functional as F
 
 import models
+from train_invpairs import inversion_cache, inversion_pair_batch
 from train_common import (set_cosine_lr, log, to_pm1, embed_input, normalize_per_video, edm, noise_augmentation,
                           training_sigmas, step_and_average, running_mean, tload, autocast, parse_sizes)
 
@@ -204,7 +205,6 @@ def train_unet_v2(args, cfg):
             c = encode_v2(ae, {wh: src}, args, sf, name=f"pairs_source_{n}")[wh]
             pair_lat[wh] = (e, c)
         if args.pair_noise == "inversion":
-            from train_invpairs import inversion_cache
             inv = {wh: inversion_cache(args, pair_lat, pairs, wh, args.inv_levels) for wh in pairs}
     if not lat:
         # --n-clips 0: the plain batches draw from the pairs' source clips (rendered as the plain clips are)
@@ -263,10 +263,9 @@ def train_unet_v2(args, cfg):
         pair = bool(pair_lat) and rng.uniform() < args.p_pair
         recon = None
         if pair and inv:
-            # an inversion-aware pair: the input is the source's own inversion at one of its levels
-            from train_invpairs import inversion_pair_batch
+            # an inversion-aware pair: the input is the source's own inversion at one of its levels (xs, sigma)
             idx = rng.integers(0, len(inv[wh]["z"]), B)
-            x0, xs_inv, sigma_inv, f0, recon = inversion_pair_batch(rng, idx, inv[wh], pair_lat, pairs, wh,
+            x0, x0_src, xs, sigma, f0, recon = inversion_pair_batch(rng, idx, inv[wh], pair_lat, pairs, wh,
                                                                     args.p_recon, dev)
             T = x0.shape[1]
         elif pair:
@@ -295,18 +294,14 @@ def train_unet_v2(args, cfg):
         keep = (~drop).float()
         ids = torch.stack([torch.full((B,), float(fps_id)), torch.full((B,), float(mb_id)), aug.cpu()], 1).to(dev)
         if recon is not None:
-            sigma = sigma_inv
             # a dropped condition regenerates the source (the unconditional branch of guidance)
-            x0 = torch.where(drop.view(B, 1, 1, 1, 1) & ~torch.from_numpy(recon).to(dev).view(B, 1, 1, 1, 1),
-                             normalize_per_video(pair_lat[wh][1][idx].float().to(dev)), x0)
+            x0 = torch.where(drop.view(B, 1, 1, 1, 1), x0_src, x0)
         elif pair:
             sigma = torch.exp(torch.from_numpy(rng.uniform(s_lo, s_hi, B))).float().view(B, 1, 1, 1, 1).to(dev)
         else:
             sigma = training_sigmas(rng, args, B).to(dev)
         c_in, c_skip, c_out, c_noise = edm(sigma)
-        if recon is not None:
-            xs = xs_inv
-        else:
+        if recon is None:
             n = torch.randn_like(x0)
             xs = x_in + sigma * n
         with autocast(args):

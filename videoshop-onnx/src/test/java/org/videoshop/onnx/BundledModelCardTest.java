@@ -1,7 +1,7 @@
 package org.videoshop.onnx;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,17 +24,17 @@ class BundledModelCardTest {
         try (InputStream in = getClass().getResourceAsStream("/videoshop/models/tiny/MODEL_CARD.md")) {
             assertNotNull(in, "expected the bundled card at videoshop/models/tiny/MODEL_CARD.md on the class path");
             String found = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            String[] a = expected.split("\n", -1);
-            String[] b = found.split("\n", -1);
-            int line = 0;
-            while (line < Math.min(a.length, b.length) && a[line].equals(b[line])) {
-                line++;
+            if (!expected.equals(found)) {
+                String[] a = expected.split("\n", -1);
+                String[] b = found.split("\n", -1);
+                int line = 0;
+                while (line < Math.min(a.length, b.length) && a[line].equals(b[line])) {
+                    line++;
+                }
+                fail("Expected the bundled MODEL_CARD.md to equal " + project + " (" + a.length + " lines) but found "
+                        + b.length + " lines, the first difference at line " + (line + 1) + "; copy it into "
+                        + "videoshop-onnx/src/main/resources/videoshop/models/tiny/");
             }
-            assertEquals(a.length + " lines, equal", line == a.length && a.length == b.length
-                    ? a.length + " lines, equal"
-                    : b.length + " lines, first difference at line " + (line + 1),
-                    "the bundled MODEL_CARD.md against " + project + " (copy it into "
-                    + "videoshop-onnx/src/main/resources/videoshop/models/tiny/)");
         }
     }
 }
