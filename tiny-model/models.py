@@ -18,7 +18,7 @@ import torch
 
 from models_ae import gn, AEResBlock, Encoder, Decoder, AutoEncoder, ImageEmbedder, TemporalDecoder
 from models_unet import (sinusoid, ResBlock, attend, STAttention, SpatialAttention, TemporalAttention,
-                         grid_encoding, CondAttention, CondEncoder, UNet)
+                         grid_encoding, CondAttention, FrameZeroAttention, CondEncoder, UNet)
 
 
 DEFAULT_CONFIG = {
@@ -33,7 +33,8 @@ def build(cfg):
     emb = ImageEmbedder(cfg["D"], cfg["embed_ch"])
     unet = UNet(cfg["C"], cfg["D"], tuple(cfg["unet_chs"]), cfg["edim"], tuple(cfg["unet_blocks"]),
                 tuple(cfg.get("unet_attn_levels", ())), cfg.get("unet_stem_ch"),
-                tuple(cfg.get("unet_cond_attn_levels", ())), tuple(cfg.get("unet_temporal_attn_levels", ())))
+                tuple(cfg.get("unet_cond_attn_levels", ())), tuple(cfg.get("unet_temporal_attn_levels", ())),
+                tuple(cfg.get("unet_f0_attn_levels", ())))
     return ae, emb, unet
 
 

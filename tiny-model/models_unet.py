@@ -153,6 +153,19 @@ class CondAttention(nn.Module):
         return x + self.out(o).permute(0, 2, 1).reshape(BT, C, H, W)
 
 
+class FrameZeroAttention(CondAttention):
+    """Cross-frame attention from every frame's features to frame 0's features at the same level (the first
+    frame's hidden state, not the conditioning latent alone). Frame 0's features hold both the noisy latent of
+    the source's first frame and, through the concatenated channels at the same positions, the conditioning
+    (edited) frame; a later frame's query, made from its own (source) content, finds where that content was in
+    frame 0 and reads what the conditioning frame put there. CondAttention's keys hold only the edited frame, so
+    inside an edit they no longer look like the query."""
+
+    def forward(self, x, B):
+        BT, C, H, W = x.shape
+        return super().forward(x, x.reshape(B, BT // B, C, H, W)[:, 0], B)
+
+
 class CondEncoder(nn.Module):
     """Feature pyramid of the conditioning latent (the second half of the UNet's input channels, frame 0; the
     pipeline repeats the same latent over the frames), one map per UNet level, computed once per video."""
@@ -178,7 +191,7 @@ class CondEncoder(nn.Module):
 
 class UNet(nn.Module):
     def __init__(self, C=4, D=64, chs=(32, 64, 128), edim=128, blocks=(1, 2, 2), attn_levels=(),
-                 stem_ch=None, cond_attn_levels=(), temporal_attn_levels=()):
+                 stem_ch=None, cond_attn_levels=(), temporal_attn_levels=(), f0_attn_levels=()):
         super().__init__()
         self.C = C
         # tiny v2: an extra full-latent-resolution level of stem_ch channels in front of chs (one block, then a
@@ -191,6 +204,10 @@ class UNet(nn.Module):
             self.cond_enc = CondEncoder(C, chs, stem_ch)
         self.down_cattn = nn.ModuleDict({str(i): CondAttention(chs[i]) for i in self.cond_attn_levels})
         self.up_cattn = nn.ModuleDict({str(i): CondAttention(chs[i]) for i in self.cond_attn_levels})
+        # frame-zero attention (FrameZeroAttention) after the cross-attention of the listed levels, down and up
+        self.f0_attn_levels = tuple(f0_attn_levels)
+        self.down_fattn = nn.ModuleDict({str(i): FrameZeroAttention(chs[i]) for i in self.f0_attn_levels})
+        self.up_fattn = nn.ModuleDict({str(i): FrameZeroAttention(chs[i]) for i in self.f0_attn_levels})
         self.down_tattn = nn.ModuleDict({str(i): TemporalAttention(chs[i]) for i in self.temporal_attn_levels})
         self.up_tattn = nn.ModuleDict({str(i): TemporalAttention(chs[i]) for i in self.temporal_attn_levels})
         # extra per-frame spatial attention after the blocks of these (non-bottleneck) levels, on the way down and
@@ -262,6 +279,8 @@ class UNet(nn.Module):
                 h = self.down_attn[str(i)](h, B); hs[-1] = h
             if str(i) in self.down_cattn:
                 h = self.down_cattn[str(i)](h, cfeats[i], B); hs[-1] = h
+            if str(i) in self.down_fattn:
+                h = self.down_fattn[str(i)](h, B); hs[-1] = h
             if str(i) in self.down_tattn:
                 h = self.down_tattn[str(i)](h, B); hs[-1] = h
             if i < len(self.downsample):
@@ -277,6 +296,8 @@ class UNet(nn.Module):
                 h = self.up_attn[str(level)](h, B)
             if str(level) in self.up_cattn:
                 h = self.up_cattn[str(level)](h, cfeats[level], B)
+            if str(level) in self.up_fattn:
+                h = self.up_fattn[str(level)](h, B)
             if str(level) in self.up_tattn:
                 h = self.up_tattn[str(level)](h, B)
             if i < len(self.upconv):

@@ -59,6 +59,14 @@ def main():
     ap.add_argument("--stem-ch", type=int, default=24, help="v2: channels of the full-resolution UNet level")
     ap.add_argument("--cond-attn-levels", default="1,2", help="v2: levels with cross-attention to the conditioning frame")
     ap.add_argument("--temporal-attn-levels", default="1,2", help="v2: levels with temporal self-attention")
+    ap.add_argument("--f0-attn-levels", default="",
+                    help="v2: levels with frame-zero attention (every frame's features attend to frame 0's), e.g. '0,1'")
+    ap.add_argument("--base-lr-scale", type=float, default=1.0,
+                    help="v2 unet stage: learning rate of the tensors the warm-start bundle has, as a share of "
+                         "--unet-lr (new modules train at --unet-lr)")
+    ap.add_argument("--pair-region-weight", type=float, default=1.0,
+                    help="v2 unet stage: loss weight of an edited pair's edit region (latent cells whose pixels "
+                         "differ between the edited and the source clip), 1 elsewhere")
     ap.add_argument("--out", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "runs"))
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--device", default="cpu")
@@ -122,7 +130,8 @@ def main():
             torch.backends.cudnn.benchmark = True
         cfg.update({"unet_stem_ch": args.stem_ch, "dec_refine": args.dec_refine,
                     "unet_cond_attn_levels": [int(v) for v in args.cond_attn_levels.split(",") if v.strip()],
-                    "unet_temporal_attn_levels": [int(v) for v in args.temporal_attn_levels.split(",") if v.strip()]})
+                    "unet_temporal_attn_levels": [int(v) for v in args.temporal_attn_levels.split(",") if v.strip()],
+                    "unet_f0_attn_levels": [int(v) for v in args.f0_attn_levels.split(",") if v.strip()]})
         w0, h0 = parse_sizes(args.sizes)[0][0]
         cfg.update({"width": w0, "height": h0})
         with open(os.path.join(args.out, f"args_v2_{args.stage}.json"), "w") as f:

@@ -112,5 +112,22 @@ def set_cosine_lr(opt, base, warm_steps, warmup, frac, scale, floor):
     (0.5 (1 + cos(pi frac)) scale + floor)."""
     lr = base * min(1.0, warm_steps / warmup) * (0.5 * (1 + math.cos(math.pi * frac)) * scale + floor)
     for g in opt.param_groups:
-        g["lr"] = lr
+        g["lr"] = lr * g.get("lr_scale", 1.0)
     return lr
+
+
+def edit_region_weights(edited, source, downscale, weight, threshold=8):
+    """Loss weights [B,T,1,h,w] of an edit pair batch at latent resolution: `weight` where any pixel of a
+    downscale x downscale cell differs between the edited and the source clip (uint8 [B,T,H,W,3]) by more than
+    `threshold` in a channel, 1 elsewhere. The edit is a small part of the frame; unweighted, the loss barely
+    asks where it goes in the later frames."""
+    d = np.abs(edited.astype(np.int16) - source.astype(np.int16)).max(axis=-1) > threshold   # [B,T,H,W]
+    B, T, H, W = d.shape
+    m = d.reshape(B, T, H // downscale, downscale, W // downscale, downscale).any(axis=(3, 5))
+    return torch.from_numpy(1.0 + (weight - 1.0) * m.astype(np.float32)).unsqueeze(2)
+
+
+def weighted_mse(out, target, w):
+    """Mean of w * (out - target)^2 over the batch, divided by the mean weight (w broadcasts over channels)."""
+    w = w.expand_as(out)
+    return (w * (out - target) ** 2).sum() / w.sum()

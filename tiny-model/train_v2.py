@@ -10,7 +10,8 @@ import torch.nn.functional as F
 import models
 from train_invpairs import inversion_cache, inversion_pair_batch
 from train_common import (set_cosine_lr, log, to_pm1, embed_input, normalize_per_video, edm, noise_augmentation,
-                          training_sigmas, step_and_average, running_mean, tload, autocast, parse_sizes)
+                          training_sigmas, step_and_average, running_mean, tload, autocast, parse_sizes,
+                          edit_region_weights, weighted_mse)
 
 
 def get_data_v2(args):
@@ -184,6 +185,15 @@ def get_pairs_v2(args):
     return out
 
 
+def unet_new_parameter_names(args, unet):
+    """Names of the UNet's parameters that the warm-start bundle does not have (by name and shape)."""
+    if not args.init_bundle:
+        return []
+    _, _, unet0 = init_from_bundle(args)
+    old = {k: v.shape for k, v in unet0.state_dict().items()}
+    return [n for n, p in unet.named_parameters() if n not in old or old[n] != p.shape]
+
+
 def train_unet_v2(args, cfg):
     torch.manual_seed(args.seed + 1)
     data = get_data_v2(args)
@@ -219,7 +229,15 @@ def train_unet_v2(args, cfg):
     ck = os.path.join(args.out, "unet.pt")
     step, elapsed, losses = 0, 0.0, []
     params = list(emb.parameters()) + list(unet.parameters())
-    opt = torch.optim.Adam(params, lr=args.unet_lr)
+    # modules new to the warm start (e.g. --f0-attn-levels) train at --unet-lr, the rest at --base-lr-scale of it
+    new_names = set(unet_new_parameter_names(args, unet)) if args.base_lr_scale != 1.0 else set()
+    fresh = [p for n, p in unet.named_parameters() if n in new_names]
+    rest = list(emb.parameters()) + [p for n, p in unet.named_parameters() if n not in new_names]
+    groups = [{"params": rest, "lr_scale": args.base_lr_scale}] + ([{"params": fresh, "lr_scale": 1.0}] if fresh else [])
+    opt = torch.optim.Adam(groups, lr=args.unet_lr)
+    if new_names:
+        log(f"learning rate: {len(fresh)} new tensors at {args.unet_lr:g}, {len(rest)} warm-started ones at "
+            f"{args.unet_lr * args.base_lr_scale:g}")
     if args.resume and os.path.exists(ck):
         s = tload(ck, args.device)
         unet.load_state_dict(s["unet"]); emb.load_state_dict(s["emb"]); opt.load_state_dict(s["opt"])
@@ -310,7 +328,14 @@ def train_unet_v2(args, cfg):
             inp = torch.cat([c_in * xs, cond.unsqueeze(1).expand(-1, T, -1, -1, -1)], dim=2).contiguous()
             Fo = unet(inp, c_noise.reshape(B), e, ids)
         target = (x0 - c_skip * xs) / c_out
-        loss = F.mse_loss(Fo.float(), target)
+        if pair and args.pair_region_weight != 1.0:
+            # the edited samples' edit region weighs more (not the reconstructions, not the dropped conditions)
+            w = edit_region_weights(pairs[wh][0][idx], pairs[wh][1][idx], cfg["downscale"], args.pair_region_weight)
+            plain = drop.cpu().numpy() | (recon if recon is not None else np.zeros(B, dtype=bool))
+            w[torch.from_numpy(plain)] = 1.0
+            loss = weighted_mse(Fo.float(), target, w.to(dev))
+        else:
+            loss = F.mse_loss(Fo.float(), target)
         step = step_and_average(opt, params, loss, step, args.ema, [(unet, ema_u), (emb, ema_e)])
         if pair:
             run_pair = running_mean(run_pair, loss)
