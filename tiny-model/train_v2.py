@@ -185,15 +185,6 @@ def get_pairs_v2(args):
     return out
 
 
-def unet_new_parameter_names(args, unet):
-    """Names of the UNet's parameters that the warm-start bundle does not have (by name and shape)."""
-    if not args.init_bundle:
-        return []
-    _, _, unet0 = init_from_bundle(args)
-    old = {k: v.shape for k, v in unet0.state_dict().items()}
-    return [n for n, p in unet.named_parameters() if n not in old or old[n] != p.shape]
-
-
 def train_unet_v2(args, cfg):
     torch.manual_seed(args.seed + 1)
     data = get_data_v2(args)
@@ -229,8 +220,12 @@ def train_unet_v2(args, cfg):
     ck = os.path.join(args.out, "unet.pt")
     step, elapsed, losses = 0, 0.0, []
     params = list(emb.parameters()) + list(unet.parameters())
-    # modules new to the warm start (e.g. --f0-attn-levels) train at --unet-lr, the rest at --base-lr-scale of it
-    new_names = set(unet_new_parameter_names(args, unet)) if args.base_lr_scale != 1.0 else set()
+    # the warm start (read once): a tensor of the same name and shape in the bundle is warm-started; the others are
+    # new (e.g. --f0-attn-levels) and train at --unet-lr, the warm-started ones at --base-lr-scale of it
+    _, emb0, unet0 = init_from_bundle(args) if args.init_bundle else (None, None, None)
+    old = unet0.state_dict() if unet0 is not None else {}
+    same = {k for k, v in unet.state_dict().items() if k in old and old[k].shape == v.shape}
+    new_names = {n for n, _ in unet.named_parameters() if n not in same} if old and args.base_lr_scale != 1.0 else set()
     fresh = [p for n, p in unet.named_parameters() if n in new_names]
     rest = list(emb.parameters()) + [p for n, p in unet.named_parameters() if n not in new_names]
     groups = [{"params": rest, "lr_scale": args.base_lr_scale}] + ([{"params": fresh, "lr_scale": 1.0}] if fresh else [])
@@ -245,11 +240,9 @@ def train_unet_v2(args, cfg):
         losses = s.get("losses", [])
         log(f"resumed UNet v2 at step {step} ({elapsed:.0f}s trained)")
     else:
-        if args.init_bundle:
-            _, emb0, unet0 = init_from_bundle(args)
+        if unet0 is not None:
             emb.load_state_dict(emb0.state_dict())
-            sd, old = unet.state_dict(), unet0.state_dict()
-            same = [k for k in sd if k in old and old[k].shape == sd[k].shape]
+            sd = unet.state_dict()
             for k in same:
                 sd[k] = old[k]
             unet.load_state_dict(sd)
