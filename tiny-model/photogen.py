@@ -13,7 +13,7 @@ not redistributed (the bundle holds only weights trained on them).
 
 Everything is a pure function of the clip seed and the photo list.
 """
-import os, re, subprocess
+import os, re, subprocess, sys
 import numpy as np
 from PIL import Image
 
@@ -25,8 +25,8 @@ EXTS = (".jpg", ".jpeg", ".png", ".webp")
 SHORT_SIDE = 256
 
 
-def list_photos(exclude_file=None):
-    """Paths of the training photographs (sorted), after exclusions."""
+def _exclusions(exclude_file):
+    """(excluded paths and basenames, excluded folder prefixes) from --exclude and the excluded packages."""
     excluded, excluded_dirs = set(), []
     if exclude_file and os.path.exists(exclude_file):
         # lines like "package /path/to/file.jpg (comment)" or "package /path/to/folder/ (...)"; '#' comments
@@ -42,13 +42,30 @@ def list_photos(exclude_file=None):
                 elif "*" not in tok:
                     excluded.add(tok); excluded.add(os.path.basename(tok))
     for pkg in EXCLUDED_PACKAGES:
-        try:
-            excluded.update(subprocess.run(["dpkg", "-L", pkg], capture_output=True, text=True).stdout.split())
-        except OSError:
-            pass
+        excluded.update(_package_files(pkg))
+    return excluded, excluded_dirs
+
+
+def _package_files(pkg):
+    """The files dpkg lists for an installed package; none where the package or dpkg itself is missing."""
+    try:
+        r = subprocess.run(["dpkg", "-L", pkg], capture_output=True, text=True)
+    except OSError:  # no dpkg: not a Debian machine (e.g. a GPU box)
+        return []
+    return r.stdout.split() if r.returncode == 0 else []
+
+
+def _kept(paths, exclusions):
+    excluded, excluded_dirs = exclusions
+    return [p for p in paths if p not in excluded and os.path.basename(p) not in excluded
+            and not any(p.startswith(d) for d in excluded_dirs)]
+
+
+def list_photos(exclude_file=None):
+    """Paths of the training photographs (sorted), after exclusions; empty where the packages are not installed."""
     paths = []
     for pkg in PACKAGES:
-        out = subprocess.run(["dpkg", "-L", pkg], capture_output=True, text=True).stdout.split()
+        out = _package_files(pkg)
         paths += [p for p in out if p.lower().endswith(EXTS) and os.path.isfile(p) and "screenshot" not in p]
     # plasma: one image per images folder (the largest file), the others are the same picture at other sizes
     best = {}
@@ -64,17 +81,36 @@ def list_photos(exclude_file=None):
     stems = {os.path.splitext(p)[0] for p in rest}
     rest = [p for p in rest if not (re.search(r"_\d+x\d+$", os.path.splitext(p)[0])
                                     and re.sub(r"_\d+x\d+$", "", os.path.splitext(p)[0]) in stems)]
-    keep = sorted(set(rest) | set(best.values()))
-    return [p for p in keep if p not in excluded and os.path.basename(p) not in excluded
-            and not any(p.startswith(d) for d in excluded_dirs)]
+    return _kept(sorted(set(rest) | set(best.values())), _exclusions(exclude_file))
+
+
+def training_photo_paths(exclude_file, cache):
+    """The training photographs: from the installed packages (list_photos) or, where none is installed (a machine
+    other than Debian, e.g. a GPU box), from the photo cache that a Debian machine wrote (copy RUN/photos_256.npz
+    into the run folder), after the same exclusions. Fails naming both sources where neither is there."""
+    paths = list_photos(exclude_file)
+    if paths:
+        return paths
+    if cache and os.path.exists(cache):
+        cached = [str(p) for p in np.load(cache, allow_pickle=False)["paths"]]
+        kept = _kept(cached, _exclusions(exclude_file))
+        if kept:
+            print(f"photogen: the packages {', '.join(PACKAGES)} are not installed: using {len(kept)} of the "
+                  f"{len(cached)} photographs cached in {cache}", file=sys.stderr)
+            return kept
+    raise SystemExit(f"expected the training photographs: Debian's packages {' '.join(PACKAGES)} installed "
+                     f"(apt-get install {' '.join(PACKAGES)}), or their cache {cache} (copy photos_256.npz from a "
+                     f"run folder of a machine that has them), but found neither")
 
 
 def load_photos(paths, cache):
-    """uint8 arrays, short side SHORT_SIDE; cached in `cache` (.npz) keyed by path list."""
+    """uint8 arrays, short side SHORT_SIDE; read from `cache` (.npz) where it holds every path, else read from the
+    files and cached there."""
     if cache and os.path.exists(cache):
         z = np.load(cache, allow_pickle=False)
-        if list(z["paths"]) == list(paths):
-            return [z[f"p{i}"] for i in range(len(paths))]
+        index = {str(p): i for i, p in enumerate(z["paths"])}
+        if all(p in index for p in paths):
+            return [z[f"p{index[p]}"] for p in paths]
     out = []
     for p in paths:
         im = Image.open(p)
@@ -349,7 +385,7 @@ if __name__ == "__main__":
     ap.add_argument("--out", default="photogen_examples.png")
     a = ap.parse_args()
     W, H = (int(v) for v in a.size.split("x"))
-    paths = list_photos(a.exclude)
+    paths = training_photo_paths(a.exclude, a.cache)
     print(len(paths), "photos")
     ph = load_photos(paths, a.cache)
     d = make_dataset(range(a.seed, a.seed + a.n), ph, 14, H, W, p_photo=1.0)

@@ -78,7 +78,7 @@ def train_decoder_v2(args, cfg):
     cache = os.path.join(args.out, "photos_256.npz")
     if not os.path.exists(cache):
         shutil.copy(os.path.join(args.base_run, "photos_256.npz"), cache)
-    paths = photogen.list_photos(args.exclude)
+    paths = photogen.training_photo_paths(args.exclude, cache)
     photos = photogen.load_photos(paths, cache)
     with open(os.path.join(args.out, "photos.txt"), "w") as f:
         f.write("\n".join(paths) + "\n")

@@ -20,7 +20,8 @@ def get_data_v2(args):
     import photogen
     sizes = parse_sizes(args.sizes)
     tot = sum(w for _, w in sizes)
-    paths = photogen.list_photos(args.exclude)
+    cache = os.path.join(args.out, "photos_256.npz")
+    paths = None
     photos = None
     data = {}
     for k, ((W, H), wt) in enumerate(sizes):
@@ -32,14 +33,16 @@ def get_data_v2(args):
             data[(W, H)] = np.load(path, mmap_mode=None)
             continue
         if photos is None:
-            photos = photogen.load_photos(paths, os.path.join(args.out, "photos_256.npz"))
+            paths = photogen.training_photo_paths(args.exclude, cache)
+            photos = photogen.load_photos(paths, cache)
             log(f"{len(paths)} training photographs: {', '.join(os.path.basename(p) for p in paths)}")
         log(f"generating {n} training clips {W}x{H}x{args.frames} (seeds {k * 100000}..{k * 100000 + n - 1})")
         d = photogen.make_dataset(range(k * 100000, k * 100000 + n), photos, args.frames, H, W, args.p_photo)
         np.save(path + ".tmp.npy", d); os.replace(path + ".tmp.npy", path)
         data[(W, H)] = d
-    with open(os.path.join(args.out, "photos.txt"), "w") as f:
-        f.write("\n".join(paths) + "\n")
+    if paths is not None:  # the clips were made here: record which photographs they come from
+        with open(os.path.join(args.out, "photos.txt"), "w") as f:
+            f.write("\n".join(paths) + "\n")
     return data
 
 
@@ -111,7 +114,8 @@ def train_ae_v2(args, cfg):
     # scaling factor and held-out PSNR (clips of seeds 900000.., full frames at every size)
     ae.eval()
     import photogen
-    photos = photogen.load_photos(photogen.list_photos(args.exclude), os.path.join(args.out, "photos_256.npz"))
+    cache = os.path.join(args.out, "photos_256.npz")
+    photos = photogen.load_photos(photogen.training_photo_paths(args.exclude, cache), cache)
     zs, ps = [], {}
     with torch.no_grad():
         for k, ((W, H), _) in enumerate(parse_sizes(args.sizes)):
@@ -172,8 +176,8 @@ def get_pairs_v2(args):
         path = os.path.join(args.out, f"pairs_v2_{n}_{args.frames}x{W}x{H}.npz")
         if not os.path.exists(path):
             if photos is None:
-                photos = photogen.load_photos(photogen.list_photos(args.exclude),
-                                              os.path.join(args.out, "photos_256.npz"))
+                cache = os.path.join(args.out, "photos_256.npz")
+                photos = photogen.load_photos(photogen.training_photo_paths(args.exclude, cache), cache)
             seeds = range(500000 + 20000 * k, 500000 + 20000 * k + n)
             log(f"generating {n} edit pairs {W}x{H}x{args.frames} (seeds {seeds[0]}..{seeds[-1]})")
             ed, src, kinds = photogen.make_pair_dataset(seeds, photos, args.frames, H, W, args.p_photo)
@@ -222,7 +226,11 @@ def train_unet_v2(args, cfg):
     params = list(emb.parameters()) + list(unet.parameters())
     # the warm start (read once): a tensor of the same name and shape in the bundle is warm-started; the others are
     # new (e.g. --f0-attn-levels) and train at --unet-lr, the warm-started ones at --base-lr-scale of it
-    _, emb0, unet0 = init_from_bundle(args) if args.init_bundle else (None, None, None)
+    # a resume needs the bundle only for the lr groups: without it (--base-lr-scale 1) a run resumes on a machine
+    # that has no python onnx (e.g. a GPU box, given the run folder)
+    resuming = args.resume and os.path.exists(ck)
+    need_bundle = args.init_bundle and (not resuming or args.base_lr_scale != 1.0)
+    _, emb0, unet0 = init_from_bundle(args) if need_bundle else (None, None, None)
     old = unet0.state_dict() if unet0 is not None else {}
     same = {k for k, v in unet.state_dict().items() if k in old and old[k].shape == v.shape}
     new_names = {n for n, _ in unet.named_parameters() if n not in same} if old and args.base_lr_scale != 1.0 else set()
@@ -233,7 +241,7 @@ def train_unet_v2(args, cfg):
     if new_names:
         log(f"learning rate: {len(fresh)} new tensors at {args.unet_lr:g}, {len(rest)} warm-started ones at "
             f"{args.unet_lr * args.base_lr_scale:g}")
-    if args.resume and os.path.exists(ck):
+    if resuming:
         s = tload(ck, args.device)
         unet.load_state_dict(s["unet"]); emb.load_state_dict(s["emb"]); opt.load_state_dict(s["opt"])
         ema_u, ema_e = s["ema_unet"], s["ema_emb"]; step, elapsed = s["step"], s["elapsed"]
