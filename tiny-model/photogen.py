@@ -98,9 +98,16 @@ def training_photo_paths(exclude_file, cache):
             print(f"photogen: the packages {', '.join(PACKAGES)} are not installed: using {len(kept)} of the "
                   f"{len(cached)} photographs cached in {cache}", file=sys.stderr)
             return kept
+    where = f"their cache {cache}" if cache else "a photo cache (--cache FILE)"
     raise SystemExit(f"expected the training photographs: Debian's packages {' '.join(PACKAGES)} installed "
-                     f"(apt-get install {' '.join(PACKAGES)}), or their cache {cache} (copy photos_256.npz from a "
-                     f"run folder of a machine that has them), but found neither")
+                     f"(apt-get install {' '.join(PACKAGES)}), or {where} (copy photos_256.npz from a run folder "
+                     f"of a machine that has them), but found neither")
+
+
+def training_photos(exclude_file, cache):
+    """(paths, uint8 arrays) of the training photographs: training_photo_paths, then load_photos."""
+    paths = training_photo_paths(exclude_file, cache)
+    return paths, load_photos(paths, cache)
 
 
 def load_photos(paths, cache):
@@ -385,9 +392,8 @@ if __name__ == "__main__":
     ap.add_argument("--out", default="photogen_examples.png")
     a = ap.parse_args()
     W, H = (int(v) for v in a.size.split("x"))
-    paths = training_photo_paths(a.exclude, a.cache)
+    paths, ph = training_photos(a.exclude, a.cache)
     print(len(paths), "photos")
-    ph = load_photos(paths, a.cache)
     d = make_dataset(range(a.seed, a.seed + a.n), ph, 14, H, W, p_photo=1.0)
     sheet = np.concatenate([np.concatenate(list(c), axis=1) for c in d], axis=0)
     Image.fromarray(sheet).resize((sheet.shape[1] * 2, sheet.shape[0] * 2), Image.NEAREST).save(a.out)

@@ -78,8 +78,7 @@ def train_decoder_v2(args, cfg):
     cache = os.path.join(args.out, "photos_256.npz")
     if not os.path.exists(cache):
         shutil.copy(os.path.join(args.base_run, "photos_256.npz"), cache)
-    paths = photogen.training_photo_paths(args.exclude, cache)
-    photos = photogen.load_photos(paths, cache)
+    paths, photos = photogen.training_photos(args.exclude, cache)
     with open(os.path.join(args.out, "photos.txt"), "w") as f:
         f.write("\n".join(paths) + "\n")
     clip_frames = [np.load(p, mmap_mode="r").reshape(-1, *np.load(p, mmap_mode="r").shape[2:])

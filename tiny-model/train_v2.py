@@ -14,13 +14,17 @@ from train_common import (set_cosine_lr, log, to_pm1, embed_input, normalize_per
                           edit_region_weights, weighted_mse)
 
 
+def photo_cache(args):
+    """The run folder's cache of the training photographs (written on first use; copied to train elsewhere)."""
+    return os.path.join(args.out, "photos_256.npz")
+
+
 def get_data_v2(args):
     """{(W,H): uint8 [N,T,H,W,3]} for every training size; clip seeds of size k are k*100000 + i (the training
     range 0 <= seed < 1e6 of videogen.py); each size gets n_clips * weight / sum(weights) clips."""
     import photogen
     sizes = parse_sizes(args.sizes)
     tot = sum(w for _, w in sizes)
-    cache = os.path.join(args.out, "photos_256.npz")
     paths = None
     photos = None
     data = {}
@@ -33,8 +37,7 @@ def get_data_v2(args):
             data[(W, H)] = np.load(path, mmap_mode=None)
             continue
         if photos is None:
-            paths = photogen.training_photo_paths(args.exclude, cache)
-            photos = photogen.load_photos(paths, cache)
+            paths, photos = photogen.training_photos(args.exclude, photo_cache(args))
             log(f"{len(paths)} training photographs: {', '.join(os.path.basename(p) for p in paths)}")
         log(f"generating {n} training clips {W}x{H}x{args.frames} (seeds {k * 100000}..{k * 100000 + n - 1})")
         d = photogen.make_dataset(range(k * 100000, k * 100000 + n), photos, args.frames, H, W, args.p_photo)
@@ -114,8 +117,7 @@ def train_ae_v2(args, cfg):
     # scaling factor and held-out PSNR (clips of seeds 900000.., full frames at every size)
     ae.eval()
     import photogen
-    cache = os.path.join(args.out, "photos_256.npz")
-    photos = photogen.load_photos(photogen.training_photo_paths(args.exclude, cache), cache)
+    _, photos = photogen.training_photos(args.exclude, photo_cache(args))
     zs, ps = [], {}
     with torch.no_grad():
         for k, ((W, H), _) in enumerate(parse_sizes(args.sizes)):
@@ -176,8 +178,7 @@ def get_pairs_v2(args):
         path = os.path.join(args.out, f"pairs_v2_{n}_{args.frames}x{W}x{H}.npz")
         if not os.path.exists(path):
             if photos is None:
-                cache = os.path.join(args.out, "photos_256.npz")
-                photos = photogen.load_photos(photogen.training_photo_paths(args.exclude, cache), cache)
+                _, photos = photogen.training_photos(args.exclude, photo_cache(args))
             seeds = range(500000 + 20000 * k, 500000 + 20000 * k + n)
             log(f"generating {n} edit pairs {W}x{H}x{args.frames} (seeds {seeds[0]}..{seeds[-1]})")
             ed, src, kinds = photogen.make_pair_dataset(seeds, photos, args.frames, H, W, args.p_photo)
@@ -225,9 +226,8 @@ def train_unet_v2(args, cfg):
     step, elapsed, losses = 0, 0.0, []
     params = list(emb.parameters()) + list(unet.parameters())
     # the warm start (read once): a tensor of the same name and shape in the bundle is warm-started; the others are
-    # new (e.g. --f0-attn-levels) and train at --unet-lr, the warm-started ones at --base-lr-scale of it
-    # a resume needs the bundle only for the lr groups: without it (--base-lr-scale 1) a run resumes on a machine
-    # that has no python onnx (e.g. a GPU box, given the run folder)
+    # new (e.g. --f0-attn-levels) and train at --unet-lr, the warm-started ones at --base-lr-scale of it. A resume
+    # needs the bundle only for those lr groups, so with --base-lr-scale 1 it runs without python onnx (a GPU box)
     resuming = args.resume and os.path.exists(ck)
     need_bundle = args.init_bundle and (not resuming or args.base_lr_scale != 1.0)
     _, emb0, unet0 = init_from_bundle(args) if need_bundle else (None, None, None)
